@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { authHook, type PrincipalResolver } from './auth.ts';
+import { errorHandler } from './errors.ts';
+
+export type HttpApp = FastifyInstance;
+/** A context's routes: registered under /api by the composition root. */
+export type RouteModule = (app: HttpApp) => void | Promise<void>;
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface HttpDeps {
+  config: Config;
+  resolver: PrincipalResolver;
+  health: () => Promise<{ dialect: string; version: string }>;
+  routes: RouteModule[];
+  /** Where the built web front end is; defaults to web/dist. */
+  webDist?: string;
+}
+
+export async function buildHttp(deps: HttpDeps): Promise<HttpApp> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: process.env.LANDAO_TRUST_PROXY === '1',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler(config.env === 'production'));
+  app.decorateRequest('principal', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('csrfToken', null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design injects style elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Landao 岚岛 API', version: '0.1.0', description: 'Digital-government data platform of the Pingtan Comprehensive Experimental Zone' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', authHook(deps.resolver));
+
+  await app.register(
+    async (api) => {
+      const r = api.withTypeProvider<ZodTypeProvider>();
+      r.get(
+        '/health',
+        { schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok'), dialect: z.string(), version: z.string() }) } } },
+        async () => ({ status: 'ok' as const, ...(await deps.health()) }),
+      );
+      for (const mod of deps.routes) await mod(api);
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = deps.webDist ?? WEB_DIST;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (req.method === 'GET' && hasWeb && !url.startsWith('/api/') && !path.extname(url)) {
+      // Client-side routes (/console/..., /portal/...) get the single-page app.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { code: 'route_not_found', message: `no route ${req.method} ${url}` } });
+  });
+  return app;
+}

@@ -1,0 +1,89 @@
+/**
+ * Composition root: the only place that knows every context. It opens the database, runs
+ * migrations, wires services to each other through their index.ts, seeds demo data into an empty
+ * database, and builds the HTTP server.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { buildHttp, type HttpApp } from './http/server.ts';
+import { LocalKeySigner, type Signer } from './kernel/crypto/signer.ts';
+import { AuditService, registerAuditRoutes } from './contexts/audit/index.ts';
+import { IdentityService, registerIdentityRoutes, seedIdentityDemo } from './contexts/identity/index.ts';
+
+export const VERSION = (
+  JSON.parse(fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../package.json'), 'utf8')) as { version: string }
+).version;
+
+export interface Platform {
+  config: Config;
+  database: Database;
+  signer: Signer;
+  audit: AuditService;
+  identity: IdentityService;
+  http: HttpApp;
+  version: string;
+  /** Starts background work (job workers, periodic checkpoints). `landao serve` calls it; tests may not. */
+  start(): Promise<void>;
+  /** Logins printed by `landao serve` when demo data was seeded in this start. */
+  demoAccounts: { username: string; displayName: string; roles: string[] }[] | null;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** Use this database instead of opening one from the config (tests). */
+  database?: Database;
+  signer?: Signer;
+}
+
+export async function createPlatform(config: Config, opts: PlatformOptions = {}): Promise<Platform> {
+  const database = opts.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database.db);
+    const signer = opts.signer ?? LocalKeySigner.fromFile(config.signingKeyFile, { create: config.env !== 'production' });
+    const audit = new AuditService(database.db, signer);
+    const identity = new IdentityService(database.db, audit, { passwordCost: config.env === 'test' ? 'fast' : 'standard' });
+
+    let demoAccounts: Platform['demoAccounts'] = null;
+    if (config.seedDemo && (await identity.isEmpty())) {
+      demoAccounts = await seedIdentityDemo(identity);
+      await audit.checkpoint();
+    }
+
+    const http = await buildHttp({
+      config,
+      resolver: identity,
+      health: async () => ({ dialect: database.dialect, version: VERSION }),
+      routes: [registerIdentityRoutes(identity, { secureCookies: config.env === 'production' }), registerAuditRoutes(audit)],
+    });
+
+    let timer: NodeJS.Timeout | undefined;
+    return {
+      config,
+      database,
+      signer,
+      audit,
+      identity,
+      http,
+      version: VERSION,
+      demoAccounts,
+      start: async () => {
+        timer = setInterval(() => {
+          audit.checkpoint().catch((e: unknown) => http.log.error({ err: e }, 'audit checkpoint failed'));
+        }, config.checkpointIntervalS * 1000);
+        timer.unref();
+      },
+      close: async () => {
+        if (timer) clearInterval(timer);
+        await http.close();
+        if (!opts.database) await database.close();
+      },
+    };
+  } catch (e) {
+    if (!opts.database) await database.close();
+    throw e;
+  }
+}
