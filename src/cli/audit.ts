@@ -1,6 +1,11 @@
 import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { createPlatform } from '../main.ts';
+import type { Platform } from '../main.ts';
+
+async function openPlatform(): Promise<Platform> {
+  const { createPlatform } = await import('../main.ts');
+  return createPlatform({ ...loadConfig(), seedDemo: false, logLevel: 'silent' });
+}
 
 export function auditCommands(): Command {
   const audit = new Command('audit').description('the hash-chained audit trail');
@@ -9,8 +14,7 @@ export function auditCommands(): Command {
     .description('re-check the whole audit chain and its signed checkpoints; names the first broken link')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const config = { ...loadConfig(), seedDemo: false, logLevel: 'silent' };
-      const platform = await createPlatform(config);
+      const platform = await openPlatform();
       try {
         const report = await platform.audit.verify();
         if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
@@ -30,8 +34,7 @@ export function auditCommands(): Command {
     .command('checkpoint')
     .description('sign the current head of the chain now (normally a background job does this)')
     .action(async () => {
-      const config = { ...loadConfig(), seedDemo: false, logLevel: 'silent' };
-      const platform = await createPlatform(config);
+      const platform = await openPlatform();
       try {
         const c = await platform.audit.checkpoint();
         process.stdout.write(c ? `signed checkpoint at event ${c.seq} (${c.hash})\n` : 'nothing new to sign\n');

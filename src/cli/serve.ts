@@ -1,11 +1,12 @@
 import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { createPlatform } from '../main.ts';
-import { DEMO_PASSWORD } from '../contexts/identity/index.ts';
 
 export function serveCommand(): Command {
   return new Command('serve').description('start the platform (HTTP API, web console and portal, background jobs)').action(async () => {
     const config = loadConfig();
+    // Loaded on use, so `landao --help` and other commands start fast.
+    const { createPlatform } = await import('../main.ts');
+    const { DEMO_PASSWORD } = await import('../contexts/identity/index.ts');
     const platform = await createPlatform(config);
     await platform.start();
     const address = await platform.http.listen({ port: config.port, host: config.host });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -57,6 +58,8 @@ export async function buildHttp(deps: HttpDeps): Promise<HttpApp> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Uploads stream to the blob store; the limits refuse oversize files before they fill the disk.
+  await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 10, fields: 50, parts: 60, fieldSize: 64 * 1024 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Landao 岚岛 API', version: '0.1.0', description: 'Digital-government data platform of the Pingtan Comprehensive Experimental Zone' },
