@@ -1,8 +1,9 @@
+import type { InjectOptions } from 'fastify';
 import { expect, it } from 'vitest';
 import { describeApp } from './helpers/app.ts';
 
 describeApp('HTTP bad input', (get) => {
-  const inject = (opts: Parameters<ReturnType<typeof get>['platform']['http']['inject']>[0]) => get().platform.http.inject(opts);
+  const inject = (opts: InjectOptions) => get().inject(opts);
 
   it('answers malformed JSON with 400 invalid_json and no stack trace', async () => {
     const res = await inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Dialect } from '../../src/db/database.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -23,6 +24,7 @@ export interface Session {
 export interface TestApp {
   platform: Platform;
   dialect: Dialect;
+  inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
   /** Signs in through the API and returns the cookie and CSRF headers for later requests. */
   login(username: string, password?: string): Promise<Session>;
 }
@@ -41,6 +43,7 @@ export function describeApp(title: string, body: (get: () => TestApp) => void): 
         app = {
           platform,
           dialect,
+          inject: (opts) => platform.http.inject(opts),
           login: async (username, password = DEMO_PASSWORD) => {
             const res = await platform.http.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
             if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);

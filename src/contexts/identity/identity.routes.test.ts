@@ -1,8 +1,9 @@
+import type { InjectOptions } from 'fastify';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/helpers/app.ts';
 
 describeApp('sign-in, sessions and CSRF', (get) => {
-  const inject = (opts: Parameters<ReturnType<typeof get>['platform']['http']['inject']>[0]) => get().platform.http.inject(opts);
+  const inject = (opts: InjectOptions) => get().inject(opts);
 
   it('signs in a demo officer and returns their organisation, roles and scopes', async () => {
     const s = await get().login('admin');

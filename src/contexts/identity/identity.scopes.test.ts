@@ -1,8 +1,9 @@
+import type { InjectOptions } from 'fastify';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/helpers/app.ts';
 
 describeApp('identity and audit routes by role', (get) => {
-  const inject = (opts: Parameters<ReturnType<typeof get>['platform']['http']['inject']>[0]) => get().platform.http.inject(opts);
+  const inject = (opts: InjectOptions) => get().inject(opts);
 
   it('refuses every listing to an anonymous caller with 401', async () => {
     for (const url of ['/api/identity/users', '/api/identity/orgs', '/api/audit/events', '/api/audit/verify']) {
