@@ -23,8 +23,7 @@ export default tseslint.config(
     files: ['bench/**', 'scripts/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },
-  {
-    // The boundary between contexts is also checked by dependency-cruiser (.dependency-cruiser.cjs);
+);
     // this rule gives the same message in the editor.
     files: ['src/contexts/**/*.ts'],
     rules: {
