@@ -24,20 +24,3 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
 );
-    // this rule gives the same message in the editor.
-    files: ['src/contexts/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.ts$).+',
-              message: "Import another context only through its index.ts (see docs/ARCHITECTURE.md).",
-            },
-          ],
-        },
-      ],
-    },
-  },
-);
