@@ -13,6 +13,10 @@ import { buildHttp, type HttpApp } from './http/server.ts';
 import { LocalKeySigner, type Signer } from './kernel/crypto/signer.ts';
 import { AuditService, registerAuditRoutes } from './contexts/audit/index.ts';
 import { IdentityService, registerIdentityRoutes, seedIdentityDemo } from './contexts/identity/index.ts';
+import { JobQueue, registerJobRoutes } from './contexts/jobs/index.ts';
+import { LocalBlobStore } from './kernel/blob/local-blob-store.ts';
+import type { BlobStore } from './kernel/blob/blob-store.ts';
+import { loadCalendar, type WorkingCalendar } from './kernel/calendar/calendar.ts';
 
 export const VERSION = (
   JSON.parse(fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../package.json'), 'utf8')) as { version: string }
@@ -24,6 +28,9 @@ export interface Platform {
   signer: Signer;
   audit: AuditService;
   identity: IdentityService;
+  jobs: JobQueue;
+  blobs: BlobStore;
+  calendar: WorkingCalendar;
   http: HttpApp;
   version: string;
   /** Starts background work (job workers, periodic checkpoints). `landao serve` calls it; tests may not. */
@@ -46,6 +53,11 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     const signer = opts.signer ?? LocalKeySigner.fromFile(config.signingKeyFile, { create: config.env !== 'production' });
     const audit = new AuditService(database.db, signer);
     const identity = new IdentityService(database.db, audit, { passwordCost: config.env === 'test' ? 'fast' : 'standard' });
+    const blobs = new LocalBlobStore(path.join(config.dataDir, 'blobs'));
+    const calendar = loadCalendar();
+    const jobs = new JobQueue(database.db);
+    jobs.register('audit.checkpoint', async () => (await audit.checkpoint()) ?? { signed: false }, { maxAttempts: 3, timeoutMs: 60_000 });
+    jobs.register('identity.purge-sessions', async () => ({ deleted: await identity.purgeExpiredSessions() }), { maxAttempts: 3 });
 
     let demoAccounts: Platform['demoAccounts'] = null;
     if (config.seedDemo && (await identity.isEmpty())) {
@@ -57,27 +69,31 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       config,
       resolver: identity,
       health: async () => ({ dialect: database.dialect, version: VERSION }),
-      routes: [registerIdentityRoutes(identity, { secureCookies: config.env === 'production' }), registerAuditRoutes(audit)],
+      routes: [registerIdentityRoutes(identity, { secureCookies: config.env === 'production' }), registerAuditRoutes(audit), registerJobRoutes(jobs)],
     });
 
-    let timer: NodeJS.Timeout | undefined;
+    let started = false;
     return {
       config,
       database,
       signer,
       audit,
       identity,
+      jobs,
+      blobs,
+      calendar,
       http,
       version: VERSION,
       demoAccounts,
       start: async () => {
-        timer = setInterval(() => {
-          audit.checkpoint().catch((e: unknown) => http.log.error({ err: e }, 'audit checkpoint failed'));
-        }, config.checkpointIntervalS * 1000);
-        timer.unref();
+        // Periodic work goes through the queue, so several processes sign each period once.
+        await jobs.schedule('audit.checkpoint', config.checkpointIntervalS * 1000, 'audit.checkpoint', {});
+        await jobs.schedule('identity.purge-sessions', 3600_000, 'identity.purge-sessions', {});
+        if (config.jobWorkers > 0) jobs.start({ workers: config.jobWorkers });
+        started = true;
       },
       close: async () => {
-        if (timer) clearInterval(timer);
+        if (started) await jobs.stop({ timeoutMs: 10_000 });
         await http.close();
         if (!opts.database) await database.close();
       },
