@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildHttp, type HttpApp } from './http/server.ts';
+import { purgeIdempotencyRecords } from './http/idempotency.ts';
 import { LocalKeySigner, type Signer } from './kernel/crypto/signer.ts';
 import { AuditService, registerAuditRoutes } from './contexts/audit/index.ts';
 import { IdentityService, registerIdentityRoutes, seedIdentityDemo } from './contexts/identity/index.ts';
@@ -58,6 +59,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     const jobs = new JobQueue(database.db);
     jobs.register('audit.checkpoint', async () => (await audit.checkpoint()) ?? { signed: false }, { maxAttempts: 3, timeoutMs: 60_000 });
     jobs.register('identity.purge-sessions', async () => ({ deleted: await identity.purgeExpiredSessions() }), { maxAttempts: 3 });
+    jobs.register('http.purge-idempotency', async () => ({ deleted: await purgeIdempotencyRecords(database.db) }), { maxAttempts: 3 });
 
     let demoAccounts: Platform['demoAccounts'] = null;
     if (config.seedDemo && (await identity.isEmpty())) {
@@ -68,6 +70,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     const http = await buildHttp({
       config,
       resolver: identity,
+      db: database.db,
       health: async () => ({ dialect: database.dialect, version: VERSION }),
       routes: [registerIdentityRoutes(identity, { secureCookies: config.env === 'production' }), registerAuditRoutes(audit), registerJobRoutes(jobs)],
     });
@@ -89,6 +92,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         // Periodic work goes through the queue, so several processes sign each period once.
         await jobs.schedule('audit.checkpoint', config.checkpointIntervalS * 1000, 'audit.checkpoint', {});
         await jobs.schedule('identity.purge-sessions', 3600_000, 'identity.purge-sessions', {});
+        await jobs.schedule('http.purge-idempotency', 3600_000, 'http.purge-idempotency', {});
         if (config.jobWorkers > 0) jobs.start({ workers: config.jobWorkers });
         started = true;
       },

@@ -13,6 +13,8 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { authHook, type PrincipalResolver } from './auth.ts';
 import { errorHandler } from './errors.ts';
+import { registerIdempotency } from './idempotency.ts';
+import type { AnyDb } from '../db/database.ts';
 
 export type HttpApp = FastifyInstance;
 /** A context's routes: registered under /api by the composition root. */
@@ -23,6 +25,8 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export interface HttpDeps {
   config: Config;
   resolver: PrincipalResolver;
+  /** For Idempotency-Key records. */
+  db: AnyDb;
   health: () => Promise<{ dialect: string; version: string }>;
   routes: RouteModule[];
   /** Where the built web front end is; defaults to web/dist. */
@@ -69,6 +73,7 @@ export async function buildHttp(deps: HttpDeps): Promise<HttpApp> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', authHook(deps.resolver));
+  registerIdempotency(app, deps.db);
 
   await app.register(
     async (api) => {
