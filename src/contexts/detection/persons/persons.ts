@@ -1,0 +1,87 @@
+import { hmacSm3 } from '../../../kernel/crypto/sm.ts';
+import type { DetectorTypeId } from '../validators/index.ts';
+import { hash64, KeySet } from './key-set.ts';
+
+/**
+ * Identifiers that name one natural person, strongest first. When a row carries several, the first
+ * present is the person's key, so the same person with an ID number and a passport counts once.
+ */
+export const PERSON_KEY_TYPES: readonly DetectorTypeId[] = [
+  'cn_resident_id',
+  'tw_residence_permit',
+  'hk_residence_permit',
+  'mo_residence_permit',
+  'tw_national_id',
+  'hk_id',
+  'cn_passport',
+  'tw_travel_permit',
+  'hkmo_home_return_permit',
+];
+
+/**
+ * Which detected types make a person's data sensitive personal information (敏感个人信息).
+ * Default after GB/T 45574-2025 Annex A and PIPL art. 28: financial accounts, medical and health,
+ * biometric/genetic, whereabouts (precise location), and authentication credentials. Since GB/T
+ * 45574-2025 an ID number alone is no longer "specific identity" SPI, so identity numbers are not in
+ * this set. The classification catalog (customs) may override it per subclass.
+ */
+export const DEFAULT_SENSITIVE_TYPES: ReadonlySet<DetectorTypeId> = new Set<DetectorTypeId>([
+  'bank_card',
+  'medical_record',
+  'genetic_data',
+  'geo_coordinate',
+  'secret',
+]);
+
+/** Identity numbers of different document types live in one namespace per document family. */
+function family(type: DetectorTypeId): string {
+  // A 港澳台居民居住证 shares the GB 11643 number space with the resident ID.
+  return type === 'cn_resident_id' || type.endsWith('_residence_permit') ? 'gb11643' : type;
+}
+
+export interface PersonCounts {
+  /** Distinct persons seen at all. */
+  persons: number;
+  /** Distinct persons with any sensitive personal information. */
+  sensitiveSubjects: number;
+  /** Distinct persons with personal information but none of it sensitive (the customs "personalSubjects"). */
+  personalSubjects: number;
+}
+
+/**
+ * Counts distinct natural persons by their strongest identifier. Holds only 64-bit hashes in memory;
+ * `personHash` gives the keyed SM3 HMAC under which persons are persisted (the customs ledger), so no
+ * raw identifier is ever stored.
+ */
+export class PersonCounter {
+  private readonly all = new KeySet(4096);
+  private readonly sensitive = new KeySet(1024);
+
+  /** Adds one occurrence of a person (identified by `type` + validator-normalised value). */
+  add(type: DetectorTypeId, normalized: string, withSensitive: boolean): void {
+    const [hi, lo] = hash64(`${family(type)}:${normalized}`);
+    this.all.add(hi, lo);
+    if (withSensitive) this.sensitive.add(hi, lo);
+  }
+
+  counts(): PersonCounts {
+    const persons = this.all.size;
+    const sensitiveSubjects = this.sensitive.size;
+    return { persons, sensitiveSubjects, personalSubjects: persons - sensitiveSubjects };
+  }
+
+  toPacked(): { all: Uint32Array; sensitive: Uint32Array } {
+    return { all: this.all.toPacked(), sensitive: this.sensitive.toPacked() };
+  }
+
+  /** Merges another counter's members (from a worker thread); the result is exact. */
+  mergePacked(p: { all: Uint32Array; sensitive: Uint32Array }): void {
+    this.all.addPacked(p.all);
+    this.sensitive.addPacked(p.sensitive);
+  }
+}
+
+/** The keyed hash under which a person is persisted (ledger, evidence). */
+export function personHash(key: string, type: DetectorTypeId, normalized: string): string {
+  return hmacSm3(key, `${family(type)}:${normalized}`);
+}
