@@ -1,0 +1,141 @@
+/**
+ * Runs the real platform (`node bin/landao.js serve`) as a child process for end-to-end tests: a free
+ * port, a fresh data directory (so demo data is seeded anew), and the built web front end.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const HEALTH_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 5_000;
+const OUTPUT_KEPT = 16_000;
+
+export interface RunningServer {
+  /** Base URL without trailing slash, e.g. http://127.0.0.1:43121 */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Extra environment for the server, over the test defaults. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`node ${args.join(' ')} exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+/**
+ * Test files run in parallel processes; a lock directory makes them build the web front end one at
+ * a time, so none serves a web/dist that another is rewriting. A lock older than 5 minutes is stale.
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(ROOT, 'web', '.build-lock');
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 300_000) fs.rmSync(lock, { recursive: true, force: true });
+      else await sleep(200);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+let webBuild: Promise<void> | undefined;
+
+/** Builds web/dist if any web source is newer than it; once per test process. */
+export function ensureWebBuild(): Promise<void> {
+  webBuild ??= withBuildLock(() => run(['scripts/build-web.mjs', '--if-stale']));
+  return webBuild;
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  await ensureWebBuild();
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landao-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['bin/landao.js', 'serve'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LANDAO_DATA_DIR: dataDir,
+      NODE_ENV: 'test',
+      LANDAO_LOG_LEVEL: 'warn',
+      ...opts.env,
+    },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-OUTPUT_KEPT)));
+  child.stdout.resume();
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+
+  const stop = async () => {
+    if (exitCode === undefined) {
+      child.kill('SIGTERM');
+      const gone = await Promise.race([exited.then(() => true), sleep(STOP_GRACE_MS).then(() => false)]);
+      if (!gone) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (!(await healthy(url))) {
+    if (exitCode !== undefined || Date.now() > deadline) {
+      const why = exitCode !== undefined ? `exited with code ${exitCode}` : `did not answer GET /api/health within ${HEALTH_TIMEOUT_MS / 1000} s`;
+      await stop();
+      throw new Error(`landao serve ${why}; its stderr:\n${stderr || '(empty)'}`);
+    }
+    await sleep(200);
+  }
+  return { url, stop };
+}
