@@ -15,7 +15,9 @@ export function testDialects(): Dialect[] {
   return inject('dialects') as Dialect[];
 }
 
-export async function freshDatabase(dialect: Dialect): Promise<Database & { dispose(): Promise<void> }> {
+export type TestDatabase = Database & { dispose(): Promise<void>; /** connection URL (PostgreSQL only) */ url?: string };
+
+export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landao-test-'));
     const database = openSqlite(path.join(dir, 'landao.db'));
@@ -48,6 +50,7 @@ export async function freshDatabase(dialect: Dialect): Promise<Database & { disp
   const database = openPostgres(u.toString(), 5);
   return {
     ...database,
+    url: u.toString(),
     dispose: async () => {
       await database.close();
       const d = new pg.Client({ connectionString: admin });

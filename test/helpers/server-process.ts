@@ -17,12 +17,17 @@ const OUTPUT_KEPT = 16_000;
 export interface RunningServer {
   /** Base URL without trailing slash, e.g. http://127.0.0.1:43121 */
   url: string;
+  dataDir: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would: no shutdown hooks run. */
+  kill(): Promise<void>;
 }
 
 export interface StartOptions {
   /** Extra environment for the server, over the test defaults. */
   env?: NodeJS.ProcessEnv;
+  /** Reuse this data directory (kept after stop) instead of a fresh one (removed after stop). */
+  dataDir?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -94,7 +99,8 @@ async function healthy(url: string): Promise<boolean> {
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   await ensureWebBuild();
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landao-e2e-'));
+  const ownDir = !opts.dataDir;
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'landao-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['bin/landao.js', 'serve'], {
     cwd: ROOT,
@@ -125,7 +131,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         await exited;
       }
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    if (exitCode === undefined) {
+      child.kill('SIGKILL');
+      await exited;
+    }
   };
 
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
@@ -137,5 +149,5 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     }
     await sleep(200);
   }
-  return { url, stop };
+  return { url, dataDir, stop, kill };
 }
