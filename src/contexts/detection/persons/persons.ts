@@ -19,13 +19,15 @@ export const PERSON_KEY_TYPES: readonly DetectorTypeId[] = [
 ];
 
 /**
- * Which detected types make a person's data sensitive personal information (敏感个人信息).
- * Default after GB/T 45574-2025 Annex A and PIPL art. 28: financial accounts, medical and health,
- * biometric/genetic, whereabouts (precise location), and authentication credentials. Since GB/T
- * 45574-2025 an ID number alone is no longer "specific identity" SPI, so identity numbers are not in
- * this set. The classification catalog (customs) may override it per subclass.
+ * Which detected types make a person's data sensitive personal information (敏感个人信息), as the
+ * issue and the classification catalog (customs, PI.SENSITIVE.*) define it: GB/T 35273-2020 Annex B
+ * and PIPL art. 28 — identity documents, financial accounts, medical and health, biometric/genetic,
+ * whereabouts (precise location) and authentication credentials. GB/T 45574-2025 no longer counts a
+ * bare ID number as "specific identity"; the bureau may relax this through the catalog, which wins in
+ * the customs flow.
  */
 export const DEFAULT_SENSITIVE_TYPES: ReadonlySet<DetectorTypeId> = new Set<DetectorTypeId>([
+  ...PERSON_KEY_TYPES,
   'bank_card',
   'medical_record',
   'genetic_data',
