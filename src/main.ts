@@ -15,6 +15,7 @@ import { LocalKeySigner, type Signer } from './kernel/crypto/signer.ts';
 import { AuditService, registerAuditRoutes } from './contexts/audit/index.ts';
 import { IdentityService, registerIdentityRoutes, seedIdentityDemo } from './contexts/identity/index.ts';
 import { JobQueue, registerJobRoutes } from './contexts/jobs/index.ts';
+import { DetectionService, registerDetectionRoutes } from './contexts/detection/index.ts';
 import { LocalBlobStore } from './kernel/blob/local-blob-store.ts';
 import type { BlobStore } from './kernel/blob/blob-store.ts';
 import { loadCalendar, type WorkingCalendar } from './kernel/calendar/calendar.ts';
@@ -59,6 +60,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     const jobs = new JobQueue(database.db);
     jobs.register('audit.checkpoint', async () => (await audit.checkpoint()) ?? { signed: false }, { maxAttempts: 3, timeoutMs: 60_000 });
     jobs.register('identity.purge-sessions', async () => ({ deleted: await identity.purgeExpiredSessions() }), { maxAttempts: 3 });
+    const detection = new DetectionService({ db: database.db, blobs, jobs, audit, uploadLimit: config.uploadLimit, workers: Math.max(1, config.jobWorkers) });
+    detection.registerJobs();
     jobs.register('http.purge-idempotency', async () => ({ deleted: await purgeIdempotencyRecords(database.db) }), { maxAttempts: 3 });
 
     let demoAccounts: Platform['demoAccounts'] = null;
@@ -72,7 +75,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       resolver: identity,
       db: database.db,
       health: async () => ({ dialect: database.dialect, version: VERSION }),
-      routes: [registerIdentityRoutes(identity, { secureCookies: config.env === 'production' }), registerAuditRoutes(audit), registerJobRoutes(jobs)],
+      routes: [registerIdentityRoutes(identity, { secureCookies: config.env === 'production' }), registerAuditRoutes(audit), registerJobRoutes(jobs), registerDetectionRoutes(detection, jobs)],
     });
 
     let started = false;

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { AppError } from '../kernel/errors.ts';
 import { auditCommands } from './audit.ts';
+import { maskCommand, scanCommand } from './scan.ts';
 import { serveCommand } from './serve.ts';
 
 export class CliExit extends Error {
@@ -24,6 +25,8 @@ export function buildCli(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program.addCommand(serveCommand());
   program.addCommand(auditCommands());
+  program.addCommand(scanCommand());
+  program.addCommand(maskCommand());
   program
     .command('migrate')
     .description('apply database migrations and exit')

@@ -4,11 +4,11 @@
  */
 export const ROLES = {
   'platform-admin': ['*'],
-  'bureau-officer': ['identity.orgs:read', 'identity.users:read:all', 'audit:read', 'jobs:read:all'],
+  'bureau-officer': ['identity.orgs:read', 'identity.users:read:all', 'audit:read', 'jobs:read:all', 'detection:scan'],
   auditor: ['identity.orgs:read', 'identity.users:read:all', 'audit:read:all', 'audit:verify', 'jobs:read:all'],
-  'dept-admin': ['identity.orgs:read', 'identity.users:read', 'identity.users:write', 'identity.tokens:write', 'jobs:read'],
-  'dept-officer': ['identity.orgs:read', 'identity.users:read', 'jobs:read'],
-  'enterprise-user': ['jobs:read'],
+  'dept-admin': ['identity.orgs:read', 'identity.users:read', 'identity.users:write', 'identity.tokens:write', 'jobs:read', 'detection:scan'],
+  'dept-officer': ['identity.orgs:read', 'identity.users:read', 'jobs:read', 'detection:scan'],
+  'enterprise-user': ['jobs:read', 'detection:scan'],
   'bank-officer': [],
   citizen: [],
 } as const satisfies Record<string, readonly string[]>;

@@ -579,7 +579,9 @@ export class JobQueue {
       if (result === undefined) await this.failAttempt(entry, `the result of job type ${row.type} is not JSON-serialisable`);
       else await this.repo.succeed(this.db, entry.fence, { now, result, message: entry.message });
     } else if (outcome.kind === 'error') {
-      await this.failAttempt(entry, errorMessage(outcome.error));
+      // Bad input (an AppError with a 4xx status) fails the same way every time: no retry.
+      const permanent = outcome.error instanceof AppError && outcome.error.status < 500;
+      await this.failAttempt(entry, errorMessage(outcome.error), permanent);
     } else {
       const reason = outcome.reason;
       const kind = reason instanceof JobAbortError ? reason.kind : undefined;
@@ -614,10 +616,10 @@ export class JobQueue {
     });
   }
 
-  private async failAttempt(entry: Running, error: string): Promise<void> {
+  private async failAttempt(entry: Running, error: string, permanent = false): Promise<void> {
     const { row } = entry;
     const now = this.clock();
-    const retryAt = row.attempts >= row.max_attempts ? null : iso(now + this.backoffMs(row.attempts));
+    const retryAt = permanent || row.attempts >= row.max_attempts ? null : iso(now + this.backoffMs(row.attempts));
     await this.repo.fail(this.db, entry.fence, { now: iso(now), error, retryAt, message: entry.message });
   }
 

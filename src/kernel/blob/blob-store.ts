@@ -22,6 +22,11 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** Keys starting with `prefix` (plain string prefix, as in S3), in key order. */
   list(prefix: string): AsyncIterable<string>;
+  /**
+   * A path on the local disk holding the blob, for readers that need random access (the parallel
+   * scanner); null when the store keeps blobs elsewhere (copy to a temporary file then).
+   */
+  localPath(key: string): Promise<string | null>;
 }
 
 export interface PutOptions {

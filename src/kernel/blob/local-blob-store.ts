@@ -67,6 +67,10 @@ export class LocalBlobStore implements BlobStore {
     return file;
   }
 
+  async localPath(key: string): Promise<string | null> {
+    return (await this.stat(key)) ? this.fileOf(key) : null;
+  }
+
   async put(key: string, data: Buffer | Readable, opts: PutOptions = {}): Promise<PutResult> {
     const file = this.fileOf(key);
     const dir = path.dirname(file);

@@ -1,0 +1,28 @@
+/**
+ * Per-type precision/recall/F1 of `findInText` on a labelled JSONL corpus (exact span match).
+ *
+ *   npx tsx bench/recognizers-eval.ts [file.jsonl] [--errors]
+ *
+ * Default corpus: src/contexts/detection/recognizers/fixtures/eval-freetext.jsonl.
+ */
+import { readFileSync } from 'node:fs';
+import { evaluate, parseJsonl } from '../src/contexts/detection/recognizers/evaluate.ts';
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith('--')) ?? new URL('../src/contexts/detection/recognizers/fixtures/eval-freetext.jsonl', import.meta.url).pathname;
+const corpus = parseJsonl(readFileSync(file, 'utf8'));
+const t0 = Date.now();
+const r = evaluate(corpus);
+const ms = Date.now() - t0;
+const pct = (x: number): string => (x * 100).toFixed(1).padStart(6);
+console.log(`${corpus.length} texts, ${r.micro.tp + r.micro.fn} gold spans (${ms} ms)\n`);
+console.log(`${'type'.padEnd(26)} ${'gold'.padStart(5)} ${'tp'.padStart(5)} ${'fp'.padStart(5)} ${'fn'.padStart(5)}      P      R     F1`);
+for (const [type, c] of Object.entries(r.perType)) {
+  console.log(`${type.padEnd(26)} ${String(c.tp + c.fn).padStart(5)} ${String(c.tp).padStart(5)} ${String(c.fp).padStart(5)} ${String(c.fn).padStart(5)} ${pct(c.precision)} ${pct(c.recall)} ${pct(c.f1)}`);
+}
+const m = r.micro;
+console.log(`${'micro'.padEnd(26)} ${String(m.tp + m.fn).padStart(5)} ${String(m.tp).padStart(5)} ${String(m.fp).padStart(5)} ${String(m.fn).padStart(5)} ${pct(m.precision)} ${pct(m.recall)} ${pct(m.f1)}`);
+if (args.includes('--errors')) {
+  console.log('');
+  for (const e of r.errors) console.log(`${e.kind.toUpperCase()} ${e.type} ${JSON.stringify(e.span)} | ${e.text}`);
+}

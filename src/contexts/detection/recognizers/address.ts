@@ -1,0 +1,287 @@
+/**
+ * Postal addresses (`address`), by structure.
+ *
+ * An address is a chain of components written without spaces: administrative-division names
+ * (`dict-divisions.json`: provinces, prefectures, counties, Fujian towns, Hong Kong/Macao/Taiwan
+ * districts), named components ending in a suffix (…路 …街 …巷 …村 …小区 …大厦 …园, Traditional
+ * forms through normalisation) and numbers with a unit (88号, 3栋, 502室, 1#楼, 五段, 188巷, 4樓).
+ * The span runs from the first division name (or, without one, from the name of the road) to the
+ * last number component: "福建省平潭综合实验区潭城镇西航路88号3栋502室". A chain needs a number
+ * after a road/area component; a bare city or a chain of divisions is not an address ("福州市鼓楼区"
+ * alone), except right after an address keyword (住址：福建省平潭县潭城镇城关村) or in an address
+ * column.
+ */
+import { isAsciiAlnum, isAsciiLetter, isCjk, isCjkNumeral, isDigit, isWideDigit, norm } from './chars.ts';
+import { CTX, divisionNames } from './dictionaries.ts';
+import type { ScanHost } from './host.ts';
+import { KeywordTrie } from './keyword-trie.ts';
+
+const K_DIV = 1;
+const K_HIGH = 2; // 省 市 县 区 州 旗 …
+const K_LOW = 3; // 镇 乡 街道 村 社区 小区 大厦 园 …
+const K_ROAD = 4; // 路 街 大道 巷 弄 …
+const K_NUM = 5;
+
+const SUFFIXES: ReadonlyArray<[string, number]> = [
+  ['省', K_HIGH], ['市', K_HIGH], ['自治区', K_HIGH], ['自治州', K_HIGH], ['州', K_HIGH], ['盟', K_HIGH], ['地区', K_HIGH],
+  ['县', K_HIGH], ['区', K_HIGH], ['旗', K_HIGH], ['新区', K_HIGH], ['综合实验区', K_HIGH], ['开发区', K_HIGH], ['高新区', K_HIGH],
+  ['经济开发区', K_HIGH], ['经济技术开发区', K_HIGH], ['保税区', K_HIGH], ['自贸区', K_HIGH], ['片区', K_LOW],
+  ['镇', K_LOW], ['乡', K_LOW], ['街道', K_LOW], ['村', K_LOW], ['社区', K_LOW], ['组', K_LOW], ['屯', K_LOW], ['寨', K_LOW],
+  ['里', K_LOW], ['工业区', K_LOW], ['工业园', K_LOW], ['园区', K_LOW], ['产业园', K_LOW], ['科技园', K_LOW], ['小区', K_LOW],
+  ['花园', K_LOW], ['公寓', K_LOW], ['家园', K_LOW], ['苑', K_LOW], ['园', K_LOW], ['庭', K_LOW], ['城', K_LOW], ['大厦', K_LOW],
+  ['广场', K_LOW], ['中心', K_LOW], ['大楼', K_LOW], ['商城', K_LOW], ['市场', K_LOW], ['宿舍', K_LOW], ['院', K_LOW], ['湾', K_LOW],
+  ['岛', K_LOW], ['坊', K_LOW], ['山庄', K_LOW], ['新村', K_LOW], ['别墅', K_LOW], ['公馆', K_LOW], ['名邸', K_LOW], ['府邸', K_LOW],
+  ['路', K_ROAD], ['街', K_ROAD], ['大道', K_ROAD], ['大街', K_ROAD], ['巷', K_ROAD], ['弄', K_ROAD], ['胡同', K_ROAD], ['道', K_ROAD],
+  ['公路', K_ROAD], ['国道', K_ROAD], ['省道', K_ROAD], ['段', K_ROAD],
+];
+
+/** Units after a number: 88号 3栋 502室 1#楼 五段 188巷 3弄 4樓 2单元 12层. */
+const UNITS = ['号', '栋', '幢', '座', '单元', '室', '楼', '层', '户', '号楼', '号院', '弄', '巷', '段', '排', '组', '号房', '房', '区', '期'];
+
+/** Characters after a number unit that make it something else (3号线, 15号文件, 1号车). */
+const NOT_ADDRESS_AFTER_UNIT = '线文令车机位窗台床柜件次届期码';
+
+/** Characters that cannot be inside a named component (function words and verbs). */
+const STOP = '的在是与及将向到至从对被把为了着过也就还又或等其该此这那已请由给让使因如若但并且而则即便才以之时住租说去附近旁边我你他她它们共约每各有无不没于和同跟往';
+
+let suffixTrie: KeywordTrie<number> | null = null;
+let unitTrie: KeywordTrie<true> | null = null;
+let stopTable: Uint8Array | null = null;
+let notAfterUnit: Uint8Array | null = null;
+
+function tables(): { suffix: KeywordTrie<number>; unit: KeywordTrie<true>; stop: Uint8Array; notAfter: Uint8Array } {
+  if (suffixTrie === null || unitTrie === null || stopTable === null || notAfterUnit === null) {
+    suffixTrie = new KeywordTrie<number>();
+    for (const [s, k] of SUFFIXES) suffixTrie.add(s, k);
+    unitTrie = new KeywordTrie<true>();
+    for (const u of UNITS) unitTrie.add(u, true);
+    stopTable = new Uint8Array(65536);
+    for (let i = 0; i < STOP.length; i++) stopTable[STOP.charCodeAt(i)] = 1;
+    notAfterUnit = new Uint8Array(65536);
+    for (let i = 0; i < NOT_ADDRESS_AFTER_UNIT.length; i++) notAfterUnit[NOT_ADDRESS_AFTER_UNIT.charCodeAt(i)] = 1;
+  }
+  return { suffix: suffixTrie, unit: unitTrie, stop: stopTable, notAfter: notAfterUnit };
+}
+
+const MAX_NAME = 10;
+
+interface Chain {
+  start: number;
+  /** End of the last number component (0 when none). */
+  numberEnd: number;
+  /** End of the last component. */
+  end: number;
+  kinds: number[];
+  hasDivision: boolean;
+  hasRoad: boolean;
+  lastKind: number;
+}
+
+function numberAt(text: string, pos: number, to: number, prevKind: number): number {
+  const { unit, notAfter } = tables();
+  let k = pos;
+  let letters = 0;
+  while (k < to && letters < 2 && isAsciiLetter(text.charCodeAt(k))) {
+    k++;
+    letters++;
+  }
+  let digits = 0;
+  let cjkDigits = 0;
+  while (k < to) {
+    const c = text.charCodeAt(k);
+    if (isDigit(c) || isWideDigit(c)) {
+      digits++;
+      k++;
+    } else if (digits === 0 && letters === 0 && isCjkNumeral(c) && cjkDigits < 4) {
+      cjkDigits++;
+      k++;
+    } else break;
+  }
+  if (digits === 0 && cjkDigits === 0 && letters === 0) return -1;
+  if (digits > 6) return -1;
+  // 3-502, 12-3
+  let dashed = false;
+  if (digits > 0 && k + 1 < to) {
+    const c = text.charCodeAt(k);
+    if ((c === 45 || c === 0x2014 || c === 0xff0d || c === 0x2013) && isDigit(text.charCodeAt(k + 1))) {
+      k++;
+      while (k < to && isDigit(text.charCodeAt(k))) k++;
+      dashed = true;
+    }
+  }
+  if (digits > 0 && k < to && isAsciiLetter(text.charCodeAt(k)) && !isAsciiAlnum(text.charCodeAt(k + 1))) k++;
+  if (k < to && (text.charCodeAt(k) === 35 || text.charCodeAt(k) === 0xff03)) k++; // 1#楼
+  const u = k < to ? unit.longestAt(text, k, to) : null;
+  if (u !== null) {
+    const e = k + u.length;
+    if (e < to && notAfter[norm(text.charCodeAt(e))] === 1) return -1;
+    // "3年", "2人" are not units; unit chars are checked by the trie. A unit directly followed by
+    // more digits is fine (88号3栋).
+    return e;
+  }
+  // A bare number right after another number component: 88号3栋502, 5号3-502.
+  if ((prevKind === K_NUM && digits >= 2 && letters === 0) || (dashed && prevKind !== K_DIV && prevKind !== K_HIGH)) {
+    if (k < to && (isCjk(text.charCodeAt(k)) || isAsciiAlnum(text.charCodeAt(k)))) return -1;
+    return k;
+  }
+  return -1;
+}
+
+function genericAt(text: string, pos: number, to: number): { end: number; kind: number } | null {
+  const { suffix, stop } = tables();
+  const div = divisionNames();
+  const c0 = text.charCodeAt(pos);
+  if (!(isCjk(c0) || isAsciiLetter(c0) || isDigit(c0))) return null;
+  if (stop[norm(c0)] === 1) return null;
+  const limit = Math.min(to, pos + MAX_NAME + 1);
+  for (let k = pos + 1; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (!(isCjk(c) || isAsciiAlnum(c))) return null;
+    const m = suffix.longestAt(text, k, to);
+    if (m !== null) {
+      // Suffix characters in a row belong to one name: 潭城镇, 北门村, 环岛路.
+      let end = k + m.length;
+      let kind = m.value;
+      for (let more = 0; more < 2 && end < to; more++) {
+        const m2 = suffix.longestAt(text, end, to);
+        if (m2 === null) break;
+        end += m2.length;
+        kind = m2.value;
+      }
+      return { end, kind };
+    }
+    if (stop[norm(c)] === 1) return null;
+    if (isCjk(c) && div.longestAt(text, k, to) !== null) return null;
+  }
+  return null;
+}
+
+function parseChain(text: string, start: number, to: number): Chain {
+  const div = divisionNames();
+  const chain: Chain = { start, numberEnd: 0, end: start, kinds: [], hasDivision: false, hasRoad: false, lastKind: 0 };
+  let pos = start;
+  while (pos < to && chain.kinds.length < 24) {
+    const c = text.charCodeAt(pos);
+    let kind = 0;
+    let end = -1;
+    if (isCjk(c)) {
+      const d = div.longestAt(text, pos, to);
+      if (d !== null) {
+        kind = K_DIV;
+        end = pos + d.length;
+        // 福州 + 市 when the dictionary had the short form only; 中山 + 路 is a road named after a
+        // place (中山路, 北京东路 are roads, not divisions).
+        if (end < to) {
+          const sfx = tables().suffix.longestAt(text, end, to);
+          if (sfx !== null && sfx.value === K_HIGH && sfx.length === 1) end += 1;
+          else if (sfx !== null && sfx.value === K_ROAD) {
+            end += sfx.length;
+            kind = K_ROAD;
+          } else if (sfx === null && end + 1 < to && isCjk(text.charCodeAt(end))) {
+            const sfx2 = tables().suffix.longestAt(text, end + 1, to);
+            if (sfx2 !== null && sfx2.value === K_ROAD) {
+              end += 1 + sfx2.length; // 北京东路, 湖滨南路
+              kind = K_ROAD;
+            }
+          }
+        }
+      }
+    }
+    if (end < 0 && chain.kinds.length > 0) {
+      const n = numberAt(text, pos, to, chain.lastKind);
+      if (n > 0 && chain.lastKind !== K_DIV && chain.lastKind !== K_HIGH) {
+        kind = K_NUM;
+        end = n;
+      } else if (n > 0 && isCjkNumeral(c)) {
+        // 五段 after a road handled as number; otherwise fall through to names.
+      }
+    }
+    if (end < 0) {
+      const g = genericAt(text, pos, to);
+      if (g !== null) {
+        kind = g.kind;
+        end = g.end;
+      }
+    }
+    if (end < 0) break;
+    chain.kinds.push(kind);
+    chain.lastKind = kind;
+    if (kind === K_DIV) chain.hasDivision = true;
+    if (kind === K_ROAD) chain.hasRoad = true;
+    if (kind === K_NUM) chain.numberEnd = end;
+    chain.end = end;
+    pos = end;
+  }
+  return chain;
+}
+
+/** Base confidence of an address chain with a number. */
+const BASE_WITH_DIVISION = 0.55;
+const BASE_ROAD_ONLY = 0.5;
+const PER_EXTRA_COMPONENT = 0.05;
+const CONTEXT = 0.3;
+
+function acceptChain(host: ScanHost, chain: Chain, roadLed: boolean, hinted: boolean): number {
+  const ctxBits = host.context().before(chain.start, 12);
+  const hasContext = (ctxBits & CTX.address) !== 0 || hinted;
+  let end = chain.numberEnd;
+  let conf: number;
+  if (end > 0) {
+    const comps = chain.kinds.length;
+    conf = roadLed ? BASE_ROAD_ONLY : BASE_WITH_DIVISION;
+    conf += Math.min(0.2, Math.max(0, comps - 3) * PER_EXTRA_COMPONENT);
+  } else {
+    // No number: only right after an address keyword (or in an address column), ending in a
+    // low-level component (village, community, road); in an address column any chain of two
+    // components or more (福建省福州市).
+    if (!hasContext || chain.kinds.length < 2) return -1;
+    if (!hinted && chain.lastKind !== K_LOW && chain.lastKind !== K_ROAD) return -1;
+    end = chain.end;
+    conf = 0.3;
+  }
+  if (hasContext) conf += CONTEXT;
+  if (hinted) conf += 0.1;
+  host.emit('address', chain.start, end, conf);
+  return end;
+}
+
+export function findAddresses(host: ScanHost, divisionHits: readonly number[], roadHits: readonly number[]): void {
+  const text = host.text;
+  const to = host.to;
+  const hinted = host.hinted('address');
+  let consumed = -1;
+  const div = divisionNames();
+
+  for (const p of divisionHits) {
+    if (p < consumed) continue;
+    if (div.longestLengthAt(text, p, to) === 0) continue;
+    const chain = parseChain(text, p, to);
+    if (chain.kinds.length < 2) continue;
+    const e = acceptChain(host, chain, false, hinted);
+    if (e > 0) consumed = e;
+  }
+
+  if (roadHits.length === 0) return;
+  const ctx = host.context();
+  const { stop } = tables();
+  for (const r of roadHits) {
+    if (r < consumed) continue;
+    const n = r + 1 < to ? text.charCodeAt(r + 1) : 0;
+    if (!(isDigit(n) || isWideDigit(n) || isCjkNumeral(n))) continue;
+    // The road name: up to 5 characters back, not crossing punctuation, stop words or a keyword.
+    let s = r;
+    const limit = Math.max(host.from, r - 5, consumed);
+    const nearest = ctx.nearestBefore(r, 8);
+    const kwEnd = nearest !== 0 ? r - ctx.lastDistance : -1;
+    while (s > limit) {
+      const c = text.charCodeAt(s - 1);
+      if (!isCjk(c) || stop[norm(c)] === 1 || s - 1 < kwEnd) break;
+      s--;
+    }
+    if (r - s < 1) continue;
+    const chain = parseChain(text, s, to);
+    if (chain.numberEnd <= r) continue;
+    const e = acceptChain(host, chain, true, hinted);
+    if (e > 0) consumed = e;
+  }
+}

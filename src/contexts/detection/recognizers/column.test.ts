@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { luhnCheck, mod11_2CheckChar } from '../validators/index.ts';
+import { classifyCell, ColumnProfiler } from './index.ts';
+
+// Deterministic PRNG so the column tests are stable.
+let seed = 42;
+function rnd(n: number): number {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return (seed >>> 8) % n;
+}
+const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+
+function idBody(area = '350128'): string {
+  return area + (1950 + rnd(60)) + pad(1 + rnd(12), 2) + pad(1 + rnd(28), 2) + pad(rnd(1000), 3);
+}
+function validId(area?: string): string {
+  const b = idBody(area);
+  return b + mod11_2CheckChar(b);
+}
+/** 18-digit "order numbers": ID-like structure, random check character (≈ 1 in 11 pass). */
+function orderNumber(): string {
+  return idBody() + '0123456789X'.charAt(rnd(11));
+}
+function card(luhn: boolean): string {
+  for (;;) {
+    const c = '622202' + pad(rnd(1e9), 9) + pad(rnd(1e4), 4);
+    if (luhnCheck(c) === luhn) return c;
+  }
+}
+
+function profile(header: string | null, cells: readonly string[]) {
+  const p = new ColumnProfiler(header);
+  for (const c of cells) p.observe(c);
+  return p.result();
+}
+
+function many(n: number, gen: (i: number) => string): string[] {
+  return Array.from({ length: n }, (_, i) => gen(i));
+}
+
+const NAMES = ['王小明', '李华', '张伟', '刘秀英', '陈建国', '欧阳娜娜', '阿卜杜拉·买买提', '黄志强', '林晓燕', '周杰', '吴丽华', '郑海涛', '许文博', '何振华', '孙丽', '韩志刚', '謝宗翰', '曹永福', '马晓东', '罗红梅', '張家瑋', '司马南', '邓国庆', '冯志远'];
+
+describe('ColumnProfiler', () => {
+  it('finds a column of valid ID numbers under a meaningless header from the values alone', () => {
+    const r = profile('col_7', many(500, () => validId()));
+    expect(r.detections).toHaveLength(1);
+    expect(r.detections[0]).toMatchObject({ type: 'cn_resident_id', matches: 500, ratio: 1 });
+    expect(r.detections[0]?.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(r.examples.cn_resident_id?.[0]).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(r.subjects?.cn_resident_id).toBeGreaterThan(400);
+  });
+
+  it('does not report 18-digit order numbers whose check digits are random, even when some pass', () => {
+    const cells = many(1000, () => orderNumber());
+    const r = profile('col_3', cells);
+    expect(r.detections).toEqual([]);
+    expect(profile('订单号', cells).detections).toEqual([]);
+    // ~1 in 11 pass MOD 11-2 by accident: the cell-level findings exist, the column rejects them.
+    const passing = cells.filter((c) => classifyCell(c).length > 0).length;
+    expect(passing).toBeGreaterThan(20);
+  });
+
+  it('reports the column as resident IDs when the header says so, with a higher confidence', () => {
+    const cells = many(300, () => validId());
+    const plain = profile('col', cells).detections[0];
+    const named = profile('身份证号', cells).detections[0];
+    expect(named?.type).toBe('cn_resident_id');
+    expect(named?.confidence).toBeGreaterThanOrEqual(plain?.confidence ?? 1);
+  });
+
+  it('classifies a column of 830000 numbers as Taiwan residence permits', () => {
+    const r = profile('证件号码', many(200, () => validId('830000')));
+    expect(r.detections.map((d) => d.type)).toEqual(['tw_residence_permit']);
+  });
+
+  it('finds a names column with and without a name header, but not a status or city column', () => {
+    const names = many(400, (i) => NAMES[i % NAMES.length] as string);
+    expect(profile('姓名', names).detections[0]).toMatchObject({ type: 'person_name', ratio: 1 });
+    expect(profile('col_2', names).detections[0]?.type).toBe('person_name');
+    expect(profile('状态', many(400, (i) => ['正常', '已完成', '待审核', '高级', '方面'][i % 5] as string)).detections).toEqual([]);
+    expect(profile('城市', many(400, (i) => ['福州', '厦门', '泉州', '平潭', '高山'][i % 5] as string)).detections).toEqual([]);
+  });
+
+  it('finds an address column', () => {
+    const r = profile('住址', many(200, () => `福建省平潭县潭城镇西航路${1 + rnd(200)}号${1 + rnd(9)}栋${1 + rnd(9)}0${1 + rnd(6)}室`));
+    expect(r.detections[0]).toMatchObject({ type: 'address', ratio: 1 });
+    const noHeader = profile('c9', many(200, () => `福州市鼓楼区五四路${1 + rnd(300)}号`));
+    expect(noHeader.detections[0]?.type).toBe('address');
+  });
+
+  it('finds a mobile column written with +86 and separators', () => {
+    const r = profile('联系电话', many(300, (i) => ['+86 139 0591 ' + pad(i, 4), '139-0591-' + pad(i, 4), '1390591' + pad(i, 4), '+8613905912345'][i % 4] as string));
+    expect(r.detections).toHaveLength(1);
+    expect(r.detections[0]).toMatchObject({ type: 'cn_mobile', ratio: 1 });
+    expect(r.examples.cn_mobile?.length).toBeGreaterThan(0);
+  });
+
+  it('reports bank cards failing Luhn under a card header, but not without a header', () => {
+    const mixed = many(400, (i) => card(i % 2 === 0));
+    expect(profile('卡号', mixed).detections[0]).toMatchObject({ type: 'bank_card', matches: 400 });
+    expect(profile('col_c', mixed).detections).toEqual([]);
+    expect(profile('col_c', many(300, () => card(true))).detections[0]?.type).toBe('bank_card');
+  });
+
+  it('reports 8-digit Taiwan travel permits only under a 台胞证 header', () => {
+    const cells = many(300, () => pad(rnd(1e8), 8));
+    expect(profile('台胞证号', cells).detections[0]?.type).toBe('tw_travel_permit');
+    expect(profile('col_8', cells).detections).toEqual([]);
+  });
+
+  it('does not report decoy columns: timestamps, amounts, product codes, hex ids, zip codes, counts', () => {
+    const decoys: Array<[string, (i: number) => string]> = [
+      ['create_time', (i) => `2023-06-${pad(1 + (i % 28), 2)} 12:${pad(i % 60, 2)}:45`],
+      ['ts', () => String(1685580000 + rnd(1e7))],
+      ['ts_ms', () => String(1685580000000 + rnd(1e9))],
+      ['金额', () => `${rnd(100000)}.${pad(rnd(100), 2)}`],
+      ['商品编码', () => `SKU-${pad(rnd(1e6), 6)}`],
+      ['request_id', () => (rnd(1 << 30) * 4096 + rnd(4096)).toString(16).padStart(12, '0')],
+      ['uuid', () => `${pad(rnd(1e8), 8)}-e29b-41d4-a716-${pad(rnd(1e6), 6)}440000`],
+      ['邮编', () => `3504${pad(rnd(100), 2)}`],
+      ['数量', () => String(rnd(500))],
+      ['col_x', () => String(rnd(1e8) * 1000 + rnd(1000)).padStart(11, '2')],
+    ];
+    for (const [header, gen] of decoys) {
+      expect(profile(header, many(300, gen)).detections, header).toEqual([]);
+    }
+  });
+
+  it('counts in-text findings of a free-text column and returns their spans from observe', () => {
+    const p = new ColumnProfiler('备注');
+    const spans = p.observe('客户王小明来电，手机13905912345，要求退款。');
+    expect(spans.map((f) => f.type)).toEqual(['person_name', 'cn_mobile']);
+    p.observe('已处理');
+    p.observe('');
+    const r = p.result();
+    expect(r.nonEmpty).toBe(2);
+    expect(r.detections.find((d) => d.type === 'cn_mobile')).toMatchObject({ matches: 1, ratio: 0.5 });
+  });
+
+  it('treats every value of a password or diagnosis column as sensitive', () => {
+    expect(profile('password', ['P@ssw0rd!', 'abc12345', 'letmein2023']).detections[0]?.type).toBe('secret');
+    expect(profile('诊断', ['2型糖尿病', '左膝半月板损伤', '高血压']).detections[0]).toMatchObject({ type: 'medical_record', ratio: 1 });
+  });
+
+  it('merges the snapshots of profilers of the same column exactly', () => {
+    const cells = many(400, () => validId());
+    const whole = profile('sfzh', cells);
+    const a = new ColumnProfiler('sfzh');
+    const b = new ColumnProfiler('sfzh');
+    cells.forEach((c, i) => (i % 2 === 0 ? a : b).observe(c));
+    const merged = new ColumnProfiler('sfzh');
+    merged.absorb(a.snapshot());
+    merged.absorb(b.snapshot());
+    expect(merged.result().detections).toEqual(whole.detections);
+  });
+});
+
+describe('classifyCell', () => {
+  it('returns the spans of the values inside a cell, trimmed', () => {
+    expect(classifyCell('  13905912345 ')).toEqual([expect.objectContaining({ type: 'cn_mobile', start: 2, end: 13 })]);
+    const text = '申请人王小明，手机13905912345';
+    expect(classifyCell(text, '备注').map((f) => text.slice(f.start, f.end))).toEqual(['王小明', '13905912345']);
+  });
+
+  it('uses the column header as context for ambiguous values', () => {
+    expect(classifyCell('12345678')).toEqual([]);
+    expect(classifyCell('12345678', '台胞证号码')).toEqual([expect.objectContaining({ type: 'tw_travel_permit', start: 0, end: 8 })]);
+  });
+
+  it('returns nothing for empty or whitespace cells', () => {
+    expect(classifyCell('')).toEqual([]);
+    expect(classifyCell(' \t ')).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluate, parseJsonl } from './evaluate.ts';
+
+const corpus = parseJsonl(readFileSync(new URL('./fixtures/eval-freetext.jsonl', import.meta.url), 'utf8'));
+
+describe('free-text evaluation set', () => {
+  it('has at least 100 labelled sentences covering every detector type', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(100);
+    const types = new Set(corpus.flatMap((l) => l.spans.map((s) => s.type)));
+    expect(types.size).toBe(25);
+    for (const { text, spans } of corpus) for (const s of spans) expect(s.end, text).toBeLessThanOrEqual(text.length);
+  });
+
+  it('reaches a micro-averaged F1 of at least 0.9 on exact spans', () => {
+    const r = evaluate(corpus);
+    expect(r.micro.f1, JSON.stringify(r.errors, null, 1)).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { luhnCheck, mod11_2CheckChar, usccCheckChar, vinCheckChar } from '../validators/index.ts';
+import { findInText } from './index.ts';
+
+/** A valid 18-character GB 11643 number for the first 17 digits. */
+function id(body17: string): string {
+  return body17 + mod11_2CheckChar(body17);
+}
+
+function luhn(prefix: string): string {
+  for (let d = 0; d < 10; d++) if (luhnCheck(prefix + d)) return prefix + d;
+  throw new Error('unreachable');
+}
+
+/** [type, exact text of the span] for every finding. */
+function spans(text: string): Array<[string, string]> {
+  return findInText(text).map((f) => [f.type, text.slice(f.start, f.end)]);
+}
+
+describe('findInText on Simplified Chinese', () => {
+  it('finds the name, ID number, mobile and address of an application sentence with exact spans', () => {
+    const idNo = id('35012819900101123');
+    const text = `申请人王小明（身份证号${idNo}）联系电话13905912345，住址福建省平潭综合实验区潭城镇西航路88号3栋502室。`;
+    expect(spans(text)).toEqual([
+      ['person_name', '王小明'],
+      ['cn_resident_id', idNo],
+      ['cn_mobile', '13905912345'],
+      ['address', '福建省平潭综合实验区潭城镇西航路88号3栋502室'],
+    ]);
+  });
+
+  it('reports offsets as UTF-16 indices with an exclusive end', () => {
+    const text = '手机：13905912345。';
+    const [f] = findInText(text);
+    expect(f).toMatchObject({ type: 'cn_mobile', start: 3, end: 14, normalized: '13905912345' });
+  });
+
+  it('keeps the +86 prefix and separators of a mobile number as written', () => {
+    expect(spans('请致电 +86 139 0591 2345 联系')).toEqual([['cn_mobile', '+86 139 0591 2345']]);
+    expect(spans('手机：+86-158-0591-7788，')).toEqual([['cn_mobile', '+86-158-0591-7788']]);
+    expect(spans('电话138-0591-2233')).toEqual([['cn_mobile', '138-0591-2233']]);
+  });
+
+  it('finds landlines with area codes, with or without parentheses', () => {
+    expect(spans('办公电话：0591-86123456，传真(0591)87654321。')).toEqual([
+      ['cn_landline', '0591-86123456'],
+      ['cn_landline', '(0591)87654321'],
+    ]);
+  });
+
+  it('finds the residence permits of Hong Kong, Macao and Taiwan residents by their address code', () => {
+    const hk = id('81000019900520123');
+    const mo = id('82000019921103456');
+    const tw = id('83000019850612002');
+    expect(spans(`香港居民居住证${hk}，澳门居民居住证${mo}，台湾居民居住证${tw}。`)).toEqual([
+      ['hk_residence_permit', hk],
+      ['mo_residence_permit', mo],
+      ['tw_residence_permit', tw],
+    ]);
+  });
+
+  it('reports an 8-digit Taiwan travel permit number only next to a 台胞证 keyword', () => {
+    expect(spans('旅客邱淑贞持台胞证12345678办理入境。')).toEqual([
+      ['person_name', '邱淑贞'],
+      ['tw_travel_permit', '12345678'],
+    ]);
+    expect(spans('本次抽检编号12345678的样品合格。')).toEqual([]);
+    expect(spans('共计12345678人次。')).toEqual([]);
+  });
+
+  it('finds home-return permits, passports and Hong Kong identity cards with their keywords', () => {
+    expect(spans('回乡证号H12345678，护照号码E12345678。')).toEqual([
+      ['hkmo_home_return_permit', 'H12345678'],
+      ['cn_passport', 'E12345678'],
+    ]);
+    expect(spans('香港身份证号码A123456(3)已登记。')).toEqual([['hk_id', 'A123456(3)']]);
+  });
+
+  it('finds unified social credit codes', () => {
+    const code = '91350128MA2XYW123' + usccCheckChar('91350128MA2XYW123');
+    expect(spans(`统一社会信用代码：${code}。`)).toEqual([['cn_uscc', code]]);
+  });
+
+  it('finds bank cards that pass Luhn, and Luhn-failing ones only with a card keyword', () => {
+    const good = luhn('622202100112345678');
+    expect(spans(`银行卡号为${good}，开户行为工商银行。`)).toEqual([['bank_card', good]]);
+    expect(spans('卡号6222021001123456780已冻结')).toHaveLength(good.endsWith('0') ? 1 : 1);
+    const bad = good.slice(0, -1) + String((Number(good.slice(-1)) + 1) % 10);
+    expect(spans(`数据${bad}已导入`)).toEqual([]);
+    const spaced = luhn('436742123456789');
+    const written = `${spaced.slice(0, 4)} ${spaced.slice(4, 8)} ${spaced.slice(8, 12)} ${spaced.slice(12)}`;
+    expect(spans(`信用卡号${written}，有效期12/27。`)).toEqual([['bank_card', written]]);
+  });
+
+  it('finds e-mail, IPv4, IPv6 and MAC addresses', () => {
+    expect(spans('邮箱 zhang.san@example.com ，服务器192.168.10.25，IPv6地址2001:db8:85a3::8a2e:370:7334，MAC地址00:1A:2B:3C:4D:5E。')).toEqual([
+      ['email', 'zhang.san@example.com'],
+      ['ip_address', '192.168.10.25'],
+      ['ip_address', '2001:db8:85a3::8a2e:370:7334'],
+      ['mac_address', '00:1A:2B:3C:4D:5E'],
+    ]);
+  });
+
+  it('finds licence plates (incl. new-energy plates) and VINs', () => {
+    const vin = (() => {
+      const v = 'LSVAU2180N2183561';
+      return v.slice(0, 8) + vinCheckChar(v) + v.slice(9);
+    })();
+    expect(spans(`车牌号闽A12345的车辆与粤B·D12345发生碰撞，车架号${vin}。`)).toEqual([
+      ['cn_license_plate', '闽A12345'],
+      ['cn_license_plate', '粤B·D12345'],
+      ['vin', vin],
+    ]);
+  });
+
+  it('finds coordinate pairs, but not a single decimal', () => {
+    expect(spans('巡查点位坐标25.5031,119.7896，记录完毕。')).toEqual([['geo_coordinate', '25.5031,119.7896']]);
+    expect(spans('定位 lat: 25.4876, lng: 119.8012 精度10米')).toEqual([['geo_coordinate', '25.4876, lng: 119.8012']]);
+    expect(spans('纬度25.5031，海拔12.3456米')).toEqual([]);
+  });
+
+  it('finds diagnoses, drugs and ICD-10 codes only with medical context', () => {
+    expect(spans('患者刘秀英，诊断为2型糖尿病、高血压，长期服用二甲双胍。')).toEqual([
+      ['person_name', '刘秀英'],
+      ['medical_record', '2型糖尿病'],
+      ['medical_record', '高血压'],
+      ['medical_record', '二甲双胍'],
+    ]);
+    expect(spans('诊断：J18.9 肺炎')).toEqual([
+      ['medical_record', 'J18.9'],
+      ['medical_record', '肺炎'],
+    ]);
+    expect(spans('本单位将开展糖尿病防治知识宣传周活动。')).toEqual([]);
+    expect(spans('型号E11的零件已到货。')).toEqual([]);
+  });
+
+  it('finds DNA sequences, dbSNP ids and genotype calls', () => {
+    expect(spans('测序片段：ATGCGTACGTTAGCCTAGGCATCGAT，比对完成。')).toEqual([['genetic_data', 'ATGCGTACGTTAGCCTAGGCATCGAT']]);
+    expect(spans('基因检测：rs53576 AG，rs1801133 CT。')).toEqual([
+      ['genetic_data', 'rs53576 AG'],
+      ['genetic_data', 'rs1801133 CT'],
+    ]);
+  });
+
+  it('finds passwords after a credential keyword, token shapes and private-key blocks', () => {
+    expect(spans('数据库连接密码：Xk9#mP2$vL7q，请勿外传。')).toEqual([['secret', 'Xk9#mP2$vL7q']]);
+    expect(spans('AWS key AKIAIOSFODNN7EXAMPLE leaked')).toEqual([['secret', 'AKIAIOSFODNN7EXAMPLE']]);
+    const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+    expect(spans(`Authorization: Bearer ${jwt}`)).toEqual([['secret', jwt]]);
+    const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAwJ3n0kXbP1qY7h2m\n-----END RSA PRIVATE KEY-----';
+    expect(spans(`私钥：\n${pem}\n`)).toEqual([['secret', pem]]);
+    expect(spans('密码长度不少于8位，password policy applies.')).toEqual([]);
+  });
+
+  it('recognises names from keywords, titles, compound surnames and transliterations, without the title', () => {
+    expect(spans('联系人：欧阳娜娜，电话：0591-86123456。')).toEqual([
+      ['person_name', '欧阳娜娜'],
+      ['cn_landline', '0591-86123456'],
+    ]);
+    expect(spans('请联系王建华经理。')).toEqual([['person_name', '王建华']]);
+    expect(spans('维吾尔族职工阿卜杜拉·买买提已到岗。')).toEqual([['person_name', '阿卜杜拉·买买提']]);
+    expect(spans('经查，嫌疑人赵某某于2022年3月离开。')).toEqual([['person_name', '赵某某']]);
+    expect(spans('王先生明天来办理。')).toEqual([]);
+  });
+});
+
+describe('findInText on Traditional Chinese', () => {
+  it('finds a Taiwan ID, mobile and name with exact spans', () => {
+    const text = '申請人陳怡君，身分證字號A123456789，聯絡電話0912-345-678。';
+    expect(spans(text)).toEqual([
+      ['person_name', '陳怡君'],
+      ['tw_national_id', 'A123456789'],
+      ['tw_mobile', '0912-345-678'],
+    ]);
+  });
+
+  it('finds a Taiwan address from the city to the house number', () => {
+    expect(spans('住址：台北市信義區信義路五段7號，聯絡人王大明。')).toEqual([
+      ['address', '台北市信義區信義路五段7號'],
+      ['person_name', '王大明'],
+    ]);
+    expect(spans('送達地址：新北市板橋區文化路一段188巷3弄5號4樓。')).toEqual([['address', '新北市板橋區文化路一段188巷3弄5號4樓']]);
+  });
+
+  it('normalises Traditional keywords for context (銀行帳號, 診斷, 經辦人)', () => {
+    const card = luhn('621700123456789012');
+    expect(spans(`請匯款至銀行帳號${card}，經辦人林志明先生。`)).toEqual([
+      ['bank_card', card],
+      ['person_name', '林志明'],
+    ]);
+    expect(spans('病人主訴胸悶，醫師診斷為心房顫動，予華法林治療。')).toEqual([
+      ['medical_record', '心房顫動'],
+      ['medical_record', '華法林'],
+    ]);
+  });
+});
+
+describe('findInText decoys', () => {
+  it('reports nothing in order numbers, amounts, dates, timestamps and invoice codes', () => {
+    for (const text of [
+      '订单号202305120001234567已发货，共计金额1288.00元。',
+      '系统共有1234567890123456条记录，其中有效记录98765条。',
+      '发票代码035001900111，发票号码08123456，开票日期2023年06月01日。',
+      '交易流水号4200001234202306015678，交易时间2023-06-01 08:15:22，时间戳1685580000。',
+      '版本号 10.2.0.1 已发布，商品编码6901234567892，单价15.80元。',
+      '2022年全区常住人口约为45.8万人，城镇化率达到61.2%。',
+      'The invoice 4012 was paid on 2023-06-01; reference 88231907 and 1234567890123 apply.',
+      '请于2023年12月31日前登录 https://www.pingtan.gov.cn 完成年度申报。',
+      '会议定于2023年7月15日上午9:30在区政府三楼会议室召开。',
+    ]) {
+      expect(spans(text), text).toEqual([]);
+    }
+  });
+
+  it('does not take an ID number directly after an order-number label', () => {
+    expect(spans(`订单编号：${id('35012819900101123')}，请勿外传。`)).toEqual([]);
+  });
+
+  it('does not report a mobile number or ID inside a longer digit run', () => {
+    expect(spans(`编码${id('35012819900101123')}99`)).toEqual([]);
+    expect(spans('流水123139059123451')).toEqual([]);
+  });
+
+  it('never guesses names from digits or Latin-only words', () => {
+    expect(spans('Zhang Wei and 6033391 met at 10:30.')).toEqual([]);
+  });
+});

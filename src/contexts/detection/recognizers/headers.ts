@@ -1,0 +1,126 @@
+/**
+ * Column-header classification with the dictionary `dict-headers.json`, matched with
+ * Aho–Corasick (modern-ahocorasick) after normalisation: lower case, Traditional → Simplified,
+ * spaces/underscores/hyphens/dots removed. See the file's `$comment` for the matching rules:
+ * short ASCII terms (≤ 4 characters, mostly pinyin initials such as sfzh, xm, dz) match only a
+ * whole header token; when several terms match, the one ending last wins (the head noun of a
+ * compound comes last), then the longest.
+ */
+import AhoCorasick from 'modern-ahocorasick';
+import headerData from '../data/dict-headers.json' with { type: 'json' };
+import { norm } from './chars.ts';
+import type { DetectorTypeId } from './types.ts';
+
+export interface HeaderHint {
+  /** Types the header names (empty when none). */
+  types: readonly DetectorTypeId[];
+  /** The dictionary group that matched, e.g. "resident_id", "phone", "decoy". */
+  group: string | null;
+  /** The matched term (normalised). */
+  term: string | null;
+  /** The header names a non-sensitive identifier or measure (订单号, amount, 邮编 …). */
+  decoy: boolean;
+}
+
+interface Entry {
+  group: string;
+  types: readonly DetectorTypeId[];
+  term: string;
+  short: boolean;
+}
+
+const NONE: HeaderHint = Object.freeze({ types: Object.freeze([]) as readonly DetectorTypeId[], group: null, term: null, decoy: false });
+
+let matcher: AhoCorasick<Entry> | null = null;
+const shortTerms = new Map<string, Entry>();
+
+function normText(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(norm(s.charCodeAt(i)));
+  return out;
+}
+
+/** Header → compact form: lower case, Simplified, no spaces/underscores/hyphens/dots. */
+export function normalizeHeader(header: string): string {
+  return normText(header).replace(/[\s_\-.·/\\()（）[\]【】:：#]+/g, '');
+}
+
+/** Header → tokens (split on separators, camelCase and script changes), normalised. */
+export function headerTokens(header: string): string[] {
+  const spaced = header
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z0-9])([^ -~])/g, '$1 $2')
+    .replace(/([^ -~])([A-Za-z0-9])/g, '$1 $2');
+  return normText(spaced)
+    .split(/[\s_\-.·/\\()（）[\]【】:：#,，]+/)
+    .filter((t) => t.length > 0);
+}
+
+function build(): AhoCorasick<Entry> {
+  const patterns: Array<{ pattern: string; data: Entry }> = [];
+  const add = (group: string, types: readonly DetectorTypeId[], raw: string): void => {
+    const term = normalizeHeader(raw);
+    if (term.length === 0) return;
+    const ascii = /^[a-z0-9]+$/.test(term);
+    const entry: Entry = { group, types, term, short: ascii && term.length <= 4 };
+    if (entry.short) shortTerms.set(term, entry);
+    else patterns.push({ pattern: term, data: entry });
+  };
+  for (const [group, def] of Object.entries(headerData.groups)) {
+    for (const t of def.terms) add(group, def.types as DetectorTypeId[], t);
+  }
+  for (const t of headerData.decoy) add('decoy', [], t);
+  for (const t of headerData.notPerson) add('notPerson', [], t);
+  return new AhoCorasick(patterns);
+}
+
+const cache = new Map<string, HeaderHint>();
+
+/** What a column header says about the column's values. */
+export function classifyHeader(header: string | null | undefined): HeaderHint {
+  if (header === null || header === undefined) return NONE;
+  const hit = cache.get(header);
+  if (hit !== undefined) return hit;
+  if (matcher === null) matcher = build();
+  const compact = normalizeHeader(header);
+  const candidates: Array<{ entry: Entry; end: number; length: number }> = [];
+  if (compact.length > 0) {
+    for (const m of matcher.search(compact, { strategy: 'all' })) {
+      if (m.data !== undefined) candidates.push({ entry: m.data, end: m.end, length: m.end - m.start });
+    }
+    // Short ASCII terms: whole tokens only (and the whole compact header).
+    const whole = shortTerms.get(compact);
+    if (whole !== undefined) candidates.push({ entry: whole, end: compact.length, length: compact.length });
+    const tokens = headerTokens(header);
+    let offset = 0;
+    for (const tok of tokens) {
+      const e = shortTerms.get(tok);
+      const at = compact.indexOf(tok, offset);
+      const end = at >= 0 ? at + tok.length : compact.length;
+      if (at >= 0) offset = end;
+      if (e !== undefined) candidates.push({ entry: e, end, length: tok.length });
+    }
+  }
+  let result = NONE;
+  if (candidates.length > 0) {
+    candidates.sort((a, b) => b.end - a.end || b.length - a.length);
+    const best = candidates[0] as { entry: Entry };
+    const notPerson = candidates.some((c) => c.entry.group === 'notPerson');
+    let chosen = best.entry;
+    if (chosen.group === 'notPerson') {
+      result = { types: NONE.types, group: 'notPerson', term: chosen.term, decoy: false };
+    } else {
+      if (chosen.group === 'person_name' && notPerson && (chosen.term === 'name' || chosen.term === '名字' || chosen.term === '人名')) {
+        chosen = { group: 'notPerson', types: [], term: chosen.term, short: chosen.short };
+      }
+      result = {
+        types: chosen.types,
+        group: chosen.group,
+        term: chosen.term,
+        decoy: chosen.group === 'decoy',
+      };
+    }
+  }
+  if (cache.size < 10_000) cache.set(header, result);
+  return result;
+}

@@ -1,0 +1,202 @@
+/**
+ * A keyword trie over normalised code units, for dictionary matching inside the hot scan loop.
+ *
+ * `starts` is a 64 Ki byte table telling whether any keyword begins with a (normalised) code unit,
+ * so most positions are rejected with one array read; only there is the trie walked. This is an
+ * Aho–Corasick automaton without failure links: callers match at positions they choose (every
+ * position of a window, or only the positions the scan loop routed here), which keeps matches
+ * anchored and cheap. Column headers, which are short and matched once, use modern-ahocorasick
+ * (`headers.ts`).
+ */
+import { norm } from './chars.ts';
+
+export interface TrieMatch<V> {
+  /** Length in code units of the matched keyword. */
+  length: number;
+  value: V;
+}
+
+/**
+ * Transitions below the root in an open-addressing hash table over typed arrays (a V8 Map with
+ * numeric keys costs a builtin call and boxing per lookup; this is a few array reads).
+ */
+class EdgeTable {
+  private nodes: Int32Array;
+  private codes: Uint16Array;
+  private targets: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(capacity = 1024) {
+    this.nodes = new Int32Array(capacity).fill(-1);
+    this.codes = new Uint16Array(capacity);
+    this.targets = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  private static slot(node: number, code: number, mask: number): number {
+    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
+  }
+
+  get(node: number, code: number): number {
+    const nodes = this.nodes;
+    const mask = this.mask;
+    let i = EdgeTable.slot(node, code, mask);
+    for (;;) {
+      const n = nodes[i] as number;
+      if (n === -1) return 0;
+      if (n === node && this.codes[i] === code) return this.targets[i] as number;
+      i = (i + 1) & mask;
+    }
+  }
+
+  set(node: number, code: number, target: number): void {
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const mask = this.mask;
+    let i = EdgeTable.slot(node, code, mask);
+    for (;;) {
+      const n = this.nodes[i] as number;
+      if (n === -1) {
+        this.nodes[i] = node;
+        this.codes[i] = code;
+        this.targets[i] = target;
+        this.size++;
+        return;
+      }
+      if (n === node && this.codes[i] === code) {
+        this.targets[i] = target;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const { nodes, codes, targets } = this;
+    const cap = (this.mask + 1) * 2;
+    this.nodes = new Int32Array(cap).fill(-1);
+    this.codes = new Uint16Array(cap);
+    this.targets = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.size = 0;
+    for (let i = 0; i < nodes.length; i++) if ((nodes[i] as number) !== -1) this.set(nodes[i] as number, codes[i] as number, targets[i] as number);
+  }
+}
+
+export class KeywordTrie<V> {
+  /** 1 where some keyword starts with this normalised code unit. */
+  readonly starts = new Uint8Array(65536);
+  /** First level: code unit → node (0 = none), a dense array instead of a hash lookup. */
+  private readonly root = new Int32Array(65536);
+  /** Deeper transitions (node, code unit) → node; 0 = none. */
+  private readonly edges = new EdgeTable();
+  private readonly values: Array<V | undefined> = [undefined];
+  private nodeCount = 1;
+  private maxLen = 0;
+
+  /** Adds a keyword (normalised here). A later value for the same keyword replaces the earlier. */
+  add(keyword: string, value: V): void {
+    if (keyword.length === 0) return;
+    let node = 0;
+    for (let i = 0; i < keyword.length; i++) {
+      const c = norm(keyword.charCodeAt(i));
+      let next: number | undefined;
+      if (i === 0) {
+        this.starts[c] = 1;
+        next = this.root[c] as number;
+        if (next === 0) {
+          next = this.nodeCount++;
+          this.root[c] = next;
+          this.values.push(undefined);
+        }
+      } else {
+        next = this.edges.get(node, c);
+        if (next === 0) {
+          next = this.nodeCount++;
+          this.edges.set(node, c, next);
+          this.values.push(undefined);
+        }
+      }
+      node = next;
+    }
+    this.values[node] = value;
+    if (keyword.length > this.maxLen) this.maxLen = keyword.length;
+  }
+
+  get longest(): number {
+    return this.maxLen;
+  }
+
+  /** Longest keyword starting at `pos` and ending at or before `end`, or null. */
+  longestAt(text: string, pos: number, end: number): TrieMatch<V> | null {
+    let node = this.root[norm(text.charCodeAt(pos))] as number;
+    if (node === 0) return null;
+    let bestLen = 0;
+    let bestNode = 0;
+    if (this.values[node] !== undefined) {
+      bestLen = 1;
+      bestNode = node;
+    }
+    const edges = this.edges;
+    for (let i = pos + 1; i < end; i++) {
+      const next = edges.get(node, norm(text.charCodeAt(i)));
+      if (next === 0) break;
+      node = next;
+      if (this.values[node] !== undefined) {
+        bestLen = i - pos + 1;
+        bestNode = node;
+      }
+    }
+    return bestLen === 0 ? null : { length: bestLen, value: this.values[bestNode] as V };
+  }
+
+  /** Length of the longest keyword at `pos` (0 when none); no allocation. */
+  longestLengthAt(text: string, pos: number, end: number): number {
+    let node = this.root[norm(text.charCodeAt(pos))] as number;
+    if (node === 0) return 0;
+    let best = this.values[node] !== undefined ? 1 : 0;
+    const edges = this.edges;
+    for (let i = pos + 1; i < end; i++) {
+      const next = edges.get(node, norm(text.charCodeAt(i)));
+      if (next === 0) break;
+      node = next;
+      if (this.values[node] !== undefined) best = i - pos + 1;
+    }
+    return best;
+  }
+
+  /** Calls `fn` for every keyword starting at `pos` (shortest first). */
+  allAt(text: string, pos: number, end: number, fn: (length: number, value: V) => void): void {
+    let node = this.root[norm(text.charCodeAt(pos))] as number;
+    if (node === 0) return;
+    const v0 = this.values[node];
+    if (v0 !== undefined) fn(1, v0);
+    for (let i = pos + 1; i < end; i++) {
+      const next = this.edges.get(node, norm(text.charCodeAt(i)));
+      if (next === 0) return;
+      node = next;
+      const v = this.values[node];
+      if (v !== undefined) fn(i - pos + 1, v);
+    }
+  }
+
+  /** Node reached by the whole of text[start, end), or 0. */
+  private walk(text: string, start: number, end: number): number {
+    if (end <= start) return 0;
+    let node = this.root[norm(text.charCodeAt(start))] as number;
+    for (let i = start + 1; i < end && node !== 0; i++) node = this.edges.get(node, norm(text.charCodeAt(i)));
+    return node;
+  }
+
+  /** True when the whole of text[start, end) is a keyword. */
+  has(text: string, start: number, end: number): boolean {
+    const node = this.walk(text, start, end);
+    return node !== 0 && this.values[node] !== undefined;
+  }
+
+  /** Value of the whole of text[start, end) as a keyword, or undefined. */
+  get(text: string, start: number, end: number): V | undefined {
+    const node = this.walk(text, start, end);
+    return node === 0 ? undefined : this.values[node];
+  }
+}

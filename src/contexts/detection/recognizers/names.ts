@@ -1,0 +1,347 @@
+/**
+ * Person names (`person_name`) in Chinese, Simplified or Traditional.
+ *
+ * Free text: the scan records where a surname character (or compound surname) occurs. A position
+ * is examined only when it is plausible — right after a name keyword (申请人, 联系人：, 患者 …), right
+ * before a title (先生, 女士, 经理 …), or a common surname at a word boundary (after punctuation,
+ * 和/与/由/向 …, or a role noun ending in 人/员/长/师 …). Only then is the segmenter (jieba, with
+ * part-of-speech tags) called, on a window of a few characters around it, never on the whole
+ * document. A surname-led token tagged `nr` (or an unknown 2–3 character word, tag `x`) is a name;
+ * a surname followed by a one- or two-character token is one only with a keyword or title.
+ * Titles are not part of the span (王小明先生 → 王小明); a surname alone (王先生) is not reported.
+ * Pseudonymised names (赵某某, 叶某) and dot-separated transliterations (阿卜杜拉·买买提) are
+ * recognised too. Never from digits or Latin-only words.
+ *
+ * Cells (`isNameCell`): 2–4 CJK characters led by a surname, not an ordinary dictionary word
+ * (福州, 方面 — from jieba's dictionary) and not ending like a place or an organisation; or a
+ * dot-separated transliteration. No segmenter call per cell.
+ */
+import surnameData from '../data/dict-surnames.json' with { type: 'json' };
+import { isCjk, isNameDot, norm } from './chars.ts';
+import { contextKeywords, CTX, nameTitles, surnameTables } from './dictionaries.ts';
+import type { ScanHost } from './host.ts';
+import { isCommonBigram, lexFreq, lexiconEntry, lexiconEntryAt, lexIsName, tag, type TaggedWord } from './jieba.ts';
+
+/** Characters after which a name may start (besides punctuation and non-CJK). */
+const BOUNDARY = '和与及同跟被由向给把让请叫是为经据称令或对找将派等即系人员长师生者任理记官警工士授主席总书编表属父母妻夫子女兄弟姐妹友户方民手家、，。：；';
+/** Characters that end places and organisations rather than names (in cells). */
+const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处科院校所站队店司厂场馆行社委办组团园苑湾岛港口州业品类型级期届年月日份元';
+/** Characters that rarely appear in a given name (function words). */
+const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某';
+/** Characters that may end a token the HMM glued to a name (李华去 → 李华). */
+const TRAILING_FUNCTION = '去来说在是的了和与等将也都就又还被把对向到给跟同为已曾于及并作任主负称系表称';
+/** Characters that, in a given name, point to an ordinary phrase unless a keyword or title says otherwise (于本周). */
+const NON_GIVEN_WITHOUT_CONTEXT = '本周前后个些次几第每该此其';
+/** jieba tags that can be the given-name part after a lone surname token. */
+const GIVEN_NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x', 'n', 'ng', 'nz', 'a', 'ag', 'j', 'vg', 'tg', 't', 'z', 'b', 'an', 'nt', 'ns', 'mq']);
+/** Given-name tokens after a lone surname token that make a name likely even without a keyword. */
+const STRONG_GIVEN_TAGS = new Set(['nr', 'nrt', 'nrfg', 'nz', 'x']);
+/** Separators allowed between a name keyword and the name (联系人：, Mr. ). */
+function isGap(c: number): boolean {
+  return c === 58 || c === 0xff1a || c === 32 || c === 0x3000 || c === 46 || c === 9;
+}
+
+const CTX_ADJACENT = 0.35;
+const CTX_NEAR = 0.1;
+const TITLE = 0.35;
+
+let boundaryTable: Uint8Array | null = null;
+let nonFinalTable: Uint8Array | null = null;
+let nonNameTable: Uint8Array | null = null;
+let trailingTable: Uint8Array | null = null;
+let nonGivenTable: Uint8Array | null = null;
+let translit: Uint8Array | null = null;
+
+function table(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[norm(chars.charCodeAt(i))] = 1;
+  return t;
+}
+
+function tables(): { boundary: Uint8Array; nonFinal: Uint8Array; nonName: Uint8Array; trailing: Uint8Array; translit: Uint8Array; nonGiven: Uint8Array } {
+  if (boundaryTable === null || nonFinalTable === null || nonNameTable === null || trailingTable === null || translit === null || nonGivenTable === null) {
+    nonGivenTable = table(NON_GIVEN_WITHOUT_CONTEXT);
+    boundaryTable = table(BOUNDARY);
+    nonFinalTable = table(NON_NAME_FINAL);
+    nonNameTable = table(NON_NAME_CHARS);
+    trailingTable = table(TRAILING_FUNCTION);
+    translit = table(surnameData.transliterationChars);
+  }
+  return { boundary: boundaryTable, nonFinal: nonFinalTable, nonName: nonNameTable, trailing: trailingTable, translit, nonGiven: nonGivenTable };
+}
+
+function normSlice(text: string, s: number, e: number): string {
+  let same = true;
+  for (let k = s; k < e && same; k++) if (norm(text.charCodeAt(k)) !== text.charCodeAt(k)) same = false;
+  if (same) return text.slice(s, e);
+  let out = '';
+  for (let k = s; k < e; k++) out += String.fromCharCode(norm(text.charCodeAt(k)));
+  return out;
+}
+
+/** Lexicon entry of text[s, e) (2–3 characters), normalising Traditional characters first. */
+function lexiconEntryAtNorm(text: string, s: number, e: number): number {
+  for (let k = s; k < e; k++) if (norm(text.charCodeAt(k)) !== text.charCodeAt(k)) return lexiconEntry(normSlice(text, s, e));
+  return lexiconEntryAt(text, s, e);
+}
+
+/** Length of the surname at `p` (2 for a compound surname, 1 for a single one, 0 for none). */
+export function surnameLength(text: string, p: number, end: number): number {
+  const { single, compound } = surnameTables();
+  const m = compound.longestAt(text, p, Math.min(end, p + 2));
+  if (m !== null && m.length === 2) return 2;
+  return single[norm(text.charCodeAt(p))] !== 0 ? 1 : 0;
+}
+
+function allCjk(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (!isCjk(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** True when the whole of text[s, e) is a context keyword or a title (申请人, 先生 …). */
+function isKeyword(text: string, s: number, e: number): boolean {
+  return contextKeywords().get(text, s, e) !== undefined || nameTitles().get(text, s, e) !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free text
+
+export function findNames(host: ScanHost, surnameHits: readonly number[], dotHits: readonly number[]): void {
+  const text = host.text;
+  const to = host.to;
+  const from = host.from;
+  const { boundary, nonName, trailing, nonGiven } = tables();
+  const { single } = surnameTables();
+  const titles = nameTitles();
+  const ctx = host.context();
+  const hinted = host.hinted('person_name');
+  let lastEnd = -1;
+
+  for (const p of surnameHits) {
+    if (p < lastEnd) continue;
+    const sLen = surnameLength(text, p, to);
+    if (sLen === 0 || p + sLen >= to) continue;
+    const after = text.charCodeAt(p + sLen);
+    if (!isCjk(after)) continue;
+    if (ctx.covers(p)) {
+      // Inside a keyword (申请人 starts with the surname 申).
+      continue;
+    }
+
+    // Gate: keyword right before, title right after, or a common surname at a boundary.
+    const near = ctx.nearestBefore(p, 10);
+    const distance = ctx.lastDistance;
+    const nameCtx = (near & CTX.person_name) !== 0;
+    let adjacent = nameCtx && distance <= 2;
+    for (let k = p - distance; adjacent && k < p; k++) if (!isGap(text.charCodeAt(k))) adjacent = false;
+    let titleAt = -1;
+    for (let g = 1; g <= 2 && titleAt < 0; g++) {
+      const t = p + sLen + g;
+      if (t < to && titles.longestAt(text, t, to) !== null && allCjk(text, p + sLen, t)) titleAt = t;
+    }
+    const prev = p > from ? text.charCodeAt(p - 1) : 0;
+    if (prev >= 48 && prev <= 57) continue; // 45.8万人
+    const atBoundary = p === from || !isCjk(prev) || boundary[norm(prev)] === 1;
+    const common = sLen === 2 || single[norm(text.charCodeAt(p))] === 2;
+
+    // Pseudonymised names: 赵某某, 叶某.
+    if (norm(after) === 0x67d0 /* 某 */ && sLen === 1) {
+      const e = p + 1 + (p + 2 < to && text.charCodeAt(p + 2) === after ? 2 : 1);
+      if (e < to && isCjk(text.charCodeAt(e)) && !atBoundary && !adjacent) continue;
+      let c = 0.5 + (adjacent ? CTX_ADJACENT : nameCtx ? CTX_NEAR : 0) + (hinted ? 0.3 : 0);
+      if (!atBoundary && !adjacent) c -= 0.2;
+      host.emit('person_name', p, e, c);
+      lastEnd = e;
+      continue;
+    }
+
+    if (!(adjacent || titleAt > 0 || hinted || (atBoundary && common))) continue;
+    // Without a keyword or title, a surname starting an ordinary word (方面, 高度, 万元, 任何) is
+    // no name: checked on the dictionary before any segmenter call.
+    if (!adjacent && titleAt < 0 && !hinted && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
+    if (nonName[norm(after)] === 1 && norm(after) !== 0x67d0) continue; // 高的, 于是 …
+
+    let len: number;
+    let conf: number;
+    let words: TaggedWord[] | null = null;
+    let idx = -1;
+    // Without segmentation: right before a title (王建华经理), or right after a keyword when the
+    // CJK run from the surname is itself the name (联系人：张伟，).
+    let runEnd = p + sLen;
+    while (runEnd < to && runEnd - p <= 4 && isCjk(text.charCodeAt(runEnd))) runEnd++;
+    if (titleAt > 0) {
+      len = titleAt - p;
+      conf = 0.45;
+    } else if (adjacent && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && (runEnd >= to || !isCjk(text.charCodeAt(runEnd)))) {
+      len = runEnd - p;
+      conf = 0.45;
+    } else {
+      // Segment a small window starting at the surname (a name starts there or nowhere; the gate
+      // made sure the character before ends a word).
+      let we = p + sLen;
+      while (we < to && we - p < 7 && isCjk(text.charCodeAt(we))) we++;
+      words = tag(normSlice(text, p, we));
+      idx = 0;
+      const w = words[0] as TaggedWord;
+      len = w.word.length;
+      if (len === sLen) {
+        // Surname alone: the given name is the next token (one or two characters).
+        const nx = words[1];
+        if (nx === undefined) continue;
+        const nl = nx.word.length;
+        if (nl > 2 || !(GIVEN_NAME_TAGS.has(nx.tag) || (nl === 2 && nx.tag === 'd')) || !allCjk(nx.word, 0, nl)) continue;
+        if (titles.has(nx.word, 0, nl)) continue;
+        len = sLen + nl;
+        conf = STRONG_GIVEN_TAGS.has(nx.tag) ? 0.45 : 0.3;
+      } else if (len === 4 && sLen === 1 && w.tag === 'x') {
+        len = 3; // 程晓红作, 蔡依玲持: the HMM glued the next character
+        conf = 0.45;
+      } else if (len < 2 || len > 4) continue;
+      else if (w.tag.startsWith('nr')) {
+        conf = w.tag === 'nrfg' ? 0.45 : len === 2 ? 0.5 : 0.6;
+      } else if (w.tag === 'x' && allCjk(w.word, 0, len)) {
+        conf = 0.45;
+        if (len === 3 && trailing[norm(w.word.charCodeAt(2))] === 1) len = 2;
+      } else {
+        // An ordinary word led by a surname character (方面, 高山): a name only with a keyword.
+        if (!adjacent || len > 3) continue;
+        conf = 0.2;
+      }
+      // A two-character name token followed by a one-character token (陈家|豪, 黎明|辉) is usually a
+      // three-character name cut short.
+      if (len === sLen + 1 && (conf >= 0.3 || adjacent)) {
+        const nx = words[idx + 1];
+        const nn = words[idx + 2];
+        const endsClause = nn === undefined || !isCjk(nn.word.charCodeAt(0));
+        if (nx !== undefined && nx.word.length === 1 && (GIVEN_NAME_TAGS.has(nx.tag) || (endsClause && (nx.tag === 'v' || nx.tag === 'vg'))) && isCjk(nx.word.charCodeAt(0))) {
+          const ch = norm(nx.word.charCodeAt(0));
+          const cleanAfter = endsClause || nn.word.length >= 2 || trailing[norm(nn.word.charCodeAt(0))] === 1;
+          if (trailing[ch] !== 1 && nonName[ch] !== 1 && cleanAfter && titles.longestAt(nx.word, 0, 1) === null) len += 1;
+        }
+      }
+    }
+    // A frequent two-character dictionary word tagged nr is usually a word (黎明, 高峰), not a person.
+    const w0 = words === null ? undefined : words[0];
+    if (len === 2 && w0 !== undefined && len === w0.word.length && w0.tag.startsWith('nr')) {
+      if (lexFreq(lexiconEntry(w0.word)) >= 100) conf -= 0.25;
+    }
+    let end = p + len;
+    // Titles glued into the token (王先生, 林志玲小姐) are not part of the name.
+    for (let k = p + sLen; k < end; k++) {
+      if (titles.longestLengthAt(text, k, end) === end - k) {
+        end = k;
+        break;
+      }
+    }
+    if (end - p < sLen + 1) continue;
+    if (end - p === 4 && sLen === 1 && !adjacent) continue;
+    let bad = false;
+    for (let k = p + sLen; k < end; k++) if (nonName[norm(text.charCodeAt(k))] === 1) bad = true;
+    if (bad || isKeyword(text, p, end)) continue;
+    if (!adjacent && titleAt < 0 && !hinted) {
+      for (let k = p + sLen; k < end; k++) if (nonGiven[norm(text.charCodeAt(k))] === 1) bad = true;
+      if (bad) continue;
+    }
+
+    if (adjacent) conf += CTX_ADJACENT;
+    else if (nameCtx) conf += CTX_NEAR;
+    if (titleAt === end || (end < to && titles.longestAt(text, end, to) !== null)) conf += TITLE;
+    if (sLen === 2) conf += 0.05;
+    if (common) conf += 0.05;
+    if (hinted) conf += 0.3;
+    host.emit('person_name', p, end, conf);
+    lastEnd = end;
+  }
+
+  if (dotHits.length > 0) findDotNames(host, dotHits);
+}
+
+/** Transliterated names written with a middle dot: 阿卜杜拉·买买提, 约翰·史密斯. */
+function findDotNames(host: ScanHost, dots: readonly number[]): void {
+  const text = host.text;
+  const { translit } = tables();
+  const ctx = host.context();
+  let lastEnd = -1;
+  for (const d of dots) {
+    if (d < lastEnd) continue;
+    let s = d;
+    while (s > host.from && d - s < 8 && isCjk(text.charCodeAt(s - 1)) && translit[norm(text.charCodeAt(s - 1))] === 1) s--;
+    if (d - s < 2) continue;
+    let e = d + 1;
+    let parts = 1;
+    for (;;) {
+      let k = e;
+      while (k < host.to && k - e < 8 && isCjk(text.charCodeAt(k)) && translit[norm(text.charCodeAt(k))] === 1) k++;
+      if (k - e < 2) break;
+      parts++;
+      e = k;
+      if (e < host.to && isNameDot(text.charCodeAt(e)) && e + 1 < host.to && isCjk(text.charCodeAt(e + 1))) e++;
+      else break;
+    }
+    if (parts < 2) continue;
+    if (isNameDot(text.charCodeAt(e - 1))) e--;
+    const near = ctx.nearestBefore(s, 10);
+    let c = 0.55;
+    if ((near & CTX.person_name) !== 0) c += ctx.lastDistance <= 2 ? CTX_ADJACENT : CTX_NEAR;
+    if (host.hinted('person_name')) c += 0.3;
+    host.emit('person_name', s, e, c);
+    lastEnd = e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+/**
+ * True when the whole of text[s, e) looks like a personal name: 2–4 CJK characters led by a
+ * surname (4 only with a compound surname), not an ordinary word, no place/organisation ending;
+ * or dot-separated transliterated parts.
+ */
+export function isNameCell(text: string, s: number, e: number): boolean {
+  const L = e - s;
+  if (L < 2) return false;
+  const { nonFinal, nonName, translit } = tables();
+  // Dot-separated transliteration (阿卜杜拉·买买提).
+  let dot = -1;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (isNameDot(c)) {
+      dot = k;
+      break;
+    }
+  }
+  if (dot >= 0) {
+    if (L > 20) return false;
+    let parts = 0;
+    let partLen = 0;
+    let good = 0;
+    let total = 0;
+    for (let k = s; k <= e; k++) {
+      const c = k < e ? text.charCodeAt(k) : 0xb7;
+      if (isNameDot(c)) {
+        if (partLen === 0) return false;
+        parts++;
+        partLen = 0;
+        continue;
+      }
+      if (!isCjk(c)) return false;
+      partLen++;
+      total++;
+      if (translit[norm(c)] === 1) good++;
+    }
+    return parts >= 2 && good * 10 >= total * 6;
+  }
+  if (L > 4) return false;
+  if (!allCjk(text, s, e)) return false;
+  const sLen = surnameLength(text, s, e);
+  if (sLen === 0 || L - sLen < 1 || L - sLen > 2) return false;
+  if (nonFinal[norm(text.charCodeAt(e - 1))] === 1) return false;
+  for (let k = s + sLen; k < e; k++) {
+    const c = norm(text.charCodeAt(k));
+    if (nonName[c] === 1 && c !== 0x67d0 /* 某 */) return false;
+  }
+  const lx = L === 4 ? lexiconEntry(normSlice(text, s, e)) : lexiconEntryAtNorm(text, s, e);
+  if (lx >= 0 && !lexIsName(lx) && lexFreq(lx) >= 3) return false;
+  if (isKeyword(text, s, e)) return false;
+  return true;
+}

@@ -1,0 +1,295 @@
+/**
+ * Column classification: a column's type is decided from its header (dictionary) AND the
+ * distribution of its values.
+ *
+ * Feed the header to the constructor and the cells one by one to `observe(cell)` (which also
+ * returns the cell's findings, with spans, for `--findings` output); `result()` gives the column's
+ * detections. Per type the profiler counts
+ *   - whole-cell matches: cells whose trimmed value IS a value of the type at cell confidence
+ *     ≥ CELL_MIN_CONFIDENCE (the header boost included), and whole-cell attempts: cells that had
+ *     the shape the type's validator was tried on (18 digits, 11 digits, 2–4 CJK …);
+ *   - in-text matches: longer cells (remarks, descriptions) with a finding of the type inside.
+ *
+ * Decision (thresholds in types.ts):
+ *   pass rate = whole-cell matches / whole-cell attempts.
+ *   Without a header naming the type, whole-cell matches count only when the pass rate is at
+ *   least COLUMN_MIN_PASS_RATE (0.6): an 18-digit order-number column where ~1 in 11 values
+ *   passes MOD 11-2 by accident has a pass rate near 0.09 and is not reported, a real ID column
+ *   has ~1.0. With a header naming the type the bar is COLUMN_MIN_PASS_RATE_WITH_HEADER (0.2)
+ *   (typos, truncated values). Values that are only `weak` alone (台胞证 8-digit numbers,
+ *   Luhn-failing card numbers) reach the cell threshold only with the header boost. Names need,
+ *   without a header, COLUMN_MIN_NAME_RATIO of the non-empty cells and COLUMN_MIN_NAME_DISTINCT
+ *   distinct values, or at least COLUMN_MIN_NAME_DISTINCT_COUNT distinct values (statuses
+ *   and cities repeat from a short list, names rarely do).
+ *   Confidence = mean cell confidence × (0.6 + 0.4 × pass rate), raised halfway to 1 by a header
+ *   naming the type, lowered by 0.2 under a decoy header (订单号, amount …); a detection is
+ *   reported at COLUMN_MIN_CONFIDENCE and above.
+ *   ratio = matching non-empty cells / non-empty cells.
+ */
+import { scanCell, type CellOptions } from './cell.ts';
+import { classifyHeader, type HeaderHint } from './headers.ts';
+import { HyperLogLog } from './hll.ts';
+import { maskValue } from './mask.ts';
+import { TextScanner, TYPE_INDEX } from './scan.ts';
+import {
+  CELL_MIN_CONFIDENCE,
+  COLUMN_MIN_CONFIDENCE,
+  COLUMN_MIN_NAME_DISTINCT,
+  COLUMN_MIN_NAME_DISTINCT_COUNT,
+  COLUMN_MIN_NAME_RATIO,
+  COLUMN_MIN_PASS_RATE,
+  COLUMN_MIN_PASS_RATE_WITH_HEADER,
+  COLUMN_MIN_RATIO_WEAK_SHAPE,
+  DETECTOR_TYPE_IDS,
+  EXAMPLES_PER_TYPE,
+  type DetectorTypeId,
+  type Finding,
+  type FindOptions,
+} from './types.ts';
+
+export interface ColumnDetection {
+  type: DetectorTypeId;
+  /** Non-empty cells with at least one value of the type. */
+  matches: number;
+  /** matches / non-empty cells. */
+  ratio: number;
+  confidence: number;
+}
+
+export interface ColumnProfile {
+  /** Most matches first; only types accepted for the column. */
+  detections: ColumnDetection[];
+  /** A few masked examples per reported type. */
+  examples: Partial<Record<DetectorTypeId, string[]>>;
+  /** Estimated number of distinct values (subjects) per reported type. */
+  subjects?: Partial<Record<DetectorTypeId, number>>;
+  /** Non-empty cells observed. */
+  nonEmpty: number;
+  /** What the header said. */
+  header: HeaderHint;
+}
+
+/**
+ * The counts of a profiler as plain data (structured-clonable: it crosses worker threads), so
+ * that profilers of parts of a table merge exactly into one (`snapshot` / `absorb`).
+ */
+export interface ProfilerState {
+  nonEmpty: number;
+  attempts: number[];
+  whole: number[];
+  wholeConf: number[];
+  wholeWeak: number[];
+  inText: number[];
+  inTextConf: number[];
+  examples: Partial<Record<DetectorTypeId, string[]>>;
+  /** HyperLogLog registers per type. */
+  subjects: Partial<Record<DetectorTypeId, Uint8Array>>;
+  nameValues: string[];
+  nameSeen: number;
+}
+
+export interface ProfilerOptions extends CellOptions {
+  /** Count distinct values per type (HyperLogLog, 1 KiB per type). Default true. */
+  subjects?: boolean;
+}
+
+const N = DETECTOR_TYPE_IDS.length;
+const MAX_DISTINCT_TRACKED = 5000;
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/** Types that a column may report on the strength of distinctive weak shapes alone. */
+const DISTINCT_WEAK_SHAPES = new Set<DetectorTypeId>(['cn_passport', 'hkmo_home_return_permit']);
+
+export class ColumnProfiler {
+  readonly header: HeaderHint;
+  private readonly scanner = new TextScanner();
+  private readonly opts: ProfilerOptions | undefined;
+  private readonly findOpts: FindOptions;
+  private nonEmpty = 0;
+  private readonly attempts = new Float64Array(N);
+  private readonly whole = new Float64Array(N);
+  private readonly wholeConf = new Float64Array(N);
+  private readonly inText = new Float64Array(N);
+  private readonly inTextConf = new Float64Array(N);
+  /** Whole-cell matches that validated only at the lowest strength (for weak-shape rules). */
+  private readonly wholeWeak = new Float64Array(N);
+  private readonly examples = new Map<DetectorTypeId, string[]>();
+  private readonly hll = new Map<DetectorTypeId, HyperLogLog>();
+  private readonly nameValues = new Set<string>();
+  private nameSeen = 0;
+
+  constructor(header?: string | null, opts?: ProfilerOptions) {
+    this.header = classifyHeader(header);
+    this.opts = opts;
+    this.findOpts = { hintTypes: this.header.types.length > 0 ? this.header.types : undefined, names: opts?.names };
+  }
+
+  /**
+   * Observes one cell. Returns the cell's findings (spans into `cell`) at cell confidence; the
+   * array is valid until the next call. Column-level decisions may still drop a type (see
+   * `result()` and `reports()`).
+   */
+  observe(cell: string | null | undefined): readonly Finding[] {
+    if (cell === null || cell === undefined || cell.length === 0) return NO_FINDINGS;
+    const sc = this.scanner;
+    if (!scanCell(sc, cell, this.findOpts)) return NO_FINDINGS;
+    this.nonEmpty++;
+    let attempted = sc.attempted;
+    for (let t = 0; attempted !== 0; t++, attempted >>>= 1) if ((attempted & 1) !== 0) this.attempts[t] = (this.attempts[t] as number) + 1;
+    const found = sc.resolve(CELL_MIN_CONFIDENCE);
+    if (found.length === 0) return NO_FINDINGS;
+    let seen = 0; // bit set of the types already counted for this cell
+    for (const f of found) {
+      const t = TYPE_INDEX[f.type];
+      const isWhole = f.start === sc.from && f.end === sc.to;
+      if ((seen & (1 << t)) !== 0) continue; // count a cell once per type
+      seen |= 1 << t;
+      if (isWhole) {
+        this.whole[t] = (this.whole[t] as number) + 1;
+        this.wholeConf[t] = (this.wholeConf[t] as number) + f.confidence;
+        if (f.strength === 'weak') this.wholeWeak[t] = (this.wholeWeak[t] as number) + 1;
+        if (f.type === 'person_name') {
+          this.nameSeen++;
+          if (this.nameValues.size < MAX_DISTINCT_TRACKED) this.nameValues.add(cell.slice(f.start, f.end));
+        }
+      } else {
+        this.inText[t] = (this.inText[t] as number) + 1;
+        this.inTextConf[t] = (this.inTextConf[t] as number) + f.confidence;
+      }
+      let ex = this.examples.get(f.type);
+      if (ex === undefined) {
+        ex = [];
+        this.examples.set(f.type, ex);
+      }
+      if (ex.length < EXAMPLES_PER_TYPE) {
+        const masked = maskValue(f.type, cell.slice(f.start, f.end));
+        if (!ex.includes(masked)) ex.push(masked);
+      }
+      if (this.opts?.subjects !== false) {
+        let h = this.hll.get(f.type);
+        if (h === undefined) {
+          h = new HyperLogLog();
+          this.hll.set(f.type, h);
+        }
+        h.add(f.normalized ?? cell.slice(f.start, f.end));
+      }
+    }
+    return found;
+  }
+
+  /** Whether whole-cell matches of type index `t` count for the column (see the module comment). */
+  private wholeCounts(t: number, type: DetectorTypeId): boolean {
+    const whole = this.whole[t] as number;
+    if (whole === 0) return false;
+    const attempts = Math.max(this.attempts[t] as number, whole);
+    const passRate = whole / attempts;
+    const headerNames = this.header.types.includes(type);
+    if (headerNames) return passRate >= COLUMN_MIN_PASS_RATE_WITH_HEADER;
+    if (passRate < COLUMN_MIN_PASS_RATE) return false;
+    if ((this.wholeWeak[t] as number) === whole) {
+      if (!DISTINCT_WEAK_SHAPES.has(type)) return false;
+      if (whole / Math.max(1, this.nonEmpty) < COLUMN_MIN_RATIO_WEAK_SHAPE) return false;
+    }
+    if (type === 'person_name') {
+      if (whole / Math.max(1, this.nonEmpty) < COLUMN_MIN_NAME_RATIO) return false;
+      const tracked = Math.min(this.nameSeen, MAX_DISTINCT_TRACKED);
+      if (tracked >= 10 && this.nameValues.size / tracked < COLUMN_MIN_NAME_DISTINCT && this.nameValues.size < COLUMN_MIN_NAME_DISTINCT_COUNT) return false;
+    }
+    return true;
+  }
+
+  /** The column's detections (may be called at any time; cheap). */
+  result(): ColumnProfile {
+    const detections: ColumnDetection[] = [];
+    const examples: Partial<Record<DetectorTypeId, string[]>> = {};
+    const subjects: Partial<Record<DetectorTypeId, number>> = {};
+    for (let t = 0; t < N; t++) {
+      const type = DETECTOR_TYPE_IDS[t] as DetectorTypeId;
+      const whole = this.whole[t] as number;
+      const inText = this.inText[t] as number;
+      if (whole === 0 && inText === 0) continue;
+      const countWhole = this.wholeCounts(t, type);
+      const matches = (countWhole ? whole : 0) + inText;
+      if (matches === 0) continue;
+      const passRate = countWhole ? whole / Math.max(this.attempts[t] as number, whole) : 1;
+      const confSum = (countWhole ? (this.wholeConf[t] as number) : 0) + (this.inTextConf[t] as number);
+      let conf = (confSum / matches) * (countWhole ? 0.6 + 0.4 * passRate : 1);
+      if (this.header.types.includes(type)) conf += (1 - conf) * 0.5;
+      if (this.header.decoy) conf -= 0.2;
+      conf = Math.max(0, Math.min(0.99, conf));
+      if (conf < COLUMN_MIN_CONFIDENCE) continue;
+      detections.push({
+        type,
+        matches,
+        ratio: Math.round((matches / Math.max(1, this.nonEmpty)) * 10000) / 10000,
+        confidence: Math.round(conf * 100) / 100,
+      });
+      const ex = this.examples.get(type);
+      if (ex !== undefined) examples[type] = ex.slice();
+      const h = this.hll.get(type);
+      if (h !== undefined) subjects[type] = Math.min(matches, h.estimate());
+    }
+    detections.sort((a, b) => b.matches - a.matches || b.confidence - a.confidence);
+    const profile: ColumnProfile = { detections, examples, nonEmpty: this.nonEmpty, header: this.header };
+    if (this.opts?.subjects !== false) profile.subjects = subjects;
+    return profile;
+  }
+
+  /** The counts so far, as plain data (see `ProfilerState`). */
+  snapshot(): ProfilerState {
+    const examples: Partial<Record<DetectorTypeId, string[]>> = {};
+    for (const [t, ex] of this.examples) examples[t] = ex.slice();
+    const subjects: Partial<Record<DetectorTypeId, Uint8Array>> = {};
+    for (const [t, h] of this.hll) subjects[t] = h.snapshot();
+    return {
+      nonEmpty: this.nonEmpty,
+      attempts: Array.from(this.attempts),
+      whole: Array.from(this.whole),
+      wholeConf: Array.from(this.wholeConf),
+      wholeWeak: Array.from(this.wholeWeak),
+      inText: Array.from(this.inText),
+      inTextConf: Array.from(this.inTextConf),
+      examples,
+      subjects,
+      nameValues: [...this.nameValues],
+      nameSeen: this.nameSeen,
+    };
+  }
+
+  /** Adds the counts of another profiler of the same column (another part of the table). */
+  absorb(state: ProfilerState): void {
+    this.nonEmpty += state.nonEmpty;
+    const add = (into: Float64Array, from: readonly number[]): void => {
+      for (let i = 0; i < N && i < from.length; i++) into[i] = (into[i] as number) + (from[i] as number);
+    };
+    add(this.attempts, state.attempts);
+    add(this.whole, state.whole);
+    add(this.wholeConf, state.wholeConf);
+    add(this.wholeWeak, state.wholeWeak);
+    add(this.inText, state.inText);
+    add(this.inTextConf, state.inTextConf);
+    for (const [t, ex] of Object.entries(state.examples) as Array<[DetectorTypeId, string[]]>) {
+      let mine = this.examples.get(t);
+      if (mine === undefined) {
+        mine = [];
+        this.examples.set(t, mine);
+      }
+      for (const e of ex) if (mine.length < EXAMPLES_PER_TYPE && !mine.includes(e)) mine.push(e);
+    }
+    for (const [t, regs] of Object.entries(state.subjects) as Array<[DetectorTypeId, Uint8Array]>) {
+      let h = this.hll.get(t);
+      if (h === undefined) {
+        h = new HyperLogLog();
+        this.hll.set(t, h);
+      }
+      h.merge(regs);
+    }
+    for (const v of state.nameValues) if (this.nameValues.size < MAX_DISTINCT_TRACKED) this.nameValues.add(v);
+    this.nameSeen += state.nameSeen;
+  }
+
+  /** True when `type` is among the column's reported detections (for filtering findings). */
+  reports(type: DetectorTypeId): boolean {
+    return this.result().detections.some((d) => d.type === type);
+  }
+}

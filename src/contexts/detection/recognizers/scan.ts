@@ -1,0 +1,990 @@
+/**
+ * The free-text scanner: one hand-written pass over the text that segments it into candidate
+ * runs and routes each run, by its shape, to the few validators that can apply.
+ *
+ * - ASCII runs: letters/digits joined by `. - _ @ :` (and a leading `+`) form a token; the token
+ *   is routed by its joiners (`@` → e-mail, `:` → IPv6/MAC, `-` → phone/card/MAC, `.` → IPv4,
+ *   decimal/coordinate, ICD code, JWT) and otherwise split into plain words routed by length and
+ *   first characters (18 → GB 11643 / USCC / card, 11 → mobile, 9 + G/E → passport …). Digit
+ *   groups separated by single spaces (`+86 139 0591 2345`, `6222 0212 …`) are tried as one number.
+ * - CJK characters: one table read per character (by its Simplified form) records where a
+ *   surname, a division name, a medical term or a plate's province character starts; the
+ *   name/address/medical recognisers then work only at those positions.
+ *
+ * Every candidate gets a confidence from its validator strength and its context (types.ts);
+ * overlaps are resolved by confidence, then length: one span, one type.
+ */
+import {
+  classifyGb11643Number,
+  validateBankCard,
+  validateCnLandline,
+  validateCnLicensePlate,
+  validateCnMobile,
+  validateCnPassport,
+  validateCnResidentId,
+  validateCnUscc,
+  validateEmail,
+  validateGeoCoordinate,
+  validateHkId,
+  validateHkmoHomeReturnPermit,
+  validateIpAddress,
+  validateMacAddress,
+  validateTwMobile,
+  validateTwNationalId,
+  validateTwTravelPermit,
+  validateVin,
+} from '../validators/index.ts';
+import type { ValidationResult } from '../validators/types.ts';
+import { DETECTOR_TYPE_IDS } from '../validators/types.ts';
+import { findAddresses } from './address.ts';
+import { ASCII, isAsciiAlnum, isAsciiLetter, isCjk, isDigit, isNameDot, norm } from './chars.ts';
+import { ContextIndex } from './context.ts';
+import { t2sTable } from './normalize.ts';
+import { contextKeywords, CTX, divisionNames, medicalTerms, quantityUnits, surnameTables } from './dictionaries.ts';
+import { findGenotypeEnd, isNucleotideRun } from './genetic.ts';
+import type { ScanHost } from './host.ts';
+import { findMedical } from './medical.ts';
+import { findNames, isNameCell } from './names.ts';
+import { findCredentialValues, pemBlockEnd, SECRET_CJK_STARTS, secretTokenConfidence } from './secrets.ts';
+import type { DetectorTypeId, Finding, FindOptions, Strength } from './types.ts';
+import { CONTEXT_BOOST, CONTEXT_WINDOW, FREE_TEXT_MIN_CONFIDENCE, HEADER_BOOST, NEGATIVE_PENALTY, NEGATIVE_WINDOW, QUANTITY_PENALTY } from './types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Routing tables
+
+const F_SURNAME = 1;
+const F_DIV = 2;
+const F_MED = 4;
+const F_PLATE = 8;
+const F_ROAD = 16;
+const F_SECRET = 32;
+const F_CTX = 64;
+
+const PLATE_PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
+/** Characters that end a road or lane name (an address can start before them). */
+const ROAD_SUFFIXES = '路街道巷弄';
+
+let cjkFlagTable: Uint8Array | null = null;
+let rawFlagTable: Uint8Array | null = null;
+
+/** Routing flags by raw (not normalised) code unit: one table read per CJK character. */
+function rawFlags(): Uint8Array {
+  if (rawFlagTable !== null) return rawFlagTable;
+  const byNorm = cjkFlags();
+  const t2s = t2sTable();
+  const t = new Uint8Array(65536);
+  for (let c = 0x3400; c < 0xfb00; c++) t[c] = byNorm[t2s[c] as number] as number;
+  rawFlagTable = t;
+  return t;
+}
+
+function cjkFlags(): Uint8Array {
+  if (cjkFlagTable !== null) return cjkFlagTable;
+  const t = new Uint8Array(65536);
+  const s = surnameTables();
+  const div = divisionNames().starts;
+  const med = medicalTerms().starts;
+  const compound = s.compound.starts;
+  const ctx = contextKeywords().starts;
+  for (let c = 0x3400; c < 0xfb00; c++) {
+    let f = ctx[c] === 1 ? F_CTX : 0;
+    if (s.single[c] !== 0 || compound[c] === 1) f |= F_SURNAME;
+    if (div[c] === 1) f |= F_DIV;
+    if (med[c] === 1) f |= F_MED;
+    t[c] = f;
+  }
+  for (let i = 0; i < PLATE_PROVINCES.length; i++) t[PLATE_PROVINCES.charCodeAt(i)] = (t[PLATE_PROVINCES.charCodeAt(i)] as number) | F_PLATE;
+  t[0x4f7f] = (t[0x4f7f] as number) | F_PLATE; // 使 (embassy plates)
+  for (let i = 0; i < ROAD_SUFFIXES.length; i++) t[ROAD_SUFFIXES.charCodeAt(i)] = (t[ROAD_SUFFIXES.charCodeAt(i)] as number) | F_ROAD;
+  for (let i = 0; i < SECRET_CJK_STARTS.length; i++) t[SECRET_CJK_STARTS.charCodeAt(i)] = (t[SECRET_CJK_STARTS.charCodeAt(i)] as number) | F_SECRET;
+  cjkFlagTable = t;
+  return t;
+}
+
+/** ASCII letters (lower case) that start a context keyword. */
+const CTX_ASCII_STARTS = new Uint8Array(128);
+{
+  const starts = contextKeywords().starts;
+  for (let c = 97; c <= 122; c++) CTX_ASCII_STARTS[c] = starts[c] as number;
+}
+
+/** Context categories that support each type. */
+const TYPE_CONTEXT: Readonly<Record<DetectorTypeId, number>> = {
+  cn_resident_id: CTX.id,
+  hk_residence_permit: CTX.id,
+  mo_residence_permit: CTX.id,
+  tw_residence_permit: CTX.id,
+  tw_travel_permit: CTX.tw_travel_permit,
+  hkmo_home_return_permit: CTX.hkmo_home_return_permit,
+  cn_passport: CTX.cn_passport | CTX.id,
+  tw_national_id: CTX.tw_national_id | CTX.id,
+  hk_id: CTX.hk_id | CTX.id,
+  cn_uscc: CTX.cn_uscc,
+  cn_mobile: CTX.phone,
+  tw_mobile: CTX.phone,
+  cn_landline: CTX.phone,
+  email: CTX.email,
+  ip_address: CTX.ip_address,
+  mac_address: CTX.mac_address,
+  bank_card: CTX.bank_card,
+  cn_license_plate: CTX.cn_license_plate,
+  vin: CTX.vin,
+  geo_coordinate: CTX.geo_coordinate,
+  person_name: CTX.person_name,
+  address: CTX.address,
+  medical_record: CTX.medical_record,
+  genetic_data: CTX.genetic_data,
+  secret: CTX.secret,
+};
+
+/** Scoring flags. */
+const NUMERIC = 1;
+/** The type needs its own keyword as the nearest keyword (values that are ambiguous alone). */
+const NEED_NEAREST = 2;
+
+const SECRET_ASCII_WORDS = new Set([
+  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'token', 'secret', 'apikey', 'api_key', 'api-key', 'accesskey', 'access_key',
+  'secret_key', 'secretkey', 'auth', 'authorization', 'bearer', 'credential', 'credentials', 'client_secret', 'access_token', 'private_key',
+]);
+
+function cnIdBase(r: ValidationResult, length: number): number {
+  if (length === 15) return r.strength === 'medium' ? 0.6 : 0.35;
+  return r.strength === 'strong' ? 0.97 : 0.75;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Index of each type in DETECTOR_TYPE_IDS (bit position in attempt masks). */
+export const TYPE_INDEX: Readonly<Record<DetectorTypeId, number>> = Object.freeze(
+  Object.fromEntries(DETECTOR_TYPE_IDS.map((t, i) => [t, i])) as Record<DetectorTypeId, number>,
+);
+
+const EMPTY: readonly Finding[] = Object.freeze([]);
+/** Scratch for digit groups (the scanner is synchronous; spacedNumber does not nest). */
+const GROUP_STARTS = new Int32Array(8);
+const GROUP_ENDS = new Int32Array(8);
+
+export class TextScanner implements ScanHost {
+  readonly found: Finding[] = [];
+  namesEnabled = true;
+  text = '';
+  from = 0;
+  to = 0;
+  /** Cell mode: the text is one cell of a column; whole-cell values skip context and record attempts. */
+  cellMode = false;
+  /** Bit set (TYPE_INDEX) of the types whose validator was tried on the whole cell. */
+  attempted = 0;
+  private ctx: ContextIndex | null = null;
+  private hints: ReadonlySet<DetectorTypeId> | null = null;
+  /** The array the current hint set was built from (the same array per column: no rebuild). */
+  private hintSource: readonly DetectorTypeId[] | undefined = undefined;
+  private hasCjk = false;
+  private secretTrigger = false;
+  private spacedUntil = -1;
+  private readonly surnameHits: number[] = [];
+  private readonly divisionHits: number[] = [];
+  private readonly medicalHits: number[] = [];
+  private readonly roadHits: number[] = [];
+  private readonly dotHits: number[] = [];
+  /** Positions where a context keyword may start (CJK characters and ASCII word starts). */
+  private readonly contextHits: number[] = [];
+  /** Pending ICD-10 code candidates (start, end pairs): reported only with medical context. */
+  readonly icdCandidates: number[] = [];
+  private cjkCount = 0;
+  /** True once the pass has recorded every context-keyword start position. */
+  private passDone = false;
+
+  constructor(text = '', from = 0, to = text.length, opts?: FindOptions) {
+    this.reset(text, from, to, opts);
+  }
+
+  /** Prepares the scanner for another text (no allocation besides the hint set). */
+  reset(text: string, from: number, to: number, opts?: FindOptions, cellMode = false): void {
+    this.text = text;
+    this.from = from;
+    this.to = to;
+    this.cellMode = cellMode;
+    this.attempted = 0;
+    this.namesEnabled = opts?.names !== false;
+    const hintTypes = opts?.hintTypes;
+    if (hintTypes === undefined || hintTypes.length === 0) this.hints = null;
+    else if (hintTypes !== this.hintSource) this.hints = this.hints !== null && sameTypes(this.hints, hintTypes) ? this.hints : new Set(hintTypes);
+    else if (this.hints === null) this.hints = new Set(hintTypes);
+    this.hintSource = hintTypes;
+    this.ctx = null;
+    this.hasCjk = false;
+    this.secretTrigger = false;
+    this.spacedUntil = -1;
+    this.cjkCount = 0;
+    // Setting .length is a slow runtime call in V8: only when there is something to clear.
+    if (this.found.length !== 0) this.found.length = 0;
+    if (this.surnameHits.length !== 0) this.surnameHits.length = 0;
+    if (this.divisionHits.length !== 0) this.divisionHits.length = 0;
+    if (this.medicalHits.length !== 0) this.medicalHits.length = 0;
+    if (this.roadHits.length !== 0) this.roadHits.length = 0;
+    if (this.dotHits.length !== 0) this.dotHits.length = 0;
+    if (this.contextHits.length !== 0) this.contextHits.length = 0;
+    this.passDone = false;
+    if (this.icdCandidates.length !== 0) this.icdCandidates.length = 0;
+  }
+
+  context(): ContextIndex {
+    // After the pass, only the recorded positions can start a keyword; during the pass (a
+    // candidate scored before the end of the text) every position is examined.
+    if (this.ctx === null) this.ctx = new ContextIndex(this.text, this.from, this.to, this.passDone ? this.contextHits : null);
+    return this.ctx;
+  }
+
+  hinted(type: DetectorTypeId): boolean {
+    return this.hints !== null && this.hints.has(type);
+  }
+
+  /** True when [s, e) is the whole scanned range of a cell. */
+  private isWhole(s: number, e: number): boolean {
+    return this.cellMode && s === this.from && e === this.to;
+  }
+
+  /** Records that the validator of `type` was tried on [s, e) (whole cells only). */
+  attempt(type: DetectorTypeId, s: number, e: number): void {
+    if (this.isWhole(s, e)) this.attempted |= 1 << TYPE_INDEX[type];
+  }
+
+  emit(type: DetectorTypeId, start: number, end: number, confidence: number, normalized?: string, strength?: Strength): void {
+    if (confidence < 0.2) return;
+    // One object shape for every finding (monomorphic property access downstream).
+    const f: Finding = { type, start, end, confidence: confidence > 0.99 ? 0.99 : Math.round(confidence * 1000) / 1000, normalized, strength };
+    this.found.push(f);
+  }
+
+  /**
+   * Confidence of a candidate of `type` at [start, end) with base confidence `base`, adjusted by
+   * context before it, the column hint, decoy keywords and a following quantity unit. A whole
+   * cell has no context: only the column hint counts.
+   */
+  score(type: DetectorTypeId, start: number, end: number, base: number, flags: number): number {
+    let c = base;
+    if (this.hints !== null && this.hints.has(type)) c += HEADER_BOOST;
+    if (this.isWhole(start, end)) return c;
+    const rel = TYPE_CONTEXT[type];
+    const ctx = this.context();
+    const nearest = ctx.nearestBefore(start, CONTEXT_WINDOW);
+    const distance = ctx.lastDistance;
+    if ((nearest & rel) !== 0) c += CONTEXT_BOOST;
+    else if ((ctx.before(start, CONTEXT_WINDOW) & rel) !== 0) c += (flags & NEED_NEAREST) !== 0 ? CONTEXT_BOOST / 2 : CONTEXT_BOOST * 0.75;
+    if ((nearest & CTX.negative) !== 0 && (nearest & rel) === 0 && distance <= NEGATIVE_WINDOW) c -= NEGATIVE_PENALTY;
+    if ((flags & NUMERIC) !== 0 && end < this.to) {
+      let k = end;
+      if (this.text.charCodeAt(k) === 32 && k + 1 < this.to) k++;
+      if (quantityUnits()[norm(this.text.charCodeAt(k))] === 1) c -= QUANTITY_PENALTY;
+    }
+    return c;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The pass
+
+  run(): void {
+    this.pass();
+    if (this.cellMode && this.hints !== null) this.columnFallbacks();
+  }
+
+  /**
+   * In a column whose header names secrets or health data, the whole cell is the value even when
+   * it has no recognisable shape (a password, a diagnosis missing from the dictionary).
+   */
+  private columnFallbacks(): void {
+    const s = this.from;
+    const e = this.to;
+    const L = e - s;
+    let covered = false;
+    for (const f of this.found) if (f.start === s && f.end === e) covered = true;
+    if (covered) return;
+    if (this.hinted('secret') && L >= 4 && L <= 512) {
+      let spaces = false;
+      for (let k = s; k < e; k++) if (this.text.charCodeAt(k) === 32) spaces = true;
+      this.attempted |= 1 << TYPE_INDEX.secret;
+      if (!spaces) this.emit('secret', s, e, 0.5 + HEADER_BOOST);
+    }
+    if (this.hinted('medical_record') && L >= 2 && this.cjkCount >= 2) {
+      let hasMedical = false;
+      for (const f of this.found) if (f.type === 'medical_record') hasMedical = true;
+      this.attempted |= 1 << TYPE_INDEX.medical_record;
+      const t = this.text;
+      const none = L <= 3 && (t.startsWith('无', s) || t.startsWith('暂无', s) || t.startsWith('正常', s) || t.startsWith('未见', s));
+      if (!hasMedical && !none) this.emit('medical_record', s, e, 0.45 + HEADER_BOOST);
+    }
+  }
+
+  private pass(): void {
+    const text = this.text;
+    const end = this.to;
+    const flags = rawFlags();
+    let i = this.from;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (ASCII[c] !== 0) {
+          i = this.asciiToken(i);
+          continue;
+        }
+        if (c === 43 /* + */ && i + 1 < end && isDigit(text.charCodeAt(i + 1))) {
+          i = this.asciiToken(i);
+          continue;
+        }
+        if (c === 40 /* ( */ && i + 1 < end && (isDigit(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === 43)) {
+          this.spacedNumber(i);
+        } else if (c === 45 /* - */ && text.startsWith('-----BEGIN ', i)) {
+          const e = pemBlockEnd(text, i, end);
+          if (e > 0) {
+            this.emit('secret', i, e, 0.99);
+            i = e;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      if (isCjk(c)) {
+        this.hasCjk = true;
+        this.cjkCount++;
+        const f = flags[c] as number;
+        if (f !== 0) {
+          if ((f & F_CTX) !== 0) this.contextHits.push(i);
+          if ((f & F_SURNAME) !== 0) this.surnameHits.push(i);
+          if ((f & F_DIV) !== 0) this.divisionHits.push(i);
+          if ((f & F_MED) !== 0) this.medicalHits.push(i);
+          if ((f & F_ROAD) !== 0) this.roadHits.push(i);
+          if ((f & F_PLATE) !== 0) this.plate(i);
+          if ((f & F_SECRET) !== 0) this.secretTrigger = true;
+        }
+      } else if (c === 0xff08 /* （ */) {
+        if (i + 1 < end && isDigit(text.charCodeAt(i + 1))) this.spacedNumber(i);
+      } else if (isNameDot(c)) this.dotHits.push(i);
+      i++;
+    }
+    this.passDone = true;
+    if (this.secretTrigger) findCredentialValues(this);
+    if (this.hasCjk || this.icdCandidates.length > 0) findMedical(this, this.medicalHits);
+    if (!this.hasCjk) return;
+    const L = this.to - this.from;
+    if (this.cellMode && L <= 20 && this.cjkCount + this.dotHits.length === L) {
+      // A short all-CJK cell: a name test on the whole cell instead of segmentation.
+      if (L <= 4 || this.dotHits.length > 0) {
+        this.attempt('person_name', this.from, this.to);
+        if (this.namesEnabled && isNameCell(this.text, this.from, this.to)) this.emit('person_name', this.from, this.to, this.score('person_name', this.from, this.to, 0.6, 0));
+        return;
+      }
+    }
+    findAddresses(this, this.divisionHits, this.roadHits);
+    if (this.namesEnabled) findNames(this, this.surnameHits, this.dotHits);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // ASCII tokens
+
+  /** Scans the token starting at `s` (ASCII alnum or '+'), routes it, returns its end. */
+  private asciiToken(s: number): number {
+    const text = this.text;
+    const end = this.to;
+    const c0l = text.charCodeAt(s) | 32;
+    if (c0l >= 97 && c0l <= 122 && CTX_ASCII_STARTS[c0l] === 1) this.contextHits.push(s);
+    let j = s;
+    if (text.charCodeAt(j) === 43) j++;
+    let joinMask = 0; // 1 '.', 2 '-', 4 '_', 8 '@', 16 ':'
+    while (j < end) {
+      const c = text.charCodeAt(j);
+      if (c < 128 && ASCII[c] !== 0) {
+        j++;
+        continue;
+      }
+      let bit = 0;
+      if (c === 46) bit = 1;
+      else if (c === 45) bit = 2;
+      else if (c === 95) bit = 4;
+      else if (c === 64) bit = 8;
+      else if (c === 58) bit = 16;
+      if (bit === 0 || j + 1 >= end) break;
+      const n = text.charCodeAt(j + 1);
+      if ((n < 128 && ASCII[n] !== 0) || (bit === 16 && n === 58) || (bit === 4 && n === 95)) {
+        joinMask |= bit;
+        j++;
+        continue;
+      }
+      break;
+    }
+    let next = j;
+    const c0 = text.charCodeAt(s);
+    if (joinMask === 0) {
+      if (c0 !== 43) this.word(s, j);
+    } else {
+      const e = this.compound(s, j, joinMask);
+      if (e > next) next = e;
+    }
+    // Digit groups separated by single spaces (phones, cards), or a leading '+'.
+    if (s >= this.spacedUntil && (isDigit(c0) || c0 === 43)) {
+      const sep = j < end ? text.charCodeAt(j) : 0;
+      if ((sep === 32 || sep === 0xa0) && j + 1 < end && (isDigit(text.charCodeAt(j + 1)) || text.charCodeAt(j + 1) === 40)) this.spacedNumber(s);
+      else if (c0 === 43 && joinMask === 0) this.numberCandidates(s, j);
+    }
+    return next;
+  }
+
+  /** A token with joiners. Returns the end of anything consumed beyond the token (coordinates). */
+  private compound(s: number, e: number, joinMask: number): number {
+    const text = this.text;
+    const c0 = text.charCodeAt(s);
+    // Well-known token shapes first (they contain '-', '_' and '.').
+    const secret = secretTokenConfidence(text, s, e);
+    if (secret > 0) {
+      this.emit('secret', s, e, this.score('secret', s, e, secret, 0));
+      return e;
+    }
+    if ((joinMask & 8) !== 0) {
+      this.email(s, e);
+      return e;
+    }
+    if ((joinMask & 16) !== 0) {
+      // IPv6 has 7 colons or a '::'; MAC 5 colons: anything else (12:30:45) is neither.
+      let colons = 0;
+      let double = false;
+      for (let k = s; k < e; k++) {
+        if (text.charCodeAt(k) === 58) {
+          colons++;
+          if (text.charCodeAt(k + 1) === 58) double = true;
+        }
+      }
+      if (colons !== 5 && colons !== 7 && !(double && colons >= 2 && colons <= 7)) return this.splitOn(s, e, 58);
+      const value = text.slice(s, e);
+      this.attempt('ip_address', s, e);
+      const ip = validateIpAddress(value);
+      if (ip.valid) {
+        this.emit('ip_address', s, e, this.score('ip_address', s, e, ip.strength === 'strong' ? 0.9 : 0.3, 0), ip.normalized, ip.strength);
+        return e;
+      }
+      const mac = validateMacAddress(value);
+      if (mac.valid) {
+        this.emit('mac_address', s, e, this.score('mac_address', s, e, mac.strength === 'strong' ? 0.9 : 0.3, 0), mac.normalized, mac.strength);
+        return e;
+      }
+      return this.splitOn(s, e, 58);
+    }
+    if ((joinMask & 2) !== 0 && (joinMask & 5) === 0) {
+      // Digit groups with hyphens: phones, landlines, cards; hex pairs: MAC.
+      if (isDigit(c0) || c0 === 43) {
+        if (this.numberCandidates(s, e)) return e;
+      }
+      if (e - s === 17) {
+        const mac = validateMacAddress(text.slice(s, e));
+        if (mac.valid) {
+          this.emit('mac_address', s, e, this.score('mac_address', s, e, mac.strength === 'strong' ? 0.9 : 0.3, 0), mac.normalized, mac.strength);
+          return e;
+        }
+      }
+      return this.splitOn(s, e, 45);
+    }
+    if ((joinMask & 1) !== 0 && (joinMask & 6) === 0) {
+      // Dotted: IPv4, decimals (coordinates), ICD-10 codes.
+      let dots = 0;
+      let digitsOnly = true;
+      for (let k = s; k < e; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 46) dots++;
+        else if (c < 48 || c > 57) digitsOnly = false;
+      }
+      if (digitsOnly && dots === 3) {
+        this.attempt('ip_address', s, e);
+        const ip = validateIpAddress(text.slice(s, e));
+        if (ip.valid) this.emit('ip_address', s, e, this.score('ip_address', s, e, ip.strength === 'medium' ? 0.7 : 0.3, 0), ip.normalized, ip.strength);
+        return e;
+      }
+      if (digitsOnly && dots === 1) {
+        const g = this.geo(s, e);
+        return g > 0 ? g : e;
+      }
+      if (dots === 1 && this.icdShape(s, e)) {
+        this.icdCandidates.push(s, e);
+        return e;
+      }
+      return this.splitOn(s, e, 46);
+    }
+    // Mixed joiners: split on all of them.
+    return this.splitOn(s, e, -1);
+  }
+
+  /** Routes each part of a token split on `sep` (or on every joiner when sep is -1). */
+  private splitOn(s: number, e: number, sep: number): number {
+    const text = this.text;
+    let ps = s;
+    if (text.charCodeAt(ps) === 43) ps++;
+    let furthest = e;
+    for (let k = ps; k <= e; k++) {
+      const c = k < e ? text.charCodeAt(k) : -2;
+      const isSep = c === -2 || (sep < 0 ? !(c < 128 && ASCII[c] !== 0) : c === sep);
+      if (!isSep) continue;
+      if (k > ps) {
+        if (sep < 0) this.word(ps, k);
+        else {
+          // A part may still contain other joiners: route it as a token of its own.
+          let mask = 0;
+          for (let m = ps; m < k; m++) {
+            const d = text.charCodeAt(m);
+            if (d === 46) mask |= 1;
+            else if (d === 45) mask |= 2;
+            else if (d === 95) mask |= 4;
+            else if (d === 58) mask |= 16;
+          }
+          if (mask === 0) this.word(ps, k);
+          else {
+            const r = this.compound(ps, k, mask);
+            if (r > furthest) furthest = r;
+          }
+        }
+      }
+      ps = k + 1;
+    }
+    return furthest;
+  }
+
+  private email(s: number, e: number): void {
+    const text = this.text;
+    const at = text.indexOf('@', s);
+    if (at < 0 || at >= e) return;
+    // The local part may start before the token with '+' / '%' joined parts (user+tag@…).
+    let ls = s;
+    while (ls > this.from) {
+      const c = text.charCodeAt(ls - 1);
+      if (c === 43 || c === 37 || c === 46 || c === 45 || c === 95 || (c < 128 && ASCII[c] !== 0)) ls--;
+      else break;
+    }
+    const value = text.slice(ls, e);
+    this.attempt('email', ls, e);
+    const r = validateEmail(value);
+    if (r.valid) this.emit('email', ls, e, this.score('email', ls, e, 0.97, 0), r.normalized, r.strength);
+  }
+
+  /** Plain run of ASCII letters and digits. */
+  private word(s: number, e: number): void {
+    const L = e - s;
+    if (L < 3) return;
+    const text = this.text;
+    let digits = 0;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 48 && c <= 57) digits++;
+    }
+    const letters = L - digits;
+    if (letters === 0) {
+      this.numberCandidates(s, e);
+      return;
+    }
+    const c0 = text.charCodeAt(s);
+    const last = text.charCodeAt(e - 1);
+    if (L === 18 && letters === 1 && (last === 88 || last === 120)) {
+      this.gb11643(s, e);
+      return;
+    }
+    if (letters === L) {
+      if (L >= 20 && isNucleotideRun(text, s, e)) {
+        this.emit('genetic_data', s, e, this.score('genetic_data', s, e, 0.8, 0));
+        return;
+      }
+      if (L >= 3 && L <= 15 && !this.secretTrigger) {
+        const lw = text.slice(s, e).toLowerCase();
+        if (SECRET_ASCII_WORDS.has(lw)) this.secretTrigger = true;
+      }
+      return;
+    }
+    const u0 = c0 | 32;
+    // dbSNP ids (rs + digits), optionally followed by a genotype call.
+    if (u0 === 114 && (text.charCodeAt(s + 1) | 32) === 115 && digits === L - 2 && L >= 5) {
+      const g = findGenotypeEnd(text, e, this.to);
+      const end2 = g > 0 ? g : e;
+      this.emit('genetic_data', s, end2, this.score('genetic_data', s, end2, g > 0 ? 0.75 : L >= 6 ? 0.55 : 0.4, 0));
+      return;
+    }
+    const secret = secretTokenConfidence(text, s, e);
+    if (secret > 0) {
+      this.emit('secret', s, e, this.score('secret', s, e, secret, 0));
+      return;
+    }
+    if (L === 3 && isAsciiLetter(c0) && digits === 2) {
+      if (this.icdShape(s, e)) this.icdCandidates.push(s, e);
+      return;
+    }
+    const value = text.slice(s, e);
+    if (isAsciiLetter(c0)) {
+      if (L === 9 || L === 11) {
+        if (u0 === 104 || u0 === 109) {
+          this.attempt('hkmo_home_return_permit', s, e);
+          const r = validateHkmoHomeReturnPermit(value);
+          if (r.valid) this.emit('hkmo_home_return_permit', s, e, this.score('hkmo_home_return_permit', s, e, L === 11 ? 0.45 : 0.4, NEED_NEAREST), r.normalized, r.strength);
+        } else if (L === 9 && (u0 === 103 || u0 === 101)) {
+          this.attempt('cn_passport', s, e);
+          const r = validateCnPassport(value);
+          if (r.valid) this.emit('cn_passport', s, e, this.score('cn_passport', s, e, 0.4, NEED_NEAREST), r.normalized, r.strength);
+        }
+      }
+      if (L === 10) {
+        this.attempt('tw_national_id', s, e);
+        const r = validateTwNationalId(value);
+        if (r.valid) this.emit('tw_national_id', s, e, this.score('tw_national_id', s, e, r.strength === 'strong' ? 0.88 : 0.6, 0), r.normalized, r.strength);
+      }
+      if (L === 7 || L === 8) {
+        // HK identity card: A123456(7) / AB123456(7) / A1234567.
+        const close = e + 2 < this.to ? text.charCodeAt(e + 2) : 0;
+        const open = text.charCodeAt(e);
+        if ((open === 40 && close === 41) || (open === 0xff08 && close === 0xff09)) {
+          const r = validateHkId(text.slice(s, e + 3));
+          if (r.valid) this.emit('hk_id', s, e + 3, this.score('hk_id', s, e + 3, 0.88, 0), r.normalized, r.strength);
+        } else if (L === 8) {
+          const r = validateHkId(value);
+          if (r.valid) this.emit('hk_id', s, e, this.score('hk_id', s, e, 0.45, NEED_NEAREST), r.normalized, r.strength);
+        }
+      }
+    }
+    if (L === 9 && isAsciiLetter(c0) && isAsciiLetter(text.charCodeAt(s + 1))) {
+      const r = validateHkId(value);
+      if (r.valid) this.emit('hk_id', s, e, this.score('hk_id', s, e, 0.45, NEED_NEAREST), r.normalized, r.strength);
+    }
+    if (L === 17) {
+      this.attempt('vin', s, e);
+      const r = validateVin(value);
+      if (r.valid) this.emit('vin', s, e, this.score('vin', s, e, r.strength === 'strong' ? 0.9 : 0.3, r.strength === 'strong' ? 0 : NEED_NEAREST), r.normalized, r.strength);
+    } else if (L === 18) {
+      this.attempt('cn_uscc', s, e);
+      const r = validateCnUscc(value);
+      if (r.valid) this.emit('cn_uscc', s, e, this.score('cn_uscc', s, e, r.strength === 'strong' ? 0.95 : 0.7, 0), r.normalized, r.strength);
+    } else if (L === 12 && letters > 0) {
+      const r = validateMacAddress(value);
+      if (r.valid) this.emit('mac_address', s, e, this.score('mac_address', s, e, 0.3, NEED_NEAREST), r.normalized, r.strength);
+    }
+    if ((L === 9 || L === 11) && isDigit(c0)) {
+      // Old 台胞证 booklet with authority letter: 1234567801B.
+      const r = validateTwTravelPermit(value);
+      if (r.valid) this.emit('tw_travel_permit', s, e, this.score('tw_travel_permit', s, e, 0.45, NEED_NEAREST), r.normalized, r.strength);
+    }
+  }
+
+  private icdShape(s: number, e: number): boolean {
+    const text = this.text;
+    const c0 = text.charCodeAt(s);
+    if (c0 < 65 || c0 > 90 || c0 === 85 /* U */) return false;
+    if (!isDigit(text.charCodeAt(s + 1)) || !isDigit(text.charCodeAt(s + 2))) return false;
+    if (e - s === 3) return true;
+    if (text.charCodeAt(s + 3) !== 46) return false;
+    const rest = e - s - 4;
+    if (rest < 1 || rest > 4) return false;
+    for (let k = s + 4; k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (!(isDigit(c) || (c >= 65 && c <= 90))) return false;
+    }
+    return true;
+  }
+
+  /** 18 characters (17 digits + digit/X): resident ID or a residence permit. */
+  private gb11643(s: number, e: number): boolean {
+    const value = this.text.slice(s, e);
+    const { type, result } = classifyGb11643Number(value);
+    this.attempt(type, s, e);
+    if (!result.valid) return false;
+    this.emit(type, s, e, this.score(type, s, e, cnIdBase(result, 18), NUMERIC), result.normalized, result.strength);
+    return true;
+  }
+
+  /**
+   * A run of digits (possibly with '+', '-', spaces or parentheses inside [s, e)), routed by its
+   * digit count. Returns true when something valid was emitted.
+   */
+  numberCandidates(s: number, e: number): boolean {
+    const text = this.text;
+    let digits = 0;
+    let plain = true;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 48 && c <= 57) digits++;
+      else plain = false;
+    }
+    let any = false;
+    if (digits < 8 || digits > 20) return false;
+    const value = text.slice(s, e);
+    if (plain) {
+      switch (digits) {
+        case 18: {
+          any = this.gb11643(s, e);
+          // A strong GB 11643 pass (check digit + date + known area) leaves no doubt.
+          if (any && (this.found[this.found.length - 1] as Finding).strength === 'strong') return true;
+          this.attempt('cn_uscc', s, e);
+          const u = validateCnUscc(value);
+          if (u.valid) {
+            this.emit('cn_uscc', s, e, this.score('cn_uscc', s, e, u.strength === 'strong' ? 0.85 : 0.6, NUMERIC), u.normalized, u.strength);
+            any = true;
+          }
+          if (!any) any = this.card(s, e, value);
+          return any;
+        }
+        case 15: {
+          this.attempt('cn_resident_id', s, e);
+          const r = validateCnResidentId(value);
+          if (r.valid) {
+            this.emit('cn_resident_id', s, e, this.score('cn_resident_id', s, e, cnIdBase(r, 15), NUMERIC), r.normalized, r.strength);
+            return true;
+          }
+          return false;
+        }
+        case 16:
+        case 17:
+        case 19:
+          return this.card(s, e, value);
+        case 8: {
+          this.attempt('tw_travel_permit', s, e);
+          const r = validateTwTravelPermit(value);
+          if (r.valid) this.emit('tw_travel_permit', s, e, this.score('tw_travel_permit', s, e, 0.35, NUMERIC | NEED_NEAREST), r.normalized, r.strength);
+          return r.valid;
+        }
+        case 10: {
+          if (text.charCodeAt(s) === 48 && text.charCodeAt(s + 1) === 57) {
+            this.attempt('tw_mobile', s, e);
+            const m = validateTwMobile(value);
+            if (m.valid) {
+              this.emit('tw_mobile', s, e, this.score('tw_mobile', s, e, 0.7, NUMERIC), m.normalized, m.strength);
+              return true;
+            }
+          }
+          this.attempt('tw_travel_permit', s, e);
+          const r = validateTwTravelPermit(value);
+          if (r.valid) this.emit('tw_travel_permit', s, e, this.score('tw_travel_permit', s, e, 0.3, NUMERIC | NEED_NEAREST), r.normalized, r.strength);
+          return r.valid;
+        }
+        default:
+          break;
+      }
+    }
+    if (digits >= 11 && digits <= 15) {
+      this.attempt('cn_mobile', s, e);
+      const m = validateCnMobile(value);
+      if (m.valid) {
+        this.emit('cn_mobile', s, e, this.score('cn_mobile', s, e, m.strength === 'strong' ? 0.95 : 0.8, NUMERIC), m.normalized, m.strength);
+        return true;
+      }
+    }
+    if (digits >= 10 && digits <= 14) {
+      const m = validateTwMobile(value);
+      if (m.valid && (!plain || digits === 10)) {
+        this.emit('tw_mobile', s, e, this.score('tw_mobile', s, e, m.strength === 'strong' ? 0.95 : 0.75, NUMERIC), m.normalized, m.strength);
+        return true;
+      }
+    }
+    if (digits >= 10 && digits <= 20 && (text.charCodeAt(s) !== 49 || !plain)) {
+      this.attempt('cn_landline', s, e);
+      const l = validateCnLandline(value);
+      if (l.valid) {
+        const base = l.strength === 'medium' ? (plain ? 0.5 : 0.75) : 0.35;
+        this.emit('cn_landline', s, e, this.score('cn_landline', s, e, base, NUMERIC | (plain ? NEED_NEAREST : 0)), l.normalized, l.strength);
+        return true;
+      }
+    }
+    if (!plain && digits >= 16 && digits <= 19) return this.card(s, e, value);
+    return any;
+  }
+
+  private card(s: number, e: number, value: string): boolean {
+    this.attempt('bank_card', s, e);
+    const r = validateBankCard(value);
+    if (!r.valid) return false;
+    const base = r.strength === 'medium' ? 0.7 : 0.35;
+    this.emit('bank_card', s, e, this.score('bank_card', s, e, base, NUMERIC | (r.strength === 'medium' ? 0 : NEED_NEAREST)), r.normalized, r.strength);
+    return true;
+  }
+
+  /**
+   * Digit groups separated by single spaces starting at `s` (a digit, '+' or '('): tries the
+   * longest run of groups that validates as a phone, landline or card number.
+   */
+  private spacedNumber(s: number): void {
+    const text = this.text;
+    const end = this.to;
+    const starts = GROUP_STARTS;
+    const ends = GROUP_ENDS;
+    let groups = 0;
+    let j = s;
+    let total = 0;
+    while (j < end && groups < 8 && total <= 24) {
+      const gs = j;
+      let k = j;
+      if (groups === 0 && text.charCodeAt(k) === 43) k++;
+      const open = text.charCodeAt(k) === 40 || text.charCodeAt(k) === 0xff08;
+      if (open) {
+        k++;
+        if (text.charCodeAt(k) === 43) k++;
+      }
+      let gd = 0;
+      while (k < end) {
+        const c = text.charCodeAt(k);
+        if (c >= 48 && c <= 57) {
+          gd++;
+          k++;
+        } else if (c === 45 && gd > 0 && k + 1 < end && isDigit(text.charCodeAt(k + 1))) k++;
+        else break;
+      }
+      if (open) {
+        const c = text.charCodeAt(k);
+        if (c === 41 || c === 0xff09) k++;
+        else break;
+      }
+      if (gd === 0) break;
+      if (k < end && isAsciiAlnum(text.charCodeAt(k))) {
+        if (!(open && isDigit(text.charCodeAt(k)))) break;
+      }
+      starts[groups] = gs;
+      ends[groups] = k;
+      groups++;
+      total += gd;
+      const n = k < end ? text.charCodeAt(k) : 0;
+      if (open && isDigit(n)) j = k;
+      else if ((n === 32 || n === 0xa0) && k + 1 < end && (isDigit(text.charCodeAt(k + 1)) || text.charCodeAt(k + 1) === 40)) j = k + 1;
+      else break;
+    }
+    if (groups === 0) return;
+    this.spacedUntil = ends[groups - 1] as number;
+    if (groups < 2) {
+      if (text.charCodeAt(s) !== 43 && text.charCodeAt(s) !== 40 && text.charCodeAt(s) !== 0xff08) return;
+    }
+    let a = 0;
+    while (a < groups) {
+      let matched = -1;
+      for (let b = groups - 1; b >= a; b--) {
+        if (b === a && groups > 1 && text.charCodeAt(starts[a] as number) !== 43 && text.charCodeAt(starts[a] as number) !== 40) break;
+        const before = this.found.length;
+        this.numberCandidates(starts[a] as number, ends[b] as number);
+        if (this.found.length > before) {
+          matched = b;
+          break;
+        }
+      }
+      a = matched >= 0 ? matched + 1 : a + 1;
+    }
+  }
+
+  /** A decimal at [s, e): looks for a second decimal after it (a coordinate pair). */
+  private geo(s: number, e: number): number {
+    const text = this.text;
+    const dot = text.indexOf('.', s);
+    if (e - dot - 1 < 4) return -1;
+    let start = s;
+    if (start > this.from && text.charCodeAt(start - 1) === 45 && (start - 1 === this.from || !isAsciiAlnum(text.charCodeAt(start - 2)))) start--;
+    let k = e;
+    const limit = Math.min(this.to, e + 16);
+    while (k < limit) {
+      const c = text.charCodeAt(k);
+      if (isDigit(c)) break;
+      if (c === 45 && k + 1 < this.to && isDigit(text.charCodeAt(k + 1))) break;
+      if (isGeoFiller(c)) {
+        k++;
+        continue;
+      }
+      return -1;
+    }
+    if (k >= limit) return -1;
+    const s2 = k;
+    if (text.charCodeAt(k) === 45) k++;
+    let intDigits = 0;
+    while (k < this.to && isDigit(text.charCodeAt(k))) {
+      k++;
+      intDigits++;
+    }
+    if (intDigits === 0 || intDigits > 3 || text.charCodeAt(k) !== 46) return -1;
+    k++;
+    let decimals = 0;
+    while (k < this.to && isDigit(text.charCodeAt(k))) {
+      k++;
+      decimals++;
+    }
+    if (decimals < 4) return -1;
+    if (k < this.to && isAsciiAlnum(text.charCodeAt(k))) return -1;
+    this.attempt('geo_coordinate', start, k);
+    const r = validateGeoCoordinate(`${text.slice(start, e)},${text.slice(s2, k)}`, 'auto');
+    if (!r.valid) return -1;
+    const base = r.strength === 'strong' ? 0.9 : r.strength === 'medium' ? 0.75 : 0.3;
+    this.emit('geo_coordinate', start, k, this.score('geo_coordinate', start, k, base, 0), r.normalized, r.strength);
+    return k;
+  }
+
+  /** Plates start at a province character: 闽A12345, 粤B·D12345, 京AD12345. */
+  private plate(i: number): void {
+    const text = this.text;
+    const end = this.to;
+    let k = i + 1;
+    if (k < end && isNameDot(text.charCodeAt(k))) k++;
+    if (k >= end || !isAsciiLetter(text.charCodeAt(k))) return;
+    if (i > this.from && isAsciiAlnum(text.charCodeAt(i - 1))) return;
+    k++;
+    const c = text.charCodeAt(k);
+    if (c === 0xb7 || c === 0x2022 || c === 32 || c === 45) k++;
+    const runStart = k;
+    while (k < end && isAsciiAlnum(text.charCodeAt(k))) k++;
+    const run = k - runStart;
+    if (run < 4 || run > 6) return;
+    // Suffix characters (挂 学 警 领 港 澳) complete 4-character serials.
+    if (run === 4 && k < end) {
+      const s = text.charCodeAt(k);
+      if (s === 0x6302 || s === 0x5b66 || s === 0x8b66 || s === 0x9886 || s === 0x6e2f || s === 0x6fb3) k++;
+      else return;
+    }
+    const first = norm(text.charCodeAt(i));
+    const value = String.fromCharCode(first) + text.slice(i + 1, k);
+    this.attempt('cn_license_plate', i, k);
+    const r = validateCnLicensePlate(value);
+    if (!r.valid) return;
+    this.emit('cn_license_plate', i, k, this.score('cn_license_plate', i, k, 0.85, 0), r.normalized, r.strength);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * Findings at or above `min`, overlaps resolved (confidence, then length), in text order.
+   * Returns a new array (a shared frozen empty array when there is none).
+   */
+  resolve(min: number = FREE_TEXT_MIN_CONFIDENCE): Finding[] {
+    const found = this.found;
+    if (found.length === 0) return EMPTY as Finding[];
+    if (found.length === 1) return (found[0] as Finding).confidence >= min ? [found[0] as Finding] : (EMPTY as Finding[]);
+    const cands = found.filter((f) => f.confidence >= min);
+    if (cands.length <= 1) return cands;
+    cands.sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: Finding[] = [];
+    for (const f of cands) {
+      let clash = false;
+      for (const k of kept) {
+        if (f.start < k.end && k.start < f.end) {
+          clash = true;
+          break;
+        }
+      }
+      if (!clash) kept.push(f);
+    }
+    kept.sort((a, b) => a.start - b.start);
+    return kept;
+  }
+}
+
+function sameTypes(set: ReadonlySet<DetectorTypeId>, list: readonly DetectorTypeId[]): boolean {
+  if (set.size !== list.length) return false;
+  for (const t of list) if (!set.has(t)) return false;
+  return true;
+}
+
+/** Characters allowed between the two numbers of a coordinate pair. */
+function isGeoFiller(c: number): boolean {
+  if (c === 32 || c === 44 || c === 59 || c === 58 || c === 61 || c === 34 || c === 39 || c === 47 || c === 40 || c === 41 || c === 0xb0) return true;
+  if (c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0x3001 || c === 0x3000) return true;
+  if (isAsciiLetter(c)) return true;
+  // 经 纬 度 經 緯
+  return c === 0x7ecf || c === 0x7eac || c === 0x5ea6 || c === 0x7d93 || c === 0x7def;
+}
+
+/** Finds the sensitive values in a text (see `FindOptions`). */
+export function findInText(text: string, opts?: FindOptions): Finding[] {
+  const s = new TextScanner(text, 0, text.length, opts);
+  s.run();
+  return s.resolve(opts?.minConfidence ?? FREE_TEXT_MIN_CONFIDENCE);
+}

@@ -1,0 +1,189 @@
+/**
+ * Secrets: PEM private-key blocks, well-known token shapes, and values written right after a
+ * credential keyword (密码：…, password=…, token: …).
+ */
+import { isCjk } from './chars.ts';
+import { CTX } from './dictionaries.ts';
+import type { ScanHost } from './host.ts';
+
+/** Simplified first characters of the Chinese credential keywords (密码 口令 密钥 私钥 令牌 凭证 访问密钥 登录密码 初始密码). */
+export const SECRET_CJK_STARTS = '密口秘私令凭访登初';
+
+/** Minimum Shannon entropy (bits per character) of a long token taken as a generated secret. */
+export const SECRET_MIN_ENTROPY = 3.5;
+/** Minimum length for the entropy test. */
+export const SECRET_MIN_ENTROPY_LENGTH = 16;
+
+/** End of a `-----BEGIN … PRIVATE KEY-----` … `-----END … PRIVATE KEY-----` block at `i`, or -1. */
+export function pemBlockEnd(text: string, i: number, to: number): number {
+  const headerEnd = text.indexOf('-----', i + 11);
+  if (headerEnd < 0 || headerEnd - i > 60) return -1;
+  const label = text.slice(i + 11, headerEnd);
+  if (!label.includes('PRIVATE KEY')) return -1;
+  const endMarker = text.indexOf(`-----END ${label}-----`, headerEnd + 5);
+  if (endMarker < 0 || endMarker >= to) return -1;
+  return endMarker + 14 + label.length;
+}
+
+function startsWithAt(text: string, s: number, prefix: string): boolean {
+  return text.startsWith(prefix, s);
+}
+
+function isTokenChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
+}
+
+function allTokenChars(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (!isTokenChar(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Confidence (0 = not one) that the ASCII token [s, e) is a credential of a well-known shape:
+ * AWS access key ids, GitHub/GitLab/Slack/OpenAI-style tokens, Google API keys, JWTs.
+ */
+export function secretTokenConfidence(text: string, s: number, e: number): number {
+  const L = e - s;
+  if (L < 20) return 0;
+  const c0 = text.charCodeAt(s);
+  if (c0 === 65 /* A */) {
+    if (L === 20 && (startsWithAt(text, s, 'AKIA') || startsWithAt(text, s, 'ASIA'))) {
+      for (let k = s + 4; k < e; k++) {
+        const c = text.charCodeAt(k);
+        if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return 0;
+      }
+      return 0.95;
+    }
+    if (L === 39 && startsWithAt(text, s, 'AIza') && allTokenChars(text, s, e)) return 0.9;
+    return 0;
+  }
+  if (c0 === 103 /* g */) {
+    if (text.charCodeAt(s + 1) === 104 && text.charCodeAt(s + 3) === 95 && L >= 40 && /^gh[pousr]_/.test(text.slice(s, s + 4)) && allTokenChars(text, s, e)) return 0.95;
+    if (startsWithAt(text, s, 'github_pat_') && L >= 50) return 0.95;
+    if (startsWithAt(text, s, 'glpat-') && L >= 26 && allTokenChars(text, s, e)) return 0.95;
+    return 0;
+  }
+  if (c0 === 120 /* x */) {
+    if (/^xox[abprs]-/.test(text.slice(s, s + 5)) && L >= 20 && allTokenChars(text, s, e)) return 0.9;
+    return 0;
+  }
+  if (c0 === 115 /* s */) {
+    if (text.charCodeAt(s + 1) === 107 && text.charCodeAt(s + 2) === 45 && L >= 23 && allTokenChars(text, s, e) && classes(text, s + 3, e) >= 2) return 0.9;
+    return 0;
+  }
+  if (c0 === 101 /* e */) {
+    if (startsWithAt(text, s, 'eyJ')) {
+      const d1 = text.indexOf('.', s);
+      if (d1 < 0 || d1 >= e) return 0;
+      const d2 = text.indexOf('.', d1 + 1);
+      if (d2 < 0 || d2 >= e) return 0;
+      const d3 = text.indexOf('.', d2 + 1);
+      if (d3 >= 0 && d3 < e) return 0;
+      if (d1 - s >= 10 && d2 - d1 > 10 && e - d2 > 10 && allTokenChars(text, s, d1) && allTokenChars(text, d1 + 1, d2) && allTokenChars(text, d2 + 1, e)) return 0.9;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/** Number of character classes (lower, upper, digit, other) in [s, e). */
+export function classes(text: string, s: number, e: number): number {
+  let mask = 0;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) mask |= 1;
+    else if (c >= 65 && c <= 90) mask |= 2;
+    else if (c >= 48 && c <= 57) mask |= 4;
+    else mask |= 8;
+  }
+  return (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1);
+}
+
+/** Shannon entropy in bits per character of text[s, e). */
+export function shannonEntropy(text: string, s: number, e: number): number {
+  const counts = new Map<number, number>();
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const n = e - s;
+  let h = 0;
+  for (const v of counts.values()) {
+    const p = v / n;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+function isValueChar(c: number): boolean {
+  if (c < 33 || c > 126) return false;
+  // Quotes, brackets and list separators end a value.
+  return c !== 34 && c !== 39 && c !== 96 && c !== 44 && c !== 59 && c !== 40 && c !== 41 && c !== 60 && c !== 62 && c !== 91 && c !== 93 && c !== 123 && c !== 125;
+}
+
+function isKeyValueGap(c: number): boolean {
+  // space, : ： = " ' 是 为 為 (and the ideographic space)
+  return c === 32 || c === 58 || c === 0xff1a || c === 61 || c === 34 || c === 39 || c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x3000 || c === 9;
+}
+
+/**
+ * Values written right after a credential keyword: `密码：Xk9#mP2$vL7q`, `password=…`,
+ * `token: …`. A value must be 6–200 printable ASCII characters; a single-class value (all
+ * letters of one case) is taken only when long and random-looking (entropy), so "password
+ * policy" or "token expired" are not secrets; a digits-only value (密码：123456) counts when it
+ * follows the keyword directly.
+ */
+export function findCredentialValues(host: ScanHost): void {
+  const text = host.text;
+  const to = host.to;
+  host.context().forEachHit(CTX.secret, (_ks, ke) => {
+    let k = ke;
+    let gap = 0;
+    while (k < to && gap < 4 && isKeyValueGap(text.charCodeAt(k))) {
+      k++;
+      gap++;
+    }
+    if (gap === 0 && k < to && !isCjk(text.charCodeAt(ke - 1))) return; // "passwordless"
+    let vs = k;
+    while (k < to && isValueChar(text.charCodeAt(k))) k++;
+    // Authorization: Bearer <token> — the scheme word is not the secret.
+    const scheme = text.slice(vs, k).toLowerCase();
+    if ((scheme === 'bearer' || scheme === 'basic' || scheme === 'token' || scheme === 'digest') && text.charCodeAt(k) === 32) {
+      k++;
+      vs = k;
+      while (k < to && isValueChar(text.charCodeAt(k))) k++;
+    }
+    let ve = k;
+    while (ve > vs && (text.charCodeAt(ve - 1) === 46 || text.charCodeAt(ve - 1) === 33 || text.charCodeAt(ve - 1) === 63)) ve--;
+    const L = ve - vs;
+    if (L < 6 || L > 200) return;
+    if (ve < to && isCjk(text.charCodeAt(ve)) && L < 8) return;
+    let masked = true;
+    for (let m = vs; m < ve; m++) {
+      const c = text.charCodeAt(m);
+      if (c !== 42 && c !== 120 && c !== 88 && c !== 46) {
+        masked = false;
+        break;
+      }
+    }
+    if (masked) return;
+    const cls = classes(text, vs, ve);
+    let conf: number;
+    if (cls >= 2) conf = 0.8;
+    else {
+      let digitsOnly = true;
+      for (let m = vs; m < ve; m++) {
+        const c = text.charCodeAt(m);
+        if (c < 48 || c > 57) {
+          digitsOnly = false;
+          break;
+        }
+      }
+      if (digitsOnly) conf = gap <= 2 && L <= 12 ? 0.6 : 0;
+      else conf = L >= SECRET_MIN_ENTROPY_LENGTH && shannonEntropy(text, vs, ve) >= SECRET_MIN_ENTROPY ? 0.75 : 0;
+    }
+    if (conf <= 0) return;
+    if (host.hinted('secret')) conf += 0.15;
+    host.emit('secret', vs, ve, conf);
+  });
+}

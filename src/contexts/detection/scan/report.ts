@@ -1,0 +1,59 @@
+import type { PersonCounts } from '../persons/persons.ts';
+import type { DetectorTypeId } from '../validators/index.ts';
+
+/** `landao scan` report, per shared/contracts/scan-report.md. Fields may be added, never renamed. */
+export interface ScanReport {
+  source: string;
+  format: string;
+  encoding?: string | undefined;
+  rowsScanned: number;
+  bytes: number;
+  columns: ColumnReport[];
+  findings?: FindingReport[] | undefined;
+  /** Distinct natural persons, by their strongest identifier (keyed hashes only). */
+  persons: PersonCounts;
+  /** False when `--sample` stopped the scan before the end of the input. */
+  complete: boolean;
+  sampled: boolean;
+  workers: number;
+  elapsedMs: number;
+}
+
+export interface ColumnReport {
+  index: number;
+  name: string;
+  detections: { type: DetectorTypeId; matches: number; ratio: number; confidence: number }[];
+  /** Masked examples per reported type (e.g. 3501**********123X). */
+  examples: Partial<Record<DetectorTypeId, string[]>>;
+}
+
+export interface FindingReport {
+  row: number;
+  column: number;
+  type: DetectorTypeId;
+  start: number;
+  end: number;
+}
+
+export interface ScanProgress {
+  bytesRead: number;
+  totalBytes: number | undefined;
+  rows: number;
+}
+
+export interface ScanOptions {
+  /** Read only the first N data rows. */
+  sample?: number | undefined;
+  /** Include one entry per match (row, column, type, span). */
+  findings?: boolean | undefined;
+  /** Worker threads for large CSV/TSV files (default 1: this thread). */
+  workers?: number | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((p: ScanProgress) => void) | undefined;
+  sensitiveTypes?: ReadonlySet<DetectorTypeId> | undefined;
+  /** Name to report as `source` (default: the input as given). */
+  source?: string | undefined;
+  /** Smallest byte range worth a worker (default 16 MiB); tests lower it. */
+  minRangeBytes?: number | undefined;
+}
+
