@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { AppError } from '../kernel/errors.ts';
 import { writeFileAtomic } from '../kernel/fs.ts';
+import type { ScanReport } from '../contexts/detection/index.ts';
 
 interface ScanCliOptions {
   json?: boolean;
@@ -91,7 +92,7 @@ export function scanCommand(): Command {
     });
 }
 
-function summary(r: Awaited<ReturnType<(typeof import('../contexts/detection/index.ts'))['scanSource']>>): string {
+function summary(r: ScanReport): string {
   const lines = [
     ``,
     `${r.source}  ${r.format}${r.encoding ? ' ' + r.encoding : ''}  ${r.rowsScanned.toLocaleString('en')} rows  ${(r.bytes / 1048576).toFixed(1)} MiB  ${(r.elapsedMs / 1000).toFixed(1)} s${r.complete ? '' : '  (sample)'}`,

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import type { AnyDb } from '../../db/database.ts';
 import type { BlobStore } from '../../kernel/blob/blob-store.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { hasScope, type Principal } from '../../kernel/principal.ts';
@@ -28,7 +29,7 @@ interface ScanJobPayload {
  */
 export class DetectionService {
   constructor(
-    private readonly deps: { db: import('../../db/database.ts').AnyDb; blobs: BlobStore; jobs: JobQueue; audit: AuditService; uploadLimit: number; workers: number },
+    private readonly deps: { db: AnyDb; blobs: BlobStore; jobs: JobQueue; audit: AuditService; uploadLimit: number; workers: number },
   ) {}
 
   registerJobs(): void {
