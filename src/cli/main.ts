@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { AppError } from '../kernel/errors.ts';
 import { auditCommands } from './audit.ts';
+import { customsCommands } from './customs.ts';
 import { maskCommand, scanCommand } from './scan.ts';
 import { serveCommand } from './serve.ts';
 
@@ -27,6 +28,7 @@ export function buildCli(): Command {
   program.addCommand(auditCommands());
   program.addCommand(scanCommand());
   program.addCommand(maskCommand());
+  program.addCommand(customsCommands());
   program
     .command('migrate')
     .description('apply database migrations and exit')
