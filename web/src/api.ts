@@ -78,6 +78,103 @@ export interface Job {
   updatedAt: string;
 }
 
+/** Detector type ids of the scan engine (shared/contracts/detector-types.md), in contract order. */
+export const DETECTOR_TYPE_IDS = [
+  'cn_resident_id',
+  'hk_residence_permit',
+  'mo_residence_permit',
+  'tw_residence_permit',
+  'tw_travel_permit',
+  'hkmo_home_return_permit',
+  'cn_passport',
+  'tw_national_id',
+  'hk_id',
+  'cn_uscc',
+  'cn_mobile',
+  'tw_mobile',
+  'cn_landline',
+  'email',
+  'ip_address',
+  'mac_address',
+  'bank_card',
+  'cn_license_plate',
+  'vin',
+  'geo_coordinate',
+  'person_name',
+  'address',
+  'medical_record',
+  'genetic_data',
+  'secret',
+] as const;
+
+export type DetectorTypeId = (typeof DETECTOR_TYPE_IDS)[number];
+
+/**
+ * Types whose presence makes a person's data sensitive personal information (敏感个人信息), as the
+ * server counts `persons.sensitiveSubjects` (src/contexts/detection/persons/persons.ts).
+ */
+export const SENSITIVE_TYPE_IDS: ReadonlySet<string> = new Set<DetectorTypeId>([
+  'cn_resident_id',
+  'tw_residence_permit',
+  'hk_residence_permit',
+  'mo_residence_permit',
+  'tw_national_id',
+  'hk_id',
+  'cn_passport',
+  'tw_travel_permit',
+  'hkmo_home_return_permit',
+  'bank_card',
+  'medical_record',
+  'genetic_data',
+  'geo_coordinate',
+  'secret',
+]);
+
+/** File extensions the scan upload accepts (the server's readers; anything else is answered 415). */
+export const SCAN_EXTENSIONS = ['.csv', '.tsv', '.tab', '.xlsx', '.xlsm', '.json', '.ndjson', '.jsonl', '.parquet', '.pq'] as const;
+
+export interface ScanDetection {
+  /** A DetectorTypeId; a newer server may report ids this client does not know yet. */
+  type: string;
+  matches: number;
+  ratio: number;
+  confidence: number;
+}
+
+export interface ScanColumn {
+  index: number;
+  name: string;
+  detections: ScanDetection[];
+  /** Masked examples per detected type, e.g. 3501**********123X. */
+  examples: Partial<Record<string, string[]>>;
+}
+
+/** The report of one scanned file (src/contexts/detection/scan/report.ts). */
+export interface ScanReport {
+  source: string;
+  format: string;
+  encoding?: string;
+  rowsScanned: number;
+  bytes: number;
+  /** False when sampling stopped the scan before the end of the file. */
+  complete: boolean;
+  sampled: boolean;
+  workers: number;
+  elapsedMs: number;
+  persons: { persons: number; sensitiveSubjects: number; personalSubjects: number };
+  columns: ScanColumn[];
+}
+
+export interface ScanState {
+  id: number;
+  status: JobStatus;
+  progress: number;
+  progressMessage: string | null;
+  /** Why the scan failed (status `dead`), one line naming the file and line. */
+  error: string | null;
+  report: ScanReport | null;
+}
+
 /** An error answer of the API (`{ error: { code, message, details } }`), or `network_error` when none came. */
 export class ApiError extends Error {
   constructor(
@@ -145,6 +242,56 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   return parsed as T;
 }
 
+export interface UploadOptions {
+  /** Scan only the first `sample` rows. */
+  sample?: number;
+  /** Called with the fraction of the file sent so far (0..1). */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Uploads a file to scan (multipart field `file`, with the CSRF header). Uses XMLHttpRequest rather
+ * than fetch because only it reports upload progress, which matters for large files.
+ */
+function uploadScan(file: File, opts: UploadOptions = {}): Promise<{ jobId: number }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', withQuery('/api/detection/scans', { sample: opts.sample }));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) opts.onProgress?.(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let parsed: unknown = null;
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        // handled below
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        const jobId = (parsed as { jobId?: unknown } | null)?.jobId;
+        if (typeof jobId === 'number') resolve({ jobId });
+        else reject(new ApiError(xhr.status, 'invalid_response', 'response is not JSON'));
+        return;
+      }
+      const e = errorBody(parsed);
+      reject(new ApiError(xhr.status, e.code ?? `http_${xhr.status}`, e.message ?? xhr.statusText, e.details));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', 'upload failed'));
+    xhr.onabort = () => reject(new DOMException('upload cancelled', 'AbortError'));
+    if (opts.signal) {
+      if (opts.signal.aborted) return reject(new DOMException('upload cancelled', 'AbortError'));
+      opts.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    }
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
 export const api = {
   health: () => request<Health>('GET', '/api/health'),
   session: () => request<SessionInfo>('GET', '/api/auth/session'),
@@ -159,4 +306,8 @@ export const api = {
     request<{ items: AuditEvent[] }>('GET', withQuery('/api/audit/events', q)),
   auditVerify: () => request<AuditVerifyResult>('GET', '/api/audit/verify'),
   jobs: (limit: number) => request<{ items: Job[] }>('GET', withQuery('/api/jobs', { limit })),
+  uploadScan,
+  scan: (jobId: number) => request<ScanState>('GET', `/api/detection/scans/${jobId}`),
+  /** The printable HTML report of a finished scan (open it in a new tab). */
+  scanReportUrl: (jobId: number) => `/api/detection/scans/${jobId}/report.html`,
 };

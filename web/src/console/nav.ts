@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, ScanOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageId } from '../i18n/i18n';
 
@@ -19,6 +19,7 @@ export interface NavEntry {
  */
 export const consoleNav: NavEntry[] = [
   { key: 'home', path: '/console', labelId: 'nav.home', icon: HomeOutlined, scope: null, page: lazy(() => import('./pages/HomePage')) },
+  { key: 'scan', path: '/console/scan', labelId: 'nav.scan', icon: ScanOutlined, scope: 'detection:scan', page: lazy(() => import('./pages/ScanPage')) },
   { key: 'audit', path: '/console/audit', labelId: 'nav.audit', icon: AuditOutlined, scope: 'audit:read', page: lazy(() => import('./pages/AuditPage')) },
   { key: 'users', path: '/console/users', labelId: 'nav.users', icon: TeamOutlined, scope: 'identity.users:read', page: lazy(() => import('./pages/UsersPage')) },
   { key: 'orgs', path: '/console/orgs', labelId: 'nav.orgs', icon: ApartmentOutlined, scope: 'identity.orgs:read', page: lazy(() => import('./pages/OrgsPage')) },
