@@ -6,8 +6,9 @@
  * whose first character is a surname character. It tells a name cell test that 福州 (ns), 方面 (n)
  * or 高山 (ns) are ordinary words, without a segmenter call per cell.
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import { norm } from './chars.ts';
 import { surnameTables } from './dictionaries.ts';
 
@@ -16,11 +17,36 @@ export interface TaggedWord {
   tag: string;
 }
 
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * The segmenter's dictionary file, read when needed and not kept (`@node-rs/jieba/dict.js` would
+ * keep it and the unused IDF table, ~11 MB, in every thread that imports it).
+ */
+function dictBytes(): Buffer {
+  return readFileSync(requireHere.resolve('@node-rs/jieba/dict.txt'));
+}
+
 let instance: Jieba | null = null;
 
 function segmenter(): Jieba {
-  if (instance === null) instance = Jieba.withDict(dict);
+  if (instance === null) {
+    // The native module (~40 MB once the dictionary is built) is loaded only in a thread that segments.
+    const { Jieba: JiebaClass } = requireHere('@node-rs/jieba') as { Jieba: typeof Jieba };
+    instance = JiebaClass.withDict(dictBytes());
+  }
   return instance;
+}
+
+/**
+ * Drops the segmenter and the lexicon (they are rebuilt on next use): for a thread that is done
+ * recognising, e.g. the main thread of a parallel scan after deciding the columns.
+ */
+export function releaseSegmenter(): void {
+  instance = null;
+  lexicon = null;
+  lexicon4 = null;
+  bigrams = null;
 }
 
 /** Part-of-speech tagged segmentation of a short text (HMM on for unknown names). */
@@ -46,7 +72,7 @@ function loadLexicon(): void {
   const map = new Map<number, number>();
   const map4 = new Map<string, number>();
   const { single, compound } = surnameTables();
-  const text = new TextDecoder('utf-8').decode(dict);
+  const text = new TextDecoder('utf-8').decode(dictBytes());
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);

@@ -97,6 +97,42 @@ const N = DETECTOR_TYPE_IDS.length;
 const MAX_DISTINCT_TRACKED = 5000;
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
+/**
+ * Per-column memo of cell results. The scan of a cell depends only on the cell's text and the
+ * column's options, so a repeated value (statuses, zip codes, quantities, template remarks,
+ * frequent e-mail addresses) reuses the first scan's attempts and findings: the counts are
+ * exactly those of a fresh scan. A column whose first CACHE_PROBE lookups hit less than
+ * CACHE_MIN_HIT_RATE of the time (identifiers, timestamps) drops its memo.
+ */
+const CACHE_MAX_ENTRIES = 4096;
+const CACHE_MAX_CELL_LENGTH = 256;
+const CACHE_PROBE = 1024;
+const CACHE_MIN_HIT_RATE = 0.2;
+
+interface CellMemo {
+  /** False when the cell is only whitespace (not counted as non-empty). */
+  nonEmpty: boolean;
+  /** The trimmed range of the cell. */
+  from: number;
+  to: number;
+  attempted: number;
+  found: readonly Finding[];
+}
+
+const EMPTY_MEMO: CellMemo = Object.freeze({ nonEmpty: false, from: 0, to: 0, attempted: 0, found: NO_FINDINGS });
+
+/**
+ * A copy of `s` that shares no memory with the string it was sliced from (a cell sliced from a
+ * decoded 1 MiB chunk would otherwise keep the whole chunk alive as a memo key).
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
+function detachFinding(f: Finding): Finding {
+  return f.normalized === undefined || f.normalized.length < 13 ? f : { ...f, normalized: detach(f.normalized) };
+}
+
 /** Types that a column may report on the strength of distinctive weak shapes alone. */
 const DISTINCT_WEAK_SHAPES = new Set<DetectorTypeId>(['cn_passport', 'hkmo_home_return_permit']);
 
@@ -117,6 +153,10 @@ export class ColumnProfiler {
   private readonly hll = new Map<DetectorTypeId, HyperLogLog>();
   private readonly nameValues = new Set<string>();
   private nameSeen = 0;
+  private memo: Map<string, CellMemo> | null = new Map();
+  private memoLookups = 0;
+  private memoHits = 0;
+  private memoChecked = false;
 
   constructor(header?: string | null, opts?: ProfilerOptions) {
     this.header = classifyHeader(header);
@@ -131,17 +171,37 @@ export class ColumnProfiler {
    */
   observe(cell: string | null | undefined): readonly Finding[] {
     if (cell === null || cell === undefined || cell.length === 0) return NO_FINDINGS;
-    const sc = this.scanner;
-    if (!scanCell(sc, cell, this.findOpts)) return NO_FINDINGS;
+    let from: number;
+    let to: number;
+    let attempted: number;
+    let found: readonly Finding[];
+    const memo = this.memo;
+    const hit = memo !== null && cell.length <= CACHE_MAX_CELL_LENGTH ? memo.get(cell) : undefined;
+    if (hit !== undefined) {
+      this.memoHits++;
+      this.memoLookups++;
+      if (!hit.nonEmpty) return NO_FINDINGS;
+      from = hit.from;
+      to = hit.to;
+      attempted = hit.attempted;
+      found = hit.found;
+    } else {
+      const sc = this.scanner;
+      const nonEmpty = scanCell(sc, cell, this.findOpts);
+      from = sc.from;
+      to = sc.to;
+      attempted = sc.attempted;
+      found = nonEmpty ? sc.resolve(CELL_MIN_CONFIDENCE) : NO_FINDINGS;
+      if (memo !== null && cell.length <= CACHE_MAX_CELL_LENGTH) this.remember(cell, nonEmpty, from, to, attempted, found);
+      if (!nonEmpty) return NO_FINDINGS;
+    }
     this.nonEmpty++;
-    let attempted = sc.attempted;
     for (let t = 0; attempted !== 0; t++, attempted >>>= 1) if ((attempted & 1) !== 0) this.attempts[t] = (this.attempts[t] as number) + 1;
-    const found = sc.resolve(CELL_MIN_CONFIDENCE);
     if (found.length === 0) return NO_FINDINGS;
     let seen = 0; // bit set of the types already counted for this cell
     for (const f of found) {
       const t = TYPE_INDEX[f.type];
-      const isWhole = f.start === sc.from && f.end === sc.to;
+      const isWhole = f.start === from && f.end === to;
       if ((seen & (1 << t)) !== 0) continue; // count a cell once per type
       seen |= 1 << t;
       if (isWhole) {
@@ -175,6 +235,20 @@ export class ColumnProfiler {
       }
     }
     return found;
+  }
+
+  /** Records a scanned cell in the memo (see CACHE_MAX_ENTRIES); drops the memo when it does not pay. */
+  private remember(cell: string, nonEmpty: boolean, from: number, to: number, attempted: number, found: readonly Finding[]): void {
+    const memo = this.memo as Map<string, CellMemo>;
+    if (++this.memoLookups >= CACHE_PROBE && !this.memoChecked) {
+      this.memoChecked = true;
+      if (this.memoHits < this.memoLookups * CACHE_MIN_HIT_RATE) {
+        this.memo = null;
+        return;
+      }
+    }
+    if (memo.size >= CACHE_MAX_ENTRIES) return;
+    memo.set(detach(cell), nonEmpty ? { nonEmpty, from, to, attempted, found: found.length === 0 ? NO_FINDINGS : found.map(detachFinding) } : EMPTY_MEMO);
   }
 
   /** Whether whole-cell matches of type index `t` count for the column (see the module comment). */
