@@ -1,49 +1,16 @@
 /**
  * The officer console in a real browser (Debian's Chromium) against the real server with demo data.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, chooseLanguage, launchBrowser, submitLogin } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server-process.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestsEnabled, chooseLanguage, submitLogin, useBrowserSession } from '../helpers/browser.ts';
 
 describe.runIf(browserTestsEnabled('console end-to-end tests'))('officer console in a browser', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    context.setDefaultTimeout(15_000);
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  /** Opens `path`, is sent to the login page, signs in and waits to be back on `path`. */
-  async function openSignedIn(path: string, username: string): Promise<Page> {
-    const page = await newPage();
-    await page.goto(`${server.url}${path}`);
-    await page.waitForURL(`${server.url}/console/login?next=${encodeURIComponent(path)}`);
-    await submitLogin(page, username);
-    await page.waitForURL(`${server.url}${path}`);
-    return page;
-  }
+  const session = useBrowserSession();
+  const { newPage, openSignedIn } = session;
 
   async function sessionUser(page: Page): Promise<{ displayName: string; locale: string; org: { name: string } | null }> {
-    const res = await page.request.get(`${server.url}/api/auth/session`);
+    const res = await page.request.get(`${session.url()}/api/auth/session`);
     return (await res.json()).user;
   }
 
@@ -51,8 +18,8 @@ describe.runIf(browserTestsEnabled('console end-to-end tests'))('officer console
 
   it('sends a visitor who is not signed in to the login page, whose fields are labelled', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/console/users`);
-    await page.waitForURL(`${server.url}/console/login?next=%2Fconsole%2Fusers`);
+    await page.goto(`${session.url()}/console/users`);
+    await page.waitForURL(`${session.url()}/console/login?next=%2Fconsole%2Fusers`);
     await page.getByLabel('用户名').waitFor();
     await page.getByLabel('密码').waitFor();
     expect(await page.title()).toBe('工作人员登录 · 岚岛数据服务平台');
@@ -122,7 +89,7 @@ describe.runIf(browserTestsEnabled('console end-to-end tests'))('officer console
 
   it('says the username or password is wrong when the password is wrong, and stays on the login page', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/console/login`);
+    await page.goto(`${session.url()}/console/login`);
     await submitLogin(page, 'admin', 'not-the-password');
     await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/console/login');
@@ -130,7 +97,7 @@ describe.runIf(browserTestsEnabled('console end-to-end tests'))('officer console
 
   it('says there were too many attempts once the server throttles repeated wrong passwords', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/console/login`);
+    await page.goto(`${session.url()}/console/login`);
     const tooMany = page.getByRole('alert').filter({ hasText: '登录尝试次数过多' });
     for (let attempt = 0; attempt < 20 && (await tooMany.count()) === 0; attempt++) {
       const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
@@ -145,7 +112,7 @@ describe.runIf(browserTestsEnabled('console end-to-end tests'))('officer console
     const page = await openSignedIn('/console', 'qiye');
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(/\/console\/login/);
-    await page.goto(`${server.url}/console`);
-    await page.waitForURL(`${server.url}/console/login?next=%2Fconsole`);
+    await page.goto(`${session.url()}/console`);
+    await page.waitForURL(`${session.url()}/console/login?next=%2Fconsole`);
   });
 });

@@ -3,10 +3,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, chooseLanguage, collectPageErrors, launchBrowser } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server-process.ts';
+import { describe, expect, it } from 'vitest';
+import { browserTestsEnabled, chooseLanguage, collectPageErrors, useBrowserSession } from '../helpers/browser.ts';
 
 const catalog = (file: string): Record<string, string> =>
   JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'web', 'src', 'i18n', file), 'utf8'));
@@ -18,34 +16,15 @@ const languages = [
 ];
 
 describe.runIf(browserTestsEnabled('portal end-to-end tests'))('public portal on a phone', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = useBrowserSession();
 
   for (const { nativeName, htmlLang, messages } of languages) {
     it(`renders in ${nativeName} on a 390×844 screen without horizontal scrolling, and keeps the language after a reload`, async () => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-      context.setDefaultTimeout(15_000);
-      contexts.push(context);
-      const page = await context.newPage();
+      const page = await session.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       const errors = collectPageErrors(page);
 
-      await page.goto(`${server.url}/`);
-      await page.waitForURL(`${server.url}/portal`);
+      await page.goto(`${session.url()}/`);
+      await page.waitForURL(`${session.url()}/portal`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       if (nativeName !== '简体中文') await chooseLanguage(page, nativeName);
 

@@ -5,11 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mod11_2CheckChar } from '../../src/contexts/detection/validators/index.ts';
-import { browserTestsEnabled, chooseLanguage, collectPageErrors, launchBrowser, submitLogin } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server-process.ts';
+import { browserTestsEnabled, chooseLanguage, collectPageErrors, useBrowserSession } from '../helpers/browser.ts';
 
 const NAMES = ['王小明', '李娜', '张伟', '刘洋', '陈静', '杨帆', '黄磊', '赵敏', '周杰', '吴霞', '林海', '郑爽', '孙丽', '马超', '胡军', '朱琳', '高峰', '何平', '罗娟', '梁辉'];
 
@@ -31,46 +30,21 @@ function orderNumber(): string {
 }
 
 describe.runIf(browserTestsEnabled('scan end-to-end tests'))('sensitive-data scan in a browser', () => {
-  let browser: Browser;
-  let server: RunningServer;
+  const session = useBrowserSession();
+  const { openSignedIn } = session;
   let dir: string;
   let csv: string;
-  const contexts: BrowserContext[] = [];
 
-  beforeAll(async () => {
+  beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landao-scan-e2e-'));
     csv = path.join(dir, '客户名单.csv');
     const rows = NAMES.map((name, i) => `${residentId(i)},${name},${orderNumber()}`);
     fs.writeFileSync(csv, ['身份证号,姓名,订单号', ...rows].join('\n') + '\n');
-    browser = await launchBrowser();
-    server = await startServer();
   });
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  afterAll(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    context.setDefaultTimeout(15_000);
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function openSignedIn(pathname: string, username: string): Promise<Page> {
-    const page = await newPage();
-    await page.goto(`${server.url}${pathname}`);
-    await page.waitForURL(`${server.url}/console/login?next=${encodeURIComponent(pathname)}`);
-    await submitLogin(page, username);
-    await page.waitForURL(`${server.url}${pathname}`);
-    return page;
-  }
 
   const tableRow = (page: Page, column: string) => page.locator('.ant-table-row').filter({ hasText: column });
 
@@ -119,7 +93,7 @@ describe.runIf(browserTestsEnabled('scan end-to-end tests'))('sensitive-data sca
 
     const link = page.getByRole('link', { name: '下载 HTML 报告' });
     expect(await link.getAttribute('target')).toBe('_blank');
-    const html = await page.request.get(new URL((await link.getAttribute('href'))!, server.url).toString());
+    const html = await page.request.get(new URL((await link.getAttribute('href'))!, session.url()).toString());
     expect(html.status()).toBe(200);
     expect(html.headers()['content-type']).toMatch(/^text\/html/);
     expect(await html.text()).toContain('客户名单.csv');

@@ -4,7 +4,9 @@
  * LANDAO_REQUIRE_BROWSER=1 (CI sets it, so a missing browser cannot pass unnoticed).
  */
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startServer, type RunningServer } from './server-process.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -64,4 +66,48 @@ export function collectPageErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
   });
   return errors;
+}
+
+/**
+ * The fixture every browser journey needs: one browser and one real server for the suite, a fresh
+ * browser context per page (closed after each test), and signing in through the login page.
+ * Call inside a `describe`.
+ */
+export function useBrowserSession(opts: { serverEnv?: NodeJS.ProcessEnv } = {}) {
+  let browser: Browser | undefined;
+  let server: RunningServer | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startServer(opts.serverEnv ? { env: opts.serverEnv } : {});
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const session = {
+    /** Base URL of the running server. */
+    url: (): string => server!.url,
+    async newPage(options: BrowserContextOptions = {}): Promise<Page> {
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+      context.setDefaultTimeout(15_000);
+      contexts.push(context);
+      return context.newPage();
+    },
+    /** Opens `path`, is sent to the login page, signs in and waits to be back on `path`. */
+    async openSignedIn(path: string, username: string, options: BrowserContextOptions = {}): Promise<Page> {
+      const page = await session.newPage(options);
+      await page.goto(`${server!.url}${path}`);
+      await page.waitForURL(`${server!.url}/console/login?next=${encodeURIComponent(path)}`);
+      await submitLogin(page, username);
+      await page.waitForURL(`${server!.url}${path}`);
+      return page;
+    },
+  };
+  return session;
 }
