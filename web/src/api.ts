@@ -78,58 +78,6 @@ export interface Job {
   updatedAt: string;
 }
 
-/** Detector type ids of the scan engine (shared/contracts/detector-types.md), in contract order. */
-export const DETECTOR_TYPE_IDS = [
-  'cn_resident_id',
-  'hk_residence_permit',
-  'mo_residence_permit',
-  'tw_residence_permit',
-  'tw_travel_permit',
-  'hkmo_home_return_permit',
-  'cn_passport',
-  'tw_national_id',
-  'hk_id',
-  'cn_uscc',
-  'cn_mobile',
-  'tw_mobile',
-  'cn_landline',
-  'email',
-  'ip_address',
-  'mac_address',
-  'bank_card',
-  'cn_license_plate',
-  'vin',
-  'geo_coordinate',
-  'person_name',
-  'address',
-  'medical_record',
-  'genetic_data',
-  'secret',
-] as const;
-
-export type DetectorTypeId = (typeof DETECTOR_TYPE_IDS)[number];
-
-/**
- * Types whose presence makes a person's data sensitive personal information (敏感个人信息), as the
- * server counts `persons.sensitiveSubjects` (src/contexts/detection/persons/persons.ts).
- */
-export const SENSITIVE_TYPE_IDS: ReadonlySet<string> = new Set<DetectorTypeId>([
-  'cn_resident_id',
-  'tw_residence_permit',
-  'hk_residence_permit',
-  'mo_residence_permit',
-  'tw_national_id',
-  'hk_id',
-  'cn_passport',
-  'tw_travel_permit',
-  'hkmo_home_return_permit',
-  'bank_card',
-  'medical_record',
-  'genetic_data',
-  'geo_coordinate',
-  'secret',
-]);
-
 /** File extensions the scan upload accepts (the server's readers; anything else is answered 415). */
 export const SCAN_EXTENSIONS = ['.csv', '.tsv', '.tab', '.xlsx', '.xlsm', '.json', '.ndjson', '.jsonl', '.parquet', '.pq'] as const;
 
@@ -139,6 +87,8 @@ export interface ScanDetection {
   matches: number;
   ratio: number;
   confidence: number;
+  /** Sensitive personal information (敏感个人信息), as the server counts persons. */
+  sensitive: boolean;
 }
 
 export interface ScanColumn {

@@ -109,7 +109,7 @@ export async function scanParallel(input: string, opts: ScanOptions): Promise<Sc
   );
 
   // Merge in range order: rows of range i are numbered after all rows of ranges < i.
-  const merged = new TableScan(layout.columns, { findings: opts.findings, accepted: new Set(accepted) });
+  const merged = new TableScan(layout.columns, { findings: opts.findings, accepted: new Set(accepted), sensitiveTypes: opts.sensitiveTypes });
   let rowBase = 0;
   const findings: FindingReport[] | undefined = opts.findings ? [] : undefined;
   for (const r of results) {

@@ -22,7 +22,8 @@ export interface ScanReport {
 export interface ColumnReport {
   index: number;
   name: string;
-  detections: { type: DetectorTypeId; matches: number; ratio: number; confidence: number }[];
+  /** `sensitive`: the type is sensitive personal information under the scan's sensitive set. */
+  detections: { type: DetectorTypeId; matches: number; ratio: number; confidence: number; sensitive: boolean }[];
   /** Masked examples per reported type (e.g. 3501**********123X). */
   examples: Partial<Record<DetectorTypeId, string[]>>;
 }

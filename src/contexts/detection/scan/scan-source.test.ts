@@ -62,6 +62,9 @@ describe('scanning a table', () => {
     expect(byName['手机号']?.[0]).toBe('cn_mobile');
     expect(byName['姓名']?.[0]).toBe('person_name');
     expect(r).toMatchObject({ format: 'csv', encoding: 'utf-8', rowsScanned: 3000, complete: true });
+    const det = (name: string) => r.columns.find((c) => c.name === name)!.detections[0]!;
+    expect(det('col_7').sensitive).toBe(true);
+    expect(det('手机号').sensitive).toBe(false);
   });
 
   it('counts distinct persons and those with sensitive data exactly', async () => {

@@ -101,7 +101,8 @@ export class TableScan {
   columnReports(): ColumnReport[] {
     return this.profilers.map((p, index) => {
       const r = p.result();
-      return { index, name: this.columns[index] ?? '', detections: r.detections, examples: r.examples };
+      const detections = r.detections.map((d) => ({ ...d, sensitive: this.sensitive.has(d.type) }));
+      return { index, name: this.columns[index] ?? '', detections, examples: r.examples };
     });
   }
 

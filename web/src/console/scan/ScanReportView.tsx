@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useId, useState } from 'react';
 import type { ScanColumn, ScanReport } from '../../api';
 import { useI18n } from '../../i18n/i18n';
-import { detectorLabelId, formatBytes, formatInteger, formatPercent, hasSensitive, isSensitiveType, topDetection } from './format';
+import { detectorLabelId, formatBytes, formatInteger, formatPercent, hasSensitive, topDetection } from './format';
 
 /** A detector type's label in the current language (the raw id for a type this client does not know). */
 function useTypeLabel(): (type: string) => string {
@@ -14,10 +14,10 @@ function useTypeLabel(): (type: string) => string {
   };
 }
 
-function TypeTag({ type }: { type: string }) {
+function TypeTag({ type, sensitive }: { type: string; sensitive: boolean }) {
   const label = useTypeLabel();
   return (
-    <Tag className="scan-tag" color={isSensitiveType(type) ? 'red' : 'blue'} data-type={type}>
+    <Tag className="scan-tag" color={sensitive ? 'red' : 'blue'} data-type={type}>
       {label(type)}
     </Tag>
   );
@@ -115,7 +115,7 @@ function ColumnsTable({ columns }: { columns: ScanColumn[] }) {
     c.detections.length ? (
       c.detections.map((d) => (
         <div key={d.type} className="scan-line">
-          <TypeTag type={d.type} />
+          <TypeTag type={d.type} sensitive={d.sensitive} />
           {withRatio && <span className="scan-inline-ratio">{formatPercent(d.ratio, locale)}</span>}
         </div>
       ))

@@ -1,14 +1,12 @@
-import { DETECTOR_TYPE_IDS, SENSITIVE_TYPE_IDS, type DetectorTypeId, type Locale, type ScanColumn } from '../../api';
+import type { Locale, ScanColumn } from '../../api';
 import type { MessageId } from '../../i18n/i18n';
+import zhCN from '../../i18n/zh-CN.json';
 
-const known = new Set<string>(DETECTOR_TYPE_IDS);
-
-/** The message id of a detector type's label, or null for a type this client does not know yet. */
+/** The message id of a detector type's label, or null for a type the catalogs have no label for yet. */
 export function detectorLabelId(type: string): MessageId | null {
-  return known.has(type) ? (`detector.${type as DetectorTypeId}` as const) : null;
+  const id = `detector.${type}`;
+  return Object.hasOwn(zhCN, id) ? (id as MessageId) : null;
 }
-
-export const isSensitiveType = (type: string) => SENSITIVE_TYPE_IDS.has(type);
 
 export function formatPercent(ratio: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: ratio > 0 && ratio < 0.01 ? 2 : 1 }).format(ratio);
@@ -38,7 +36,7 @@ export function topDetection(column: ScanColumn) {
 }
 
 /** Whether the column holds any type of sensitive personal information. */
-export const hasSensitive = (column: ScanColumn) => column.detections.some((d) => isSensitiveType(d.type));
+export const hasSensitive = (column: ScanColumn) => column.detections.some((d) => d.sensitive);
 
 /** The server reports scan progress as "12345 rows"; that count, or null for any other message. */
 export function rowsFromProgress(message: string | null): number | null {
