@@ -6,3 +6,4 @@ export { assess, parseScenario, OUTCOMES, PERSONAL_CONTRACT_THRESHOLD, PERSONAL_
 export type { AssessOptions, Decision, Outcome, Scenario } from './rules/assess.ts';
 export { getCatalog, labelColumn, overallGrade } from './rules/catalog.ts';
 export { getDefaultLists } from './rules/lists.ts';
+export { LedgerService, type LedgerAddition, type LedgerPerson, type LedgerResult, type LedgerTotals } from './ledger/ledger.service.ts';

@@ -1,0 +1,104 @@
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../test/helpers/db.ts';
+import { LedgerService, type LedgerPerson } from './ledger.service.ts';
+
+/** Deterministic 32-byte person hashes (stand-ins for `personHash`). */
+const hash = (n: number, ns = 'p'): Buffer => crypto.createHash('sha256').update(`${ns}:${n}`).digest();
+const persons = (from: number, to: number, sensitive = false): LedgerPerson[] =>
+  Array.from({ length: to - from }, (_, i) => ({ hash: hash(from + i), sensitive }));
+
+describeEachDialect('customs person ledger', (get) => {
+  // Small chunks so that every test also crosses chunk boundaries.
+  const ledger = new LedgerService(undefined, 7);
+  let declaration = 0;
+  const add = (exporterId: number, year: number, ps: Iterable<LedgerPerson> | AsyncIterable<LedgerPerson>) =>
+    ledger.add(get().db, { exporterId, year, declarationId: ++declaration, persons: ps });
+
+  it('counts distinct persons across declarations', async () => {
+    const first = await add(1, 2026, persons(0, 30));
+    expect(first).toEqual({ added: 30, upgradedToSensitive: 0, totals: { personalSubjects: 30, sensitiveSubjects: 0 } });
+    const second = await add(1, 2026, persons(20, 50));
+    expect(second.added).toBe(20);
+    expect(second.totals).toEqual({ personalSubjects: 50, sensitiveSubjects: 0 });
+    expect(await ledger.totals(get().db, 1, 2026)).toEqual({ personalSubjects: 50, sensitiveSubjects: 0 });
+  });
+
+  it('adds none when the same persons leave again, repeated within a transfer or not', async () => {
+    const again = await add(1, 2026, [...persons(0, 50), ...persons(10, 20)]);
+    expect(again).toEqual({ added: 0, upgradedToSensitive: 0, totals: { personalSubjects: 50, sensitiveSubjects: 0 } });
+  });
+
+  it('moves a person first sent without and later with sensitive data, keeping the total', async () => {
+    const r = await add(1, 2026, [...persons(0, 5, true), ...persons(100, 103, true)]);
+    expect(r).toEqual({ added: 3, upgradedToSensitive: 5, totals: { personalSubjects: 45, sensitiveSubjects: 8 } });
+    const back = await add(1, 2026, persons(0, 5, false));
+    expect(back).toEqual({ added: 0, upgradedToSensitive: 0, totals: { personalSubjects: 45, sensitiveSubjects: 8 } });
+  });
+
+  it('counts a person with and without sensitive data in one transfer once, as sensitive', async () => {
+    const r = await add(5, 2026, [{ hash: hash(1), sensitive: false }, { hash: hash(1), sensitive: true }, { hash: hash(2), sensitive: false }]);
+    expect(r.added).toBe(2);
+    expect(r.totals).toEqual({ personalSubjects: 1, sensitiveSubjects: 1 });
+  });
+
+  it('starts a new calendar year from zero', async () => {
+    expect(await ledger.totals(get().db, 1, 2027)).toEqual({ personalSubjects: 0, sensitiveSubjects: 0 });
+    const r = await add(1, 2027, persons(0, 10));
+    expect(r).toEqual({ added: 10, upgradedToSensitive: 0, totals: { personalSubjects: 10, sensitiveSubjects: 0 } });
+    expect(await ledger.totals(get().db, 1, 2026)).toEqual({ personalSubjects: 45, sensitiveSubjects: 8 });
+  });
+
+  it('keeps two exporters apart', async () => {
+    const r = await add(2, 2026, persons(0, 50));
+    expect(r.added).toBe(50);
+    expect(r.totals).toEqual({ personalSubjects: 50, sensitiveSubjects: 0 });
+    expect(await ledger.totals(get().db, 1, 2026)).toEqual({ personalSubjects: 45, sensitiveSubjects: 8 });
+  });
+
+  it('previews the counts of a transfer without writing', async () => {
+    const input = { exporterId: 1, year: 2026, declarationId: 999, persons: [...persons(40, 60), ...persons(45, 48, true)] };
+    const expected = { added: 10, upgradedToSensitive: 3, totals: { personalSubjects: 52, sensitiveSubjects: 11 } };
+    expect(await ledger.preview(get().db, input)).toEqual(expected);
+    expect(await ledger.totals(get().db, 1, 2026)).toEqual({ personalSubjects: 45, sensitiveSubjects: 8 });
+    const inTx = await get().db.transaction().execute(async (tx) => {
+      const r = await ledger.preview(tx, input);
+      return { r, after: await ledger.totals(tx, 1, 2026) };
+    });
+    expect(inTx.r).toEqual(expected);
+    expect(inTx.after).toEqual({ personalSubjects: 45, sensitiveSubjects: 8 });
+    // Nothing was written: adding for real finds the same persons new.
+    expect(await ledger.add(get().db, input)).toEqual(expected);
+  });
+
+  it('leaves persons and totals unchanged when the surrounding transaction rolls back', async () => {
+    const before = await ledger.totals(get().db, 1, 2026);
+    await expect(
+      get().db.transaction().execute(async (tx) => {
+        const r = await ledger.add(tx, { exporterId: 1, year: 2026, declarationId: 1000, persons: persons(500, 520, true) });
+        expect(r.added).toBe(20);
+        throw new Error('declaration refused');
+      }),
+    ).rejects.toThrow('declaration refused');
+    expect(await ledger.totals(get().db, 1, 2026)).toEqual(before);
+    expect((await add(1, 2026, persons(500, 520, true))).added).toBe(20);
+  });
+
+  it('refuses a hash that is not 32 bytes', async () => {
+    await expect(add(1, 2026, [{ hash: Buffer.alloc(31), sensitive: false }])).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+
+  describe('in volume', () => {
+    const big = new LedgerService();
+    async function* stream(n: number): AsyncGenerator<LedgerPerson> {
+      for (let i = 0; i < n; i++) yield { hash: hash(i, 'volume'), sensitive: i % 10 === 0 };
+    }
+
+    it('adds 50,000 persons from a stream, and none when they come again', async () => {
+      const first = await big.add(get().db, { exporterId: 3, year: 2026, declarationId: 1, persons: stream(50_000) });
+      expect(first).toEqual({ added: 50_000, upgradedToSensitive: 0, totals: { personalSubjects: 45_000, sensitiveSubjects: 5_000 } });
+      const again = await big.add(get().db, { exporterId: 3, year: 2026, declarationId: 2, persons: stream(50_000) });
+      expect(again).toEqual({ added: 0, upgradedToSensitive: 0, totals: { personalSubjects: 45_000, sensitiveSubjects: 5_000 } });
+    });
+  });
+});
