@@ -110,7 +110,6 @@ async function openPostgres(t: Target, opts: ReaderOptions): Promise<TableReader
   }
   o.signal?.addEventListener('abort', onAbort, { once: true });
   let bytes = 0;
-  let iterated = false;
   const toRows = (rows: unknown[][]): string[][] =>
     rows.map((r) => {
       const out = new Array<string>(r.length);
@@ -144,22 +143,17 @@ async function openPostgres(t: Target, opts: ReaderOptions): Promise<TableReader
       await close();
     }
   }
-  return {
+  return tableReader({
     source: t.source,
     format: 'postgres',
     columns: () => columns,
-    batches: () => {
-      if (iterated) throw new Error('batches() can be iterated once');
-      iterated = true;
-      return generate();
-    },
+    generate,
     bytesRead: () => bytes,
-    totalBytes: () => undefined,
     close: async () => {
       o.signal?.removeEventListener('abort', onAbort);
       await close();
     },
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,7 +202,6 @@ async function openMysql(t: Target, opts: ReaderOptions): Promise<TableReader> {
   const onAbort = (): void => void close();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   let bytes = 0;
-  let iterated = false;
   async function* generate(): AsyncGenerator<RowBatch> {
     try {
       let emitted = 0;
@@ -241,20 +234,40 @@ async function openMysql(t: Target, opts: ReaderOptions): Promise<TableReader> {
       await close();
     }
   }
-  return {
+  return tableReader({
     source: t.source,
     format: 'mysql',
     columns: () => columns,
-    batches: () => {
-      if (iterated) throw new Error('batches() can be iterated once');
-      iterated = true;
-      return generate();
-    },
+    generate,
     bytesRead: () => bytes,
-    totalBytes: () => undefined,
     close: async () => {
       o.signal?.removeEventListener('abort', onAbort);
       await close();
     },
+  });
+}
+
+/** The TableReader face shared by both database readers: rows can be iterated once. */
+function tableReader(r: {
+  source: string;
+  format: 'postgres' | 'mysql';
+  columns: () => string[];
+  generate: () => AsyncIterable<RowBatch>;
+  bytesRead: () => number;
+  close: () => Promise<void>;
+}): TableReader {
+  let iterated = false;
+  return {
+    source: r.source,
+    format: r.format,
+    columns: r.columns,
+    batches: () => {
+      if (iterated) throw new Error('batches() can be iterated once');
+      iterated = true;
+      return r.generate();
+    },
+    bytesRead: r.bytesRead,
+    totalBytes: () => undefined,
+    close: r.close,
   };
 }
