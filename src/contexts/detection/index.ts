@@ -5,7 +5,7 @@
 export * from './validators/index.ts';
 export { classifyCell, classifyHeader, findInText, maskValue, ColumnProfiler } from './recognizers/index.ts';
 export type { Finding, FindOptions } from './recognizers/index.ts';
-export { openReader, isDatabaseUrl, ReaderError, SUPPORTED_EXTENSIONS } from './readers/index.ts';
+export { openReader, isDatabaseUrl, redactUrl, ReaderError, SUPPORTED_EXTENSIONS } from './readers/index.ts';
 export type { SourceFormat, TableReader } from './readers/index.ts';
 export { PersonCounter, personHash, DEFAULT_SENSITIVE_TYPES, PERSON_KEY_TYPES } from './persons/persons.ts';
 export type { PersonCounts } from './persons/persons.ts';

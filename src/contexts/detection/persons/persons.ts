@@ -1,6 +1,6 @@
 import { hmacSm3 } from '../../../kernel/crypto/sm.ts';
 import type { DetectorTypeId } from '../validators/index.ts';
-import { hash64, KeySet } from './key-set.ts';
+import { hash64Concat, KeySet } from './key-set.ts';
 
 /**
  * Identifiers that name one natural person, strongest first. When a row carries several, the first
@@ -41,6 +41,18 @@ function family(type: DetectorTypeId): string {
   return type === 'cn_resident_id' || type.endsWith('_residence_permit') ? 'gb11643' : type;
 }
 
+const FAMILY_PREFIX = new Map<DetectorTypeId, string>();
+
+/** `${family(type)}:` (the namespace of a person key), built once per type. */
+function familyPrefix(type: DetectorTypeId): string {
+  let p = FAMILY_PREFIX.get(type);
+  if (p === undefined) {
+    p = `${family(type)}:`;
+    FAMILY_PREFIX.set(type, p);
+  }
+  return p;
+}
+
 export interface PersonCounts {
   /** Distinct persons seen at all. */
   persons: number;
@@ -56,30 +68,32 @@ export interface PersonCounts {
  * raw identifier is ever stored.
  */
 export class PersonCounter {
-  private readonly all = new KeySet(4096);
-  private readonly sensitive = new KeySet(1024);
+  /** Every person, flagged when they have sensitive personal information (one table: ~9 bytes a slot). */
+  private readonly all = new KeySet(4096, true);
 
   /** Adds one occurrence of a person (identified by `type` + validator-normalised value). */
   add(type: DetectorTypeId, normalized: string, withSensitive: boolean): void {
-    const [hi, lo] = hash64(`${family(type)}:${normalized}`);
-    this.all.add(hi, lo);
-    if (withSensitive) this.sensitive.add(hi, lo);
+    const key = this.key;
+    hash64Concat(familyPrefix(type), normalized, key);
+    this.all.add(key[0] as number, key[1] as number, withSensitive);
   }
+
+  private readonly key = new Uint32Array(2);
 
   counts(): PersonCounts {
     const persons = this.all.size;
-    const sensitiveSubjects = this.sensitive.size;
+    const sensitiveSubjects = this.all.flaggedSize;
     return { persons, sensitiveSubjects, personalSubjects: persons - sensitiveSubjects };
   }
 
   toPacked(): { all: Uint32Array; sensitive: Uint32Array } {
-    return { all: this.all.toPacked(), sensitive: this.sensitive.toPacked() };
+    return { all: this.all.toPacked(), sensitive: this.all.toPacked(true) };
   }
 
   /** Merges another counter's members (from a worker thread); the result is exact. */
   mergePacked(p: { all: Uint32Array; sensitive: Uint32Array }): void {
     this.all.addPacked(p.all);
-    this.sensitive.addPacked(p.sensitive);
+    this.all.addPacked(p.sensitive, true);
   }
 }
 

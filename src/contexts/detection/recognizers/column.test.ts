@@ -167,6 +167,18 @@ describe('classifyCell', () => {
     expect(classifyCell('12345678', '台胞证号码')).toEqual([expect.objectContaining({ type: 'tw_travel_permit', start: 0, end: 8 })]);
   });
 
+  it('reads an old 台胞证 number with its authority letter as one permit, not as a Taiwan mobile', () => {
+    expect(classifyCell('0911317204(K)', '台胞证号')).toEqual([expect.objectContaining({ type: 'tw_travel_permit', start: 0, end: 13, normalized: '09113172' })]);
+    expect(classifyCell('12345678(B)', '台胞证号')).toEqual([expect.objectContaining({ type: 'tw_travel_permit', start: 0, end: 11 })]);
+    const cells = many(400, (i) => (i % 20 === 0 ? `09${pad(rnd(1e8), 8)}(${'ABCK'.charAt(rnd(4))})` : i % 20 === 1 ? `09${pad(rnd(1e8), 8)}` : pad(10000000 + rnd(9e7), 8)));
+    const r = profile('台胞证号', cells);
+    expect(r.detections.map((d) => [d.type, d.matches])).toEqual([['tw_travel_permit', 400]]);
+    // Without the letter, 09… ten digits are a Taiwan mobile, except under a 台胞证 header.
+    expect(classifyCell('0911317204')).toEqual([expect.objectContaining({ type: 'tw_mobile' })]);
+    expect(classifyCell('0911317204', '台胞证号')).toEqual([expect.objectContaining({ type: 'tw_travel_permit', start: 0, end: 10 })]);
+    expect(classifyCell('0911317204', '手机号')).toEqual([expect.objectContaining({ type: 'tw_mobile' })]);
+  });
+
   it('returns nothing for empty or whitespace cells', () => {
     expect(classifyCell('')).toEqual([]);
     expect(classifyCell(' \t ')).toEqual([]);

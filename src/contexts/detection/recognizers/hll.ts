@@ -8,8 +8,13 @@ const ALPHA = 0.7213 / (1 + 1.079 / M);
 
 /** 32-bit FNV-1a followed by the murmur3 finaliser (good avalanche for HLL). */
 export function hash32(s: string): number {
+  return hash32Range(s, 0, s.length);
+}
+
+/** `hash32(s.slice(from, to))` without the copy. */
+export function hash32Range(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
@@ -25,7 +30,15 @@ export class HyperLogLog {
   private readonly registers = new Uint8Array(M);
 
   add(value: string): void {
-    const h = hash32(value);
+    this.addHash(hash32(value));
+  }
+
+  /** `add(s.slice(from, to))` without the copy. */
+  addRange(s: string, from: number, to: number): void {
+    this.addHash(hash32Range(s, from, to));
+  }
+
+  private addHash(h: number): void {
     const idx = h >>> (32 - P);
     const rest = (h << P) >>> 0;
     const rank = rest === 0 ? 32 - P + 1 : Math.clz32(rest) + 1;

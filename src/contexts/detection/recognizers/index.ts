@@ -10,7 +10,7 @@
  * See `types.ts` for the confidence model and the decision thresholds.
  */
 export * from './types.ts';
-export { findInText, TextScanner } from './scan.ts';
+export { findInText, TextScanner, TYPE_INDEX } from './scan.ts';
 export { classifyCell, trimBounds } from './cell.ts';
 export type { CellOptions } from './cell.ts';
 export { ColumnProfiler } from './profiler.ts';

@@ -40,13 +40,16 @@ function segmenter(): Jieba {
 
 /**
  * Drops the segmenter and the lexicon (they are rebuilt on next use): for a thread that is done
- * recognising, e.g. the main thread of a parallel scan after deciding the columns.
+ * recognising, e.g. the main thread of a parallel scan after deciding the columns. Returns true
+ * when a segmenter was loaded.
  */
-export function releaseSegmenter(): void {
+export function releaseSegmenter(): boolean {
+  const had = instance !== null;
   instance = null;
   lexicon = null;
   lexicon4 = null;
   bigrams = null;
+  return had;
 }
 
 /** Part-of-speech tagged segmentation of a short text (HMM on for unknown names). */

@@ -91,6 +91,11 @@ export interface ProfilerState {
 export interface ProfilerOptions extends CellOptions {
   /** Count distinct values per type (HyperLogLog, 1 KiB per type). Default true. */
   subjects?: boolean;
+  /**
+   * Use the exact fast paths (settled columns, plain-token cells; see FAST_*). Default true; false
+   * sends every cell through the full scanner (the reference the fast paths are tested against).
+   */
+  fastPath?: boolean;
 }
 
 const N = DETECTOR_TYPE_IDS.length;
@@ -133,6 +138,27 @@ function detachFinding(f: Finding): Finding {
   return f.normalized === undefined || f.normalized.length < 13 ? f : { ...f, normalized: detach(f.normalized) };
 }
 
+/**
+ * Settled-column fast path. After SETTLE_AFTER non-empty cells went through the full scanner, a
+ * column where at least SETTLE_MIN_RATIO of them were whole-cell matches of a GB 11643 type (ID
+ * and residence-permit numbers) or of a mainland mobile number tries each further cell first
+ * against that shape alone (`TextScanner.runGb11643Cell` / `runMobileCell`: a length and charset
+ * test, then the validator). Those return a result only where the full scan would give exactly
+ * the same attempts and findings; every other cell (another shape, a failed or weaker
+ * validation) goes through the full scanner as before, so the column's counts, examples and
+ * distinct values are exactly those of a full scan. After FAST_MAX_MISSES such fallbacks the
+ * column stops trying the fast path.
+ */
+const FAST_NONE = 0;
+const FAST_GB11643 = 1;
+const FAST_MOBILE = 2;
+/** Fast paths turned off (ProfilerOptions.fastPath false). */
+const FAST_NEVER = -1;
+const SETTLE_AFTER = 64;
+const SETTLE_MIN_RATIO = 0.6;
+const FAST_MAX_MISSES = 4096;
+const GB11643_TYPES: readonly DetectorTypeId[] = ['cn_resident_id', 'tw_residence_permit', 'hk_residence_permit', 'mo_residence_permit'];
+
 /** Types that a column may report on the strength of distinctive weak shapes alone. */
 const DISTINCT_WEAK_SHAPES = new Set<DetectorTypeId>(['cn_passport', 'hkmo_home_return_permit']);
 
@@ -150,9 +176,19 @@ export class ColumnProfiler {
   /** Whole-cell matches that validated only at the lowest strength (for weak-shape rules). */
   private readonly wholeWeak = new Float64Array(N);
   private readonly examples = new Map<DetectorTypeId, string[]>();
-  private readonly hll = new Map<DetectorTypeId, HyperLogLog>();
   private readonly nameValues = new Set<string>();
   private nameSeen = 0;
+  private readonly hll: (HyperLogLog | undefined)[] = [];
+  private readonly countSubjects: boolean;
+  /** Bit set (TYPE_INDEX) of the types whose examples are complete. */
+  private examplesFull = 0;
+  /** The settled fast path of the column (FAST_*), chosen after SETTLE_AFTER cells. */
+  private fast = FAST_NONE;
+  private fastMisses = 0;
+  /** Cells taken by the settled fast path so far (for tests and diagnostics). */
+  fastCells = 0;
+  /** Plain-token cells skip the character pass (`TextScanner.runPlainCell`). */
+  private readonly plainPath: boolean;
   private memo: Map<string, CellMemo> | null = new Map();
   private memoLookups = 0;
   private memoHits = 0;
@@ -161,6 +197,9 @@ export class ColumnProfiler {
   constructor(header?: string | null, opts?: ProfilerOptions) {
     this.header = classifyHeader(header);
     this.opts = opts;
+    this.countSubjects = opts?.subjects !== false;
+    this.plainPath = opts?.fastPath !== false;
+    if (!this.plainPath) this.fast = FAST_NEVER;
     this.findOpts = { hintTypes: this.header.types.length > 0 ? this.header.types : undefined, names: opts?.names };
   }
 
@@ -175,36 +214,48 @@ export class ColumnProfiler {
     let to: number;
     let attempted: number;
     let found: readonly Finding[];
-    const memo = this.memo;
-    const hit = memo !== null && cell.length <= CACHE_MAX_CELL_LENGTH ? memo.get(cell) : undefined;
-    if (hit !== undefined) {
-      this.memoHits++;
-      this.memoLookups++;
-      if (!hit.nonEmpty) return NO_FINDINGS;
-      from = hit.from;
-      to = hit.to;
-      attempted = hit.attempted;
-      found = hit.found;
-    } else {
-      const sc = this.scanner;
-      const nonEmpty = scanCell(sc, cell, this.findOpts);
-      from = sc.from;
-      to = sc.to;
+    const sc = this.scanner;
+    const fast = this.fast;
+    if (fast > FAST_NONE && (fast === FAST_GB11643 ? sc.runGb11643Cell(cell, this.findOpts) : sc.runMobileCell(cell, this.findOpts))) {
+      // Settled column, cell of the settled shape that validated: exactly what the full scan gives.
+      this.fastCells++;
+      from = 0;
+      to = cell.length;
       attempted = sc.attempted;
-      found = nonEmpty ? sc.resolve(CELL_MIN_CONFIDENCE) : NO_FINDINGS;
-      if (memo !== null && cell.length <= CACHE_MAX_CELL_LENGTH) this.remember(cell, nonEmpty, from, to, attempted, found);
-      if (!nonEmpty) return NO_FINDINGS;
+      found = sc.resolveTransient(CELL_MIN_CONFIDENCE);
+    } else {
+      if (fast > FAST_NONE) this.fastMiss();
+      const memo = this.memo;
+      const hit = memo !== null && cell.length <= CACHE_MAX_CELL_LENGTH ? memo.get(cell) : undefined;
+      if (hit !== undefined) {
+        this.memoHits++;
+        this.memoLookups++;
+        if (!hit.nonEmpty) return NO_FINDINGS;
+        from = hit.from;
+        to = hit.to;
+        attempted = hit.attempted;
+        found = hit.found;
+      } else {
+        const nonEmpty = (this.plainPath && sc.runPlainCell(cell, this.findOpts)) || scanCell(sc, cell, this.findOpts);
+        from = sc.from;
+        to = sc.to;
+        attempted = sc.attempted;
+        found = nonEmpty ? sc.resolveTransient(CELL_MIN_CONFIDENCE) : NO_FINDINGS;
+        if (memo !== null && cell.length <= CACHE_MAX_CELL_LENGTH) this.remember(cell, nonEmpty, from, to, attempted, found);
+        if (!nonEmpty) return NO_FINDINGS;
+      }
+      if (fast === FAST_NONE && this.nonEmpty + 1 === SETTLE_AFTER) this.settle();
     }
     this.nonEmpty++;
     for (let t = 0; attempted !== 0; t++, attempted >>>= 1) if ((attempted & 1) !== 0) this.attempts[t] = (this.attempts[t] as number) + 1;
     if (found.length === 0) return NO_FINDINGS;
     let seen = 0; // bit set of the types already counted for this cell
-    for (const f of found) {
+    for (let i = 0; i < found.length; i++) {
+      const f = found[i] as Finding;
       const t = TYPE_INDEX[f.type];
-      const isWhole = f.start === from && f.end === to;
       if ((seen & (1 << t)) !== 0) continue; // count a cell once per type
       seen |= 1 << t;
-      if (isWhole) {
+      if (f.start === from && f.end === to) {
         this.whole[t] = (this.whole[t] as number) + 1;
         this.wholeConf[t] = (this.wholeConf[t] as number) + f.confidence;
         if (f.strength === 'weak') this.wholeWeak[t] = (this.wholeWeak[t] as number) + 1;
@@ -216,25 +267,47 @@ export class ColumnProfiler {
         this.inText[t] = (this.inText[t] as number) + 1;
         this.inTextConf[t] = (this.inTextConf[t] as number) + f.confidence;
       }
-      let ex = this.examples.get(f.type);
-      if (ex === undefined) {
-        ex = [];
-        this.examples.set(f.type, ex);
-      }
-      if (ex.length < EXAMPLES_PER_TYPE) {
-        const masked = maskValue(f.type, cell.slice(f.start, f.end));
-        if (!ex.includes(masked)) ex.push(masked);
-      }
-      if (this.opts?.subjects !== false) {
-        let h = this.hll.get(f.type);
+      if ((this.examplesFull & (1 << t)) === 0) this.addExample(t, f.type, maskValue(f.type, cell.slice(f.start, f.end)));
+      if (this.countSubjects) {
+        let h = this.hll[t];
         if (h === undefined) {
           h = new HyperLogLog();
-          this.hll.set(f.type, h);
+          this.hll[t] = h;
         }
-        h.add(f.normalized ?? cell.slice(f.start, f.end));
+        const norm = f.normalized;
+        if (norm !== undefined) h.add(norm);
+        else h.addRange(cell, f.start, f.end);
       }
     }
     return found;
+  }
+
+  /** Records a masked example of type index `t` (up to EXAMPLES_PER_TYPE distinct ones). */
+  private addExample(t: number, type: DetectorTypeId, masked: string): void {
+    let ex = this.examples.get(type);
+    if (ex === undefined) {
+      ex = [];
+      this.examples.set(type, ex);
+    }
+    if (ex.length < EXAMPLES_PER_TYPE && !ex.includes(masked)) ex.push(masked);
+    if (ex.length >= EXAMPLES_PER_TYPE) this.examplesFull |= 1 << t;
+  }
+
+  /**
+   * Picks the column's settled shape (see FAST_*) once SETTLE_AFTER non-empty cells went through
+   * the full scan: the shape of a type that is nearly every cell's whole-cell match so far.
+   */
+  private settle(): void {
+    const need = SETTLE_AFTER * SETTLE_MIN_RATIO;
+    let gb = 0;
+    for (const type of GB11643_TYPES) gb += this.whole[TYPE_INDEX[type]] as number;
+    if (gb >= need) this.fast = FAST_GB11643;
+    else if ((this.whole[TYPE_INDEX.cn_mobile] as number) >= need) this.fast = FAST_MOBILE;
+  }
+
+  /** A cell left the settled fast path: give the fast path up when that happens often. */
+  private fastMiss(): void {
+    if (++this.fastMisses > FAST_MAX_MISSES) this.fast = FAST_NONE;
   }
 
   /** Records a scanned cell in the memo (see CACHE_MAX_ENTRIES); drops the memo when it does not pay. */
@@ -300,7 +373,7 @@ export class ColumnProfiler {
       });
       const ex = this.examples.get(type);
       if (ex !== undefined) examples[type] = ex.slice();
-      const h = this.hll.get(type);
+      const h = this.hll[t];
       if (h !== undefined) subjects[type] = Math.min(matches, h.estimate());
     }
     detections.sort((a, b) => b.matches - a.matches || b.confidence - a.confidence);
@@ -314,7 +387,9 @@ export class ColumnProfiler {
     const examples: Partial<Record<DetectorTypeId, string[]>> = {};
     for (const [t, ex] of this.examples) examples[t] = ex.slice();
     const subjects: Partial<Record<DetectorTypeId, Uint8Array>> = {};
-    for (const [t, h] of this.hll) subjects[t] = h.snapshot();
+    this.hll.forEach((h, t) => {
+      if (h !== undefined) subjects[DETECTOR_TYPE_IDS[t] as DetectorTypeId] = h.snapshot();
+    });
     return {
       nonEmpty: this.nonEmpty,
       attempts: Array.from(this.attempts),
@@ -349,12 +424,13 @@ export class ColumnProfiler {
         this.examples.set(t, mine);
       }
       for (const e of ex) if (mine.length < EXAMPLES_PER_TYPE && !mine.includes(e)) mine.push(e);
+      if (mine.length >= EXAMPLES_PER_TYPE) this.examplesFull |= 1 << TYPE_INDEX[t];
     }
     for (const [t, regs] of Object.entries(state.subjects) as Array<[DetectorTypeId, Uint8Array]>) {
-      let h = this.hll.get(t);
+      let h = this.hll[TYPE_INDEX[t]];
       if (h === undefined) {
         h = new HyperLogLog();
-        this.hll.set(t, h);
+        this.hll[TYPE_INDEX[t]] = h;
       }
       h.merge(regs);
     }

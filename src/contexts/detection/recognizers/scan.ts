@@ -160,6 +160,8 @@ export const TYPE_INDEX: Readonly<Record<DetectorTypeId, number>> = Object.freez
 );
 
 const EMPTY: readonly Finding[] = Object.freeze([]);
+/** Longest cell `runPlainCell` takes (longer plain tokens go through the pass as usual). */
+const PLAIN_CELL_MAX = 256;
 /** Scratch for digit groups (the scanner is synchronous; spacedNumber does not nest). */
 const GROUP_STARTS = new Int32Array(8);
 const GROUP_ENDS = new Int32Array(8);
@@ -286,6 +288,73 @@ export class TextScanner implements ScanHost {
   run(): void {
     this.pass();
     if (this.cellMode && this.hints !== null) this.columnFallbacks();
+  }
+
+  /**
+   * Cell fast path: when the whole cell is one plain token of ASCII letters and digits (no
+   * whitespace, joiners or other characters), does exactly what `reset` + `run()` in cell mode do
+   * for it, without the character pass: for such a cell the pass makes one `asciiToken` call,
+   * which routes the token to `word` (no joiner, no '+', no separator after it) and nothing else.
+   * Returns false, having done nothing, for any other cell.
+   */
+  runPlainCell(cell: string, opts: FindOptions | undefined): boolean {
+    const L = cell.length;
+    if (L === 0 || L > PLAIN_CELL_MAX) return false;
+    for (let k = 0; k < L; k++) {
+      const c = cell.charCodeAt(k);
+      if (c >= 128 || ASCII[c] === 0) return false;
+    }
+    this.reset(cell, 0, L, opts, true);
+    const c0l = cell.charCodeAt(0) | 32;
+    if (c0l >= 97 && c0l <= 122 && CTX_ASCII_STARTS[c0l] === 1) this.contextHits.push(0);
+    this.word(0, L);
+    this.passDone = true;
+    if (this.secretTrigger) findCredentialValues(this);
+    if (this.icdCandidates.length > 0) findMedical(this, this.medicalHits);
+    if (this.hints !== null) this.columnFallbacks();
+    return true;
+  }
+
+  /**
+   * Settled-column fast path for an 18-character GB 11643 cell ([0-9]{17}[0-9Xx], nothing else):
+   * `gb11643` is what the pass calls first for such a cell (through `word`/`numberCandidates`), and
+   * a strong pass ends the cell there. Returns true only in that case, with the scanner in the
+   * state `run()` leaves; false when the cell has another shape or does not validate strongly
+   * (the caller then scans the cell in full: the scanner state is to be discarded).
+   */
+  runGb11643Cell(cell: string, opts: FindOptions | undefined): boolean {
+    if (cell.length !== 18) return false;
+    for (let k = 0; k < 17; k++) {
+      const c = cell.charCodeAt(k);
+      if (c < 48 || c > 57) return false;
+    }
+    const last = cell.charCodeAt(17);
+    if (!((last >= 48 && last <= 57) || last === 88 || last === 120)) return false;
+    this.reset(cell, 0, 18, opts, true);
+    if (!this.gb11643(0, 18) || (this.found[0] as Finding).strength !== 'strong') return false;
+    // No column fallback applies: the finding covers the whole cell.
+    this.passDone = true;
+    return true;
+  }
+
+  /**
+   * Settled-column fast path for an 11-digit mainland mobile cell ([0-9]{11}, nothing else): the
+   * pass routes it to `numberCandidates`, whose first try is the mobile validator; a pass ends the
+   * cell there. Same contract as `runGb11643Cell`.
+   */
+  runMobileCell(cell: string, opts: FindOptions | undefined): boolean {
+    if (cell.length !== 11 || cell.charCodeAt(0) !== 49) return false;
+    for (let k = 1; k < 11; k++) {
+      const c = cell.charCodeAt(k);
+      if (c < 48 || c > 57) return false;
+    }
+    this.reset(cell, 0, 11, opts, true);
+    this.attempt('cn_mobile', 0, 11);
+    const m = validateCnMobile(cell);
+    if (!m.valid) return false;
+    this.emit('cn_mobile', 0, 11, this.score('cn_mobile', 0, 11, m.strength === 'strong' ? 0.95 : 0.8, NUMERIC), m.normalized, m.strength);
+    this.passDone = true;
+    return true;
   }
 
   /**
@@ -707,6 +776,7 @@ export class TextScanner implements ScanHost {
     let any = false;
     if (digits < 8 || digits > 20) return false;
     const value = text.slice(s, e);
+    if (plain && (digits === 8 || digits === 10) && this.travelPermitWithAuthority(s, e)) return true;
     if (plain) {
       switch (digits) {
         case 18: {
@@ -742,7 +812,10 @@ export class TextScanner implements ScanHost {
           return r.valid;
         }
         case 10: {
-          if (text.charCodeAt(s) === 48 && text.charCodeAt(s + 1) === 57) {
+          // 09… is a Taiwan mobile's shape, and also an old 台胞证 booklet number's (8 digits + 2-digit
+          // issue count): under a column header that names 台胞证 and not phones, the permit is read.
+          const permitColumn = this.hints !== null && this.hints.has('tw_travel_permit') && !this.hints.has('tw_mobile');
+          if (!permitColumn && text.charCodeAt(s) === 48 && text.charCodeAt(s + 1) === 57) {
             this.attempt('tw_mobile', s, e);
             const m = validateTwMobile(value);
             if (m.valid) {
@@ -785,6 +858,22 @@ export class TextScanner implements ScanHost {
     }
     if (!plain && digits >= 16 && digits <= 19) return this.card(s, e, value);
     return any;
+  }
+
+  /**
+   * An old 台胞证 booklet number with its issuing-authority letter in parentheses: `12345678(B)`,
+   * `0911317204(K)`. Tried before the other 8/10-digit readings: `09…` ten-digit booklet numbers
+   * would otherwise be taken for Taiwan mobiles, leaving the letter behind.
+   */
+  private travelPermitWithAuthority(s: number, e: number): boolean {
+    const text = this.text;
+    if (e + 3 > this.to || text.charCodeAt(e) !== 40 || text.charCodeAt(e + 2) !== 41 || !isAsciiLetter(text.charCodeAt(e + 1))) return false;
+    if (e + 3 < this.to && isAsciiAlnum(text.charCodeAt(e + 3))) return false;
+    this.attempt('tw_travel_permit', s, e + 3);
+    const r = validateTwTravelPermit(text.slice(s, e + 3));
+    if (!r.valid) return false;
+    this.emit('tw_travel_permit', s, e + 3, this.score('tw_travel_permit', s, e + 3, 0.45, NEED_NEAREST), r.normalized, r.strength);
+    return true;
   }
 
   private card(s: number, e: number, value: string): boolean {
@@ -945,9 +1034,21 @@ export class TextScanner implements ScanHost {
    * Returns a new array (a shared frozen empty array when there is none).
    */
   resolve(min: number = FREE_TEXT_MIN_CONFIDENCE): Finding[] {
+    return this.resolveInto(min, false);
+  }
+
+  /**
+   * `resolve(min)` for a caller that uses the result before the next `reset`: a single finding is
+   * returned in the scanner's own array (no allocation per cell).
+   */
+  resolveTransient(min: number): readonly Finding[] {
+    return this.resolveInto(min, true);
+  }
+
+  private resolveInto(min: number, transient: boolean): Finding[] {
     const found = this.found;
     if (found.length === 0) return EMPTY as Finding[];
-    if (found.length === 1) return (found[0] as Finding).confidence >= min ? [found[0] as Finding] : (EMPTY as Finding[]);
+    if (found.length === 1) return (found[0] as Finding).confidence >= min ? (transient ? found : [found[0] as Finding]) : (EMPTY as Finding[]);
     const cands = found.filter((f) => f.confidence >= min);
     if (cands.length <= 1) return cands;
     cands.sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start);

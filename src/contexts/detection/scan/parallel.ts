@@ -2,21 +2,30 @@
  * Parallel scan of a large CSV/TSV file: the file is split into byte ranges on record boundaries,
  * each range is scanned by a worker thread, and the per-column statistics, distinct persons and
  * findings merge exactly. Column decisions for findings and persons are made once, on the head of
- * the file, so every worker applies the same ones.
+ * the file (by the first range's worker), so every worker applies the same ones. A single large
+ * file with one worker is scanned the same way, in one worker thread, for its capped heap. Workers
+ * run the plain-JS bundle of scan-worker.ts (worker-bundle.ts), not TypeScript through tsx.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { openReader, planCsvRanges, type ByteRange, type CsvLayout } from '../readers/index.ts';
+import { open } from 'node:fs/promises';
+import { detectFormat, planCsvRanges, type ByteRange, type CsvLayout } from '../readers/index.ts';
 import { ColumnProfiler, type ProfilerState } from '../recognizers/index.ts';
-import { releaseSegmenter } from '../recognizers/jieba.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import type { FindingReport, ScanOptions, ScanReport } from './report.ts';
-import { acceptedOf, DEFAULT_WARMUP_ROWS, TableScan } from './table-scan.ts';
+import { acceptedOf, ISOLATE_MIN_BYTES, TableScan } from './table-scan.ts';
+import { scanWorkerUrl } from './worker-bundle.ts';
 
 export interface RangeTask {
   layout: CsvLayout;
   range: ByteRange;
-  accepted: string[];
+  /**
+   * `alone`: the only range; the worker decides its columns and ends its pass like a scan in one
+   * thread. `decide`: the first of several ranges; the worker decides the columns on its first
+   * rows and sends the decisions (`accepted`). `follow`: the worker waits for those decisions
+   * (a ParentMessage) and holds its findings until then.
+   */
+  role: 'alone' | 'decide' | 'follow';
   findings: boolean;
   sensitiveTypes: string[] | undefined;
 }
@@ -29,9 +38,14 @@ export interface RangeResult {
   findings: FindingReport[] | undefined;
 }
 
-export type WorkerMessage = { kind: 'progress'; bytes: number; rows: number } | { kind: 'done'; result: RangeResult } | { kind: 'error'; code: string; message: string };
+export type WorkerMessage =
+  | { kind: 'progress'; bytes: number; rows: number }
+  | { kind: 'accepted'; accepted: string[] }
+  | { kind: 'done'; result: RangeResult }
+  | { kind: 'error'; code: string; message: string };
 
-const WORKER_URL = new URL('./scan-worker.mjs', import.meta.url);
+/** From the main thread to a `follow` worker: the column decisions. */
+export type ParentMessage = { kind: 'accepted'; accepted: string[] };
 
 /**
  * Old-generation cap of a worker that collects no findings. Its live data is bounded (column
@@ -39,12 +53,35 @@ const WORKER_URL = new URL('./scan-worker.mjs', import.meta.url);
  * V8 lets each worker's heap grow with the garbage of the pass (~150 MB more RSS with 2 workers on
  * a 60 MB file). With findings the live data grows with the input: no cap.
  */
-const WORKER_OLD_GENERATION_MB = 256;
+const WORKER_OLD_GENERATION_MB = 96;
+/** Young-generation cap of such a worker: the garbage of a batch of rows dies there. */
+const WORKER_YOUNG_GENERATION_MB = 8;
 
-/** Returns null when the input is not a splittable CSV/TSV file (the caller scans it in one thread). */
+/** Whether the file is CSV/TSV by the readers' own format detection (name and first bytes). */
+async function isCsvOrTsv(input: string): Promise<boolean> {
+  let fh;
+  try {
+    fh = await open(input, 'r');
+    const head = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    const format = detectFormat(input, head.subarray(0, bytesRead));
+    return format === 'csv' || format === 'tsv';
+  } catch {
+    return false; // unreadable: the reader in this thread reports it
+  } finally {
+    await fh?.close();
+  }
+}
+
+/**
+ * Returns null when the input is not a CSV/TSV file, or is one range smaller than
+ * `isolateMinBytes` (the caller scans it in this thread).
+ */
 export async function scanParallel(input: string, opts: ScanOptions): Promise<ScanReport | null> {
   const started = Date.now();
   const workers = Math.max(1, Math.min(opts.workers ?? 1, os.availableParallelism() * 2));
+  // Only CSV/TSV splits on bytes: other formats (JSON, XLSX, Parquet …) are read in this thread.
+  if (!(await isCsvOrTsv(input))) return null;
   let plan: Awaited<ReturnType<typeof planCsvRanges>>;
   try {
     plan = await planCsvRanges(input, {
@@ -57,35 +94,36 @@ export async function scanParallel(input: string, opts: ScanOptions): Promise<Sc
     if (e instanceof AppError) return null;
     throw e;
   }
-  if (!plan || plan.ranges.length < 2) return null;
+  if (!plan || plan.ranges.length === 0) return null;
   const { layout, ranges } = plan;
+  // One range: worth a worker thread (a capped heap, the main thread free) only for a large file.
+  if (ranges.length === 1 && layout.size < (opts.isolateMinBytes ?? ISOLATE_MIN_BYTES)) return null;
 
-  // Decide the columns on the head of the file.
-  const head = await openReader(input, { sample: DEFAULT_WARMUP_ROWS, format: layout.format, ...(opts.source ? { source: opts.source } : {}) });
-  let accepted: string[];
-  try {
-    const warm = new TableScan(head.columns(), { sensitiveTypes: opts.sensitiveTypes });
-    for await (const b of head.batches()) b.rows.forEach((r, i) => warm.observeRow(b.firstRow + i, r));
-    accepted = [...acceptedOf(warm.columnReports())];
-  } finally {
-    await head.close();
-  }
-  // The workers recognise; this thread only merges: free its segmenter (~40 MB native) and lexicon.
-  releaseSegmenter();
-
+  // Column decisions (which types count for findings and persons) are made once, on the first
+  // DEFAULT_WARMUP_ROWS rows of the file, as a scan in one thread makes them: by the worker of the
+  // first range, which sends them here; this thread passes them on to the other workers, which
+  // hold their findings until then. This thread never recognises (no segmenter here).
+  const workerUrl = await scanWorkerUrl();
+  const workerList: Worker[] = [];
+  let accepted: string[] | undefined;
+  const share = (decided: string[]): void => {
+    accepted = decided;
+    for (const w of workerList.slice(1)) w.postMessage({ kind: 'accepted', accepted: decided } satisfies ParentMessage);
+  };
   const progress = ranges.map(() => ({ bytes: 0, rows: 0 }));
-  const results = await Promise.all(
+  const running = Promise.all(
     ranges.map(
       (range, i) =>
         new Promise<RangeResult>((resolve, reject) => {
           const task: RangeTask = {
             layout,
             range,
-            accepted,
+            role: ranges.length === 1 ? 'alone' : i === 0 ? 'decide' : 'follow',
             findings: !!opts.findings,
             sensitiveTypes: opts.sensitiveTypes ? [...opts.sensitiveTypes] : undefined,
           };
-          const w = new Worker(WORKER_URL, { workerData: task, ...(opts.findings ? {} : { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } }) });
+          const w = new Worker(workerUrl, { workerData: task, ...(opts.findings ? {} : { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }) });
+          workerList[i] = w;
           const abort = () => void w.terminate();
           opts.signal?.addEventListener('abort', abort, { once: true });
           w.on('message', (m: WorkerMessage) => {
@@ -96,7 +134,8 @@ export async function scanParallel(input: string, opts: ScanOptions): Promise<Sc
                 totalBytes: layout.size,
                 rows: progress.reduce((s, p) => s + p.rows, 0),
               });
-            } else if (m.kind === 'done') resolve(m.result);
+            } else if (m.kind === 'accepted') share(m.accepted);
+            else if (m.kind === 'done') resolve(m.result);
             else reject(new AppError(m.code as 'unprocessable', m.message));
           });
           w.on('error', reject);
@@ -108,8 +147,17 @@ export async function scanParallel(input: string, opts: ScanOptions): Promise<Sc
     ),
   );
 
+  let results: RangeResult[];
+  try {
+    results = await running;
+  } catch (e) {
+    // One range failed: the others (possibly waiting for decisions that will not come) stop too.
+    for (const w of workerList) void w.terminate();
+    throw e;
+  }
+
   // Merge in range order: rows of range i are numbered after all rows of ranges < i.
-  const merged = new TableScan(layout.columns, { findings: opts.findings, accepted: new Set(accepted), sensitiveTypes: opts.sensitiveTypes });
+  const merged = new TableScan(layout.columns, { findings: opts.findings, accepted: new Set(accepted ?? []), sensitiveTypes: opts.sensitiveTypes });
   let rowBase = 0;
   const findings: FindingReport[] | undefined = opts.findings ? [] : undefined;
   for (const r of results) {

@@ -47,7 +47,10 @@ export interface ScanOptions {
   sample?: number | undefined;
   /** Include one entry per match (row, column, type, span). */
   findings?: boolean | undefined;
-  /** Worker threads for large CSV/TSV files (default 1: this thread). */
+  /**
+   * Worker threads for large CSV/TSV files (default 1: this thread, or one worker thread for a
+   * file of at least `isolateMinBytes`).
+   */
   workers?: number | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((p: ScanProgress) => void) | undefined;
@@ -56,5 +59,10 @@ export interface ScanOptions {
   source?: string | undefined;
   /** Smallest byte range worth a worker (default 16 MiB); tests lower it. */
   minRangeBytes?: number | undefined;
+  /**
+   * With one worker, a CSV/TSV file at least this large is scanned in a worker thread with a
+   * capped heap (default ISOLATE_MIN_BYTES, 16 MiB); tests lower it.
+   */
+  isolateMinBytes?: number | undefined;
 }
 

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mod11_2CheckChar } from '../validators/index.ts';
 import { maskFile } from './mask-file.ts';
+import { openReader } from '../readers/index.ts';
 import { scanSource } from './scan-source.ts';
+import { TableScan } from './table-scan.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landao-scan-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -102,6 +104,46 @@ describe('scanning a table', () => {
     expect(two.columns.map((c) => c.detections.map((d) => [d.type, d.matches]))).toEqual(one.columns.map((c) => c.detections.map((d) => [d.type, d.matches])));
     expect(two.findings!.length).toBe(one.findings!.length);
     expect(two.findings!.slice(-3)).toEqual(one.findings!.slice(-3));
+  });
+
+  it('gives the same report from one worker thread as from this thread', async () => {
+    const big = path.join(dir, 'isolated.csv');
+    writeCsv(big, 8000, 13);
+    const here = await scanSource(big, { findings: true });
+    const worker = await scanSource(big, { findings: true, isolateMinBytes: 1 });
+    expect(here.workers).toBe(1);
+    expect(worker.workers).toBe(1);
+    expect({ ...worker, elapsedMs: 0 }).toEqual({ ...here, elapsedMs: 0 });
+  });
+
+  it('reads JSON with its own reader when worker threads are asked for', async () => {
+    const file = path.join(dir, 'people.json');
+    const r = rng(5);
+    fs.writeFileSync(file, JSON.stringify(Array.from({ length: 300 }, () => ({ 身份证号: idNumber(r), 备注: '已处理' }))));
+    for (const opts of [{ isolateMinBytes: 1 }, { workers: 2, minRangeBytes: 1024 }]) {
+      const rep = await scanSource(file, opts);
+      expect(rep.format).toBe('json');
+      expect(rep.columns.find((c) => c.name.includes('身份证号'))?.detections[0]?.type).toBe('cn_resident_id');
+      expect(rep.persons.persons).toBe(300);
+    }
+  });
+
+  it('counts the same columns, persons and findings with the profiler fast paths as without', async () => {
+    const big = path.join(dir, 'fast.csv');
+    writeCsv(big, 6000, 17);
+    const scanWith = async (fastPath: boolean) => {
+      const reader = await openReader(big);
+      const scan = new TableScan(reader.columns(), { findings: true, profiler: { fastPath } });
+      for await (const b of reader.batches()) b.rows.forEach((r, i) => scan.observeRow(b.firstRow + i, r));
+      await reader.close();
+      return { columns: scan.finish(), persons: scan.persons.counts(), findings: scan.findings, fast: scan.profilers.map((p) => p.fastCells) };
+    };
+    const full = await scanWith(false);
+    const fast = await scanWith(true);
+    expect(fast.fast[0]).toBeGreaterThan(5000); // the ID column settled
+    expect(fast.columns).toEqual(full.columns);
+    expect(fast.persons).toEqual(full.persons);
+    expect(fast.findings).toEqual(full.findings);
   });
 
   it('refuses a binary file with one line naming the file', async () => {

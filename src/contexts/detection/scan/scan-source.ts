@@ -1,11 +1,16 @@
-import { openReader, type TableReader } from '../readers/index.ts';
+import { stat } from 'node:fs/promises';
+import { isDatabaseUrl, openReader, type TableReader } from '../readers/index.ts';
 import type { ScanOptions, ScanReport } from './report.ts';
-import { TableScan } from './table-scan.ts';
+import { ISOLATE_MIN_BYTES, TableScan } from './table-scan.ts';
 
-/** Scans one file or database table in this thread. */
+/**
+ * Scans one file or database table: in this thread, or in worker threads for a CSV/TSV file with
+ * `workers` > 1 or of at least `isolateMinBytes` (see parallel.ts). Same report either way.
+ */
 export async function scanSource(input: string, opts: ScanOptions = {}): Promise<ScanReport> {
   const started = Date.now();
-  if ((opts.workers ?? 1) > 1 && opts.sample === undefined) {
+  // Worker threads for a CSV/TSV file split in ranges, or for one large one (see scanParallel).
+  if (opts.sample === undefined && !isDatabaseUrl(input) && ((opts.workers ?? 1) > 1 || (await fileSize(input)) >= (opts.isolateMinBytes ?? ISOLATE_MIN_BYTES))) {
     const { scanParallel } = await import('./parallel.ts');
     const r = await scanParallel(input, opts);
     if (r) return r;
@@ -33,6 +38,16 @@ export async function scanSource(input: string, opts: ScanOptions = {}): Promise
     };
   } finally {
     await reader.close();
+  }
+}
+
+/** Size of a local file, or -1 (not a file, unreadable: the reader reports it). */
+async function fileSize(input: string): Promise<number> {
+  try {
+    const st = await stat(input);
+    return st.isFile() ? st.size : -1;
+  } catch {
+    return -1;
   }
 }
 

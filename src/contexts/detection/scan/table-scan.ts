@@ -9,13 +9,22 @@
  * after that the decision is fixed for the rest of the pass. Findings are re-filtered with the final
  * decision at the end.
  */
-import { ColumnProfiler, type Finding } from '../recognizers/index.ts';
+import { ColumnProfiler, TYPE_INDEX, type Finding, type ProfilerOptions } from '../recognizers/index.ts';
 import { DEFAULT_SENSITIVE_TYPES, PERSON_KEY_TYPES, PersonCounter } from '../persons/persons.ts';
 import type { DetectorTypeId } from '../validators/index.ts';
 import type { ColumnReport, FindingReport } from './report.ts';
 
 const KEY_PRIORITY = new Map<DetectorTypeId, number>(PERSON_KEY_TYPES.map((t, i) => [t, i]));
+/** KEY_PRIORITY by TYPE_INDEX (-1: not a person key). */
+const KEY_RANK = new Int8Array(32).fill(-1);
+for (const [t, r] of KEY_PRIORITY) KEY_RANK[TYPE_INDEX[t]] = r;
 export const DEFAULT_WARMUP_ROWS = 2000;
+/**
+ * A CSV/TSV file at least this large is scanned in a worker thread even with one worker
+ * (scanParallel): the worker's heap is capped where the main thread's is not, so peak memory
+ * stays flat whatever the file size.
+ */
+export const ISOLATE_MIN_BYTES = 16 << 20;
 
 interface HeldFinding {
   column: number;
@@ -31,6 +40,15 @@ export interface TableScanOptions {
   warmupRows?: number | undefined;
   /** Column decisions made elsewhere (the parallel scan decides once, on the head of the file). */
   accepted?: ReadonlySet<string> | undefined;
+  /**
+   * The decisions will come from elsewhere (`setAccepted`), later: hold the findings until then,
+   * never decide here.
+   */
+  awaitDecisions?: boolean | undefined;
+  /** Options of every column's profiler. */
+  profiler?: ProfilerOptions | undefined;
+  /** Called once when this scan decided its columns (after `warmupRows` rows, or at `finish`). */
+  onDecided?: ((accepted: ReadonlySet<string>) => void) | undefined;
 }
 
 const acceptKey = (column: number, type: DetectorTypeId) => `${column}:${type}`;
@@ -45,6 +63,9 @@ export class TableScan {
   private readonly sensitive: ReadonlySet<DetectorTypeId>;
   private readonly warmupRows: number;
   private readonly rowFound: HeldFinding[] = [];
+  /** Per column, the bit set (TYPE_INDEX) of its accepted types; null until decided. */
+  private acceptedMask: Int32Array | null = null;
+  private readonly sensitiveMask: number;
 
   constructor(
     private columns: string[],
@@ -54,20 +75,60 @@ export class TableScan {
     this.sensitive = opts.sensitiveTypes ?? DEFAULT_SENSITIVE_TYPES;
     this.warmupRows = opts.warmupRows ?? DEFAULT_WARMUP_ROWS;
     this.accepted = opts.accepted ?? null;
+    let sm = 0;
+    for (const t of this.sensitive) sm |= 1 << TYPE_INDEX[t];
+    this.sensitiveMask = sm;
     this.ensureColumns(columns);
+    if (this.accepted !== null) this.acceptedMask = maskOf(this.accepted, this.profilers.length);
   }
 
   /** Columns may grow while reading (JSON paths). */
   ensureColumns(columns: string[]): void {
     this.columns = columns;
-    while (this.profilers.length < columns.length) this.profilers.push(new ColumnProfiler(columns[this.profilers.length]));
+    while (this.profilers.length < columns.length) this.profilers.push(new ColumnProfiler(columns[this.profilers.length], this.opts.profiler));
   }
 
   observeRow(row: number, cells: readonly string[]): void {
     this.rows++;
-    const found = this.rowFound;
-    found.length = 0;
     const n = Math.min(cells.length, this.profilers.length);
+    const mask = this.acceptedMask;
+    if (mask === null || mask.length < n) {
+      this.observeHeld(row, cells, n);
+      return;
+    }
+    // Columns decided: account each accepted finding at once (no per-finding objects).
+    let keyRank = 127;
+    let keyType: DetectorTypeId | undefined;
+    let keyValue = '';
+    let sensitive = false;
+    const findings = this.findings;
+    for (let c = 0; c < n; c++) {
+      const cell = cells[c]!;
+      if (cell.length === 0) continue;
+      const fs: readonly Finding[] = this.profilers[c]!.observe(cell);
+      const m = mask[c] as number;
+      if (fs.length === 0 || m === 0) continue;
+      for (let i = 0; i < fs.length; i++) {
+        const f = fs[i]!;
+        const t = TYPE_INDEX[f.type];
+        if ((m & (1 << t)) === 0) continue;
+        if (findings) findings.push({ row, column: c, type: f.type, start: f.start, end: f.end });
+        if ((this.sensitiveMask & (1 << t)) !== 0) sensitive = true;
+        const rank = KEY_RANK[t] as number;
+        if (rank >= 0 && rank < keyRank) {
+          keyRank = rank;
+          keyType = f.type;
+          keyValue = f.normalized ?? cell.slice(f.start, f.end);
+        }
+      }
+    }
+    if (keyType) this.persons.add(keyType, keyValue, sensitive);
+  }
+
+  /** Before the columns are decided (or when columns grew): findings are held as objects. */
+  private observeHeld(row: number, cells: readonly string[], n: number): void {
+    const found = this.rowFound;
+    if (found.length !== 0) found.length = 0;
     for (let c = 0; c < n; c++) {
       const cell = cells[c]!;
       if (cell.length === 0) continue;
@@ -79,10 +140,29 @@ export class TableScan {
     }
     if (this.accepted === null) {
       if (found.length) this.held.push({ row, found: found.slice() });
-      if (this.rows >= this.warmupRows) this.decide();
+      if (this.rows >= this.warmupRows && !this.opts.awaitDecisions) this.decide();
       return;
     }
     if (found.length) this.account(row, found, this.accepted);
+  }
+
+  /** True once the columns are decided (here or by `setAccepted`). */
+  get decided(): boolean {
+    return this.accepted !== null;
+  }
+
+  /** Decides the columns now if not yet decided (e.g. a range with fewer than `warmupRows` rows). */
+  decideNow(): void {
+    if (this.accepted === null) this.decide();
+  }
+
+  /** Applies column decisions made elsewhere (see `awaitDecisions`): the held findings count now. */
+  setAccepted(accepted: ReadonlySet<string>): void {
+    if (this.accepted !== null) return;
+    this.accepted = accepted;
+    this.acceptedMask = maskOf(accepted, this.profilers.length);
+    for (const h of this.held) this.account(h.row, h.found, accepted);
+    this.held = [];
   }
 
   /** Ends the pass; returns the column reports with the final decisions. */
@@ -109,8 +189,10 @@ export class TableScan {
   private decide(): void {
     const accepted = acceptedOf(this.columnReports());
     this.accepted = accepted;
+    this.acceptedMask = maskOf(accepted, this.profilers.length);
     for (const h of this.held) this.account(h.row, h.found, accepted);
     this.held = [];
+    this.opts.onDecided?.(accepted);
   }
 
   private account(row: number, found: readonly HeldFinding[], accepted: ReadonlySet<string>): void {
@@ -131,6 +213,18 @@ export class TableScan {
     }
     if (keyType) this.persons.add(keyType, keyValue, sensitive);
   }
+}
+
+/** Per column index, the bit set (TYPE_INDEX) of the types `accepted` holds for it. */
+function maskOf(accepted: ReadonlySet<string>, columns: number): Int32Array {
+  const out = new Int32Array(columns);
+  for (const key of accepted) {
+    const colon = key.indexOf(':');
+    const c = Number(key.slice(0, colon));
+    const t = TYPE_INDEX[key.slice(colon + 1) as DetectorTypeId];
+    if (c >= 0 && c < columns && t !== undefined) out[c] = (out[c] as number) | (1 << t);
+  }
+  return out;
 }
 
 export function acceptedOf(reports: readonly ColumnReport[]): Set<string> {
