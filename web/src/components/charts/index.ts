@@ -1,0 +1,1 @@
+export { ColumnChart, HorizontalBars, LineChart, niceMax, type Datum } from './Charts.tsx';
