@@ -4,7 +4,8 @@ import { loadConfig } from '../config.ts';
 import { LocalKeySigner } from '../kernel/crypto/signer.ts';
 import { sm2PublicKeyPem } from '../kernel/crypto/sm.ts';
 import { AppError } from '../kernel/errors.ts';
-import { verifyLog, type LogVerifyReport } from '../contexts/registry/index.ts';
+// The registry context (PDF, fonts, VC) loads only when the command runs: `landao --help` stays light.
+import type { LogVerifyReport } from '../contexts/registry/index.ts';
 
 /** The hex public key inside an SM2 SubjectPublicKeyInfo PEM; bad input (exit 2) naming the file otherwise. */
 function publicKeyFromPem(file: string): string {
@@ -60,6 +61,7 @@ export function registryCommands(): Command {
       const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         await migrateToLatest(database.db);
+        const { verifyLog } = await import('../contexts/registry/index.ts');
         const report = await verifyLog(database.db, { trustedPublicKeys: trusted });
         if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
         else print(report);

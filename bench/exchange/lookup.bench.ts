@@ -1,0 +1,178 @@
+/**
+ * The exchange data API over HTTP on loopback: the real server (`landao serve` via
+ * test/helpers/server-process.ts, SQLite, demo data), pinned to one core with taskset; 行政审批局
+ * requests the 民政 marriage records, 社会事业局 approves, the credential drives
+ * POST /api/exchange/lookup with autocannon (this process, on the other cores):
+ *   (a) maximum lookups/s with --connections connections for --duration s;
+ *   (b) a fixed --rate req/s for --rate-duration s: p50 / p99 / max latency;
+ * first with evidence on (group-committed, hash-chained records, batches sealed by the job every
+ * 10 s), then on a second server with LANDAO_EXCHANGE_EVIDENCE=off, for the overhead ratio.
+ * Every response must be a 200; with evidence on, the metered count must equal the 200s.
+ *
+ *   npx tsx bench/exchange/lookup.bench.ts [--cpu 0] [--duration 10] [--connections 20] [--rate 1000] [--rate-duration 15] [--only on|off]
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { startServer, type RunningServer } from '../../test/helpers/server-process.ts';
+import { demoIdNumber } from '../../src/contexts/catalog/index.ts';
+import { toChinaDate } from '../../src/kernel/calendar/calendar.ts';
+
+const { values } = parseArgs({
+  options: {
+    cpu: { type: 'string', default: '0' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+    rate: { type: 'string', default: '1000' },
+    'rate-duration': { type: 'string', default: '15' },
+    only: { type: 'string' },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const RATE = Number(values.rate);
+const RATE_DURATION = Number(values['rate-duration']);
+const PURPOSE = '不动产登记婚姻状况核验';
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+async function json(res: Response): Promise<Record<string, unknown>> {
+  if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+async function login(url: string, username: string): Promise<Record<string, string>> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Demo@2026' }) });
+  const { csrfToken } = (await json(res)) as { csrfToken: string };
+  return { cookie: res.headers.getSetCookie()[0]!.split(';')[0]!, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+}
+
+/** The PID listening on the server's port, to pin it and read its CPU time. */
+function serverPid(url: string): number {
+  const port = new URL(url).port;
+  const out = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+  const m = /pid=(\d+)/.exec(out);
+  if (!m) throw new Error(`no process listens on port ${port}: ${out}`);
+  return Number(m[1]);
+}
+
+function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function grant(url: string): Promise<{ credential: string; datasetId: number }> {
+  const shenpi = await login(url, 'shenpi');
+  const minzheng = await login(url, 'minzheng');
+  const datasets = (await json(await fetch(`${url}/api/catalog/datasets?pageSize=200`, { headers: shenpi }))) as { items: { id: number; identifier: string }[] };
+  const datasetId = datasets.items.find((d) => d.identifier === 'shsy-marriage-records')!.id;
+  const today = toChinaDate(new Date());
+  const until = toChinaDate(new Date(Date.now() + 30 * 86400_000));
+  const req = await json(
+    await fetch(`${url}/api/exchange/grants`, { method: 'POST', headers: shenpi, body: JSON.stringify({ datasetId, purpose: PURPOSE, fields: ['id_number', 'person_name', 'marital_status', 'registered_on'], validFrom: today, validUntil: until }) }),
+  );
+  const id = (req.grant as { id: number }).id;
+  await json(await fetch(`${url}/api/exchange/grants/${id}/approve`, { method: 'POST', headers: minzheng, body: '{}' }));
+  const cred = await json(await fetch(`${url}/api/exchange/grants/${id}/credential`, { method: 'POST', headers: shenpi, body: '{}' }));
+  return { credential: cred.credential as string, datasetId };
+}
+
+interface Figures {
+  maxRps: number;
+  maxP50: number;
+  maxP99: number;
+  cpuPerLookupUs: number;
+  rateP50: number;
+  rateP99: number;
+  rateMax: number;
+  rateAchieved: number;
+  /** Lookups answered 200 in all runs (warm-up included). */
+  answered: number;
+  /** GET /api/health at full speed on the same server: the platform's floor on this machine now. */
+  healthRps: number;
+}
+
+async function measure(server: RunningServer): Promise<Figures> {
+  const pid = serverPid(server.url);
+  execFileSync('taskset', ['-a', '-cp', values.cpu!, String(pid)], { stdio: 'ignore' });
+  const { credential, datasetId } = await grant(server.url);
+  const opts = {
+    url: `${server.url}/api/exchange/lookup`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', 'x-exchange-credential': credential },
+    body: JSON.stringify({ datasetId, key: demoIdNumber(1), purpose: PURPOSE }),
+  };
+  const check = (r: autocannon.Result, what: string) => {
+    if (r.non2xx || r.errors || r.timeouts) throw new Error(`${what}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+  };
+  const warm = await run({ ...opts, connections: CONNECTIONS, duration: 3 });
+  check(warm, 'warm-up');
+  const cpu0 = cpuSeconds(pid);
+  const max = await run({ ...opts, connections: CONNECTIONS, duration: DURATION });
+  const cpu1 = cpuSeconds(pid);
+  check(max, 'max');
+  const rate = await run({ ...opts, connections: 50, overallRate: RATE, duration: RATE_DURATION });
+  check(rate, 'rate');
+  const health = await run({ url: `${server.url}/api/health`, connections: CONNECTIONS, duration: Math.max(3, DURATION / 2) });
+  check(health, 'health');
+  return {
+    maxRps: max.requests.total / max.duration,
+    maxP50: max.latency.p50,
+    maxP99: max.latency.p99,
+    cpuPerLookupUs: ((cpu1 - cpu0) / max.requests.total) * 1e6,
+    rateP50: rate.latency.p50,
+    rateP99: rate.latency.p99,
+    rateMax: rate.latency.max,
+    rateAchieved: rate.requests.total / rate.duration,
+    answered: warm.requests.total + max.requests.total + rate.requests.total,
+    healthRps: health.requests.total / health.duration,
+  };
+}
+
+async function usageAllowed(url: string): Promise<number> {
+  const bureau = await login(url, 'bureau');
+  const u = (await json(await fetch(`${url}/api/exchange/usage`, { headers: bureau }))) as { items: { allowed: number }[] };
+  return u.items.reduce((s, r) => s + r.allowed, 0);
+}
+
+function audit(server: RunningServer): string {
+  const out = execFileSync(process.execPath, ['bin/landao.js', 'exchange', 'audit'], { env: { ...process.env, LANDAO_DATA_DIR: server.dataDir, NODE_ENV: 'test', LANDAO_LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+  return out.trim();
+}
+
+const fmt = (n: number, d = 0) => n.toFixed(d);
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+console.log(`exchange lookup benchmark: server pinned to CPU ${values.cpu}, ${os.cpus().length} CPUs, load ${load()}`);
+const results: Record<string, Figures> = {};
+for (const evidence of (['on', 'off'] as const).filter((e) => !values.only || e === values.only)) {
+  const server = await startServer({ env: { LANDAO_EXCHANGE_EVIDENCE: evidence, LANDAO_LOG_LEVEL: 'warn' } });
+  try {
+    const f = await measure(server);
+    if (evidence === 'on') {
+      // Sealing runs every 10 s in the server; the audit reads the same database afterwards.
+      const metered = await usageAllowed(server.url);
+      // Requests still in flight when a run stops are answered (and metered) but not counted by autocannon.
+      if (metered < f.answered) throw new Error(`${f.answered} lookups answered but only ${metered} metered`);
+      console.log(`  evidence on: ${f.answered} lookups counted by autocannon, ${metered} metered; ${audit(server)}`);
+    }
+    results[evidence] = f;
+    console.log(
+      `evidence ${evidence}: max ${fmt(f.maxRps)} lookups/s (${CONNECTIONS} connections, p50 ${f.maxP50} ms, p99 ${f.maxP99} ms, ${fmt(f.cpuPerLookupUs)} µs server CPU per lookup); ` +
+        `at ${RATE}/s (achieved ${fmt(f.rateAchieved)}): p50 ${f.rateP50} ms, p99 ${f.rateP99} ms, max ${f.rateMax} ms; GET /api/health on the same server ${fmt(f.healthRps)}/s`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+const on = results.on;
+const off = results.off;
+if (on && off)
+  console.log(`overhead of evidence: throughput ×${fmt(off.maxRps / on.maxRps, 2)} lower, CPU per lookup ×${fmt(on.cpuPerLookupUs / off.cpuPerLookupUs, 2)}, p99 at ${RATE}/s ${on.rateP99} vs ${off.rateP99} ms; load ${load()}`);
