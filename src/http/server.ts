@@ -37,6 +37,8 @@ export async function buildHttp(deps: HttpDeps): Promise<HttpApp> {
   const { config } = deps;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // One access-log line per request (below), not Fastify's two: logging was a tenth of a request's CPU.
+    disableRequestLogging: true,
     bodyLimit: config.bodyLimit,
     trustProxy: process.env.LANDAO_TRUST_PROXY === '1',
   });
@@ -73,6 +75,9 @@ export async function buildHttp(deps: HttpDeps): Promise<HttpApp> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', authHook(deps.resolver));
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+  });
   registerIdempotency(app, deps.db);
 
   await app.register(

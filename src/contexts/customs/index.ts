@@ -6,4 +6,11 @@ export { assess, parseScenario, OUTCOMES, PERSONAL_CONTRACT_THRESHOLD, PERSONAL_
 export type { AssessOptions, Decision, Outcome, Scenario } from './rules/assess.ts';
 export { getCatalog, labelColumn, overallGrade } from './rules/catalog.ts';
 export { getDefaultLists } from './rules/lists.ts';
+export { registerAssessRoutes, ASSESS_SCOPE } from './rules/assess.routes.ts';
+export { registerReferenceRoutes } from './rules/reference.routes.ts';
 export { LedgerService, type LedgerAddition, type LedgerPerson, type LedgerResult, type LedgerTotals } from './ledger/ledger.service.ts';
+export { DeclarationService, DECLARATION_SCAN_JOB, SCOPES as DECLARATION_SCOPES } from './declarations/declarations.service.ts';
+export type { DeclarationDto, ClearancePayload, VerifyResult } from './declarations/declarations.service.ts';
+export { registerDeclarationRoutes } from './declarations/declarations.routes.ts';
+export { ReferenceService, REFERENCE_WRITE_SCOPE } from './reference/reference.service.ts';
+export { registerReferenceVersionRoutes } from './reference/reference.routes.ts';

@@ -103,6 +103,17 @@ export class IdentityRepo {
     return q(db).selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** The token with its organisation's kind, in one query (it runs on every token-authenticated request). */
+  async tokenWithOrgKind(db: Executor, id: number): Promise<(Selectable<ApiTokenRow> & { org_kind: string | null }) | undefined> {
+    return q(db)
+      .selectFrom('api_tokens')
+      .leftJoin('orgs', 'orgs.id', 'api_tokens.org_id')
+      .selectAll('api_tokens')
+      .select('orgs.kind as org_kind')
+      .where('api_tokens.id', '=', id)
+      .executeTakeFirst();
+  }
+
   async revokeToken(tx: Executor, id: number, at: string): Promise<void> {
     await q(tx).updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
   }
