@@ -24,6 +24,8 @@ const schema = z
     LANDAO_UPLOAD_LIMIT: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
     LANDAO_CHECKPOINT_INTERVAL_S: z.coerce.number().int().positive().default(300),
     LANDAO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Evidence of exchange lookups; `off` exists only to benchmark its overhead. */
+    LANDAO_EXCHANGE_EVIDENCE: z.enum(['on', 'off']).default('on'),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV !== 'production') return;
@@ -35,6 +37,7 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['LANDAO_SIGNING_KEY_FILE'], message: 'production needs an SM2 key file' });
     if (v.LANDAO_SEED_DEMO !== 'never')
       ctx.addIssue({ code: 'custom', path: ['LANDAO_SEED_DEMO'], message: 'production must set LANDAO_SEED_DEMO=never' });
+    if (v.LANDAO_EXCHANGE_EVIDENCE === 'off') ctx.addIssue({ code: 'custom', path: ['LANDAO_EXCHANGE_EVIDENCE'], message: 'production keeps the evidence of every exchange lookup' });
   });
 
 export interface Config {
@@ -53,6 +56,7 @@ export interface Config {
   uploadLimit: number;
   checkpointIntervalS: number;
   logLevel: string;
+  exchangeEvidence: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -82,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimit: v.LANDAO_UPLOAD_LIMIT,
     checkpointIntervalS: v.LANDAO_CHECKPOINT_INTERVAL_S,
     logLevel: v.LANDAO_LOG_LEVEL,
+    exchangeEvidence: v.LANDAO_EXCHANGE_EVIDENCE === 'on',
   };
 }

@@ -7,7 +7,9 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { AppError } from '../kernel/errors.ts';
 import { auditCommands } from './audit.ts';
 import { customsCommands } from './customs.ts';
+import { exchangeCommands } from './exchange.ts';
 import { maskCommand, scanCommand } from './scan.ts';
+import { registryCommands } from './registry.ts';
 import { serveCommand } from './serve.ts';
 
 export class CliExit extends Error {
@@ -29,6 +31,8 @@ export function buildCli(): Command {
   program.addCommand(scanCommand());
   program.addCommand(maskCommand());
   program.addCommand(customsCommands());
+  program.addCommand(exchangeCommands());
+  program.addCommand(registryCommands());
   program
     .command('migrate')
     .description('apply database migrations and exit')

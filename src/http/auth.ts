@@ -16,6 +16,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes reachable without a CSRF header (login). */
     csrfExempt?: boolean;
+    /**
+     * Public routes (open data, CKAN API): no principal needed, and an Authorization header that is
+     * not a Landao token (a CKAN client's API key) is ignored instead of refused.
+     */
+    public?: boolean;
   }
 }
 
@@ -39,6 +44,7 @@ export function authHook(resolver: PrincipalResolver) {
     if (auth) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
       const p = m ? await resolver.resolveApiToken(m[1]!, ip) : null;
+      if (!p && req.routeOptions.config?.public) return;
       if (!p) throw new AppError('unauthenticated', 'invalid or revoked API token');
       req.principal = p;
       return;

@@ -145,10 +145,15 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The current CSRF token, for requests not sent through `request` (uploads with XMLHttpRequest). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Query = Record<string, string | number | undefined>;
 
-function withQuery(path: string, query: Query): string {
+export function withQuery(path: string, query: Query): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
   const qs = params.toString();
@@ -161,7 +166,8 @@ function errorBody(body: unknown): { code?: string; message?: string; details?: 
   return typeof error === 'object' && error !== null ? (error as { code?: string; message?: string; details?: unknown }) : {};
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** A JSON request to the API with the session's CSRF token; throws ApiError for an error answer. */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

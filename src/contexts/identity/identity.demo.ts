@@ -16,6 +16,8 @@ const ORGS: { code: string; name: string; nameEn: string; kind: OrgKind; uscc?: 
   { code: 'PT-CZJR', name: '平潭综合实验区财政金融局', nameEn: 'Pingtan Finance Bureau', kind: 'department' },
   { code: 'PT-DAG', name: '平潭综合实验区档案馆', nameEn: 'Pingtan Archives', kind: 'department' },
   { code: 'ENT-LDSW', name: '平潭岚岛生物医药科技有限公司', nameEn: 'Pingtan Landao Biomedical Technology Co., Ltd.', kind: 'enterprise' },
+  { code: 'ENT-RQZN', name: '福建平潭瑞谦智能科技有限公司', nameEn: 'Fujian Pingtan Ruiqian Intelligent Technology Co., Ltd.', kind: 'enterprise' },
+  { code: 'ENT-SSKJ', name: '北京深势科技有限公司', nameEn: 'Beijing DP Technology Co., Ltd.', kind: 'enterprise' },
   { code: 'BANK-PT01', name: '平潭岚岛农村商业银行', nameEn: 'Pingtan Landao Rural Commercial Bank', kind: 'bank' },
 ];
 
@@ -26,8 +28,12 @@ const USERS: { username: string; displayName: string; org: string | null; kind: 
   { username: 'shenpi', displayName: '吴晓燕（行政审批局）', org: 'PT-XZSP', kind: 'officer', roles: ['dept-officer'] },
   { username: 'shenpi-admin', displayName: '郑建华（行政审批局管理员）', org: 'PT-XZSP', kind: 'officer', roles: ['dept-admin'] },
   { username: 'shuiwu', displayName: '王丽（税务局）', org: 'PT-SW', kind: 'officer', roles: ['dept-officer'] },
+  { username: 'minzheng', displayName: '林秀英（社会事业局）', org: 'PT-SHSY', kind: 'officer', roles: ['dept-officer'] },
   { username: 'qiye', displayName: '刘洋（岚岛生物医药合规专员）', org: 'ENT-LDSW', kind: 'enterprise', roles: ['enterprise-user'] },
   { username: 'bank', displayName: '张敏（农商银行信贷部）', org: 'BANK-PT01', kind: 'bank', roles: ['bank-officer'] },
+  { username: 'dengji', displayName: '周敏（数据产权登记审查员）', org: 'PT-BDB', kind: 'officer', roles: ['registry-reviewer'] },
+  { username: 'ruiqian', displayName: '陈立（瑞谦智能数据专员）', org: 'ENT-RQZN', kind: 'enterprise', roles: ['enterprise-user'] },
+  { username: 'shenshi', displayName: '孙悦（深势科技数据专员）', org: 'ENT-SSKJ', kind: 'enterprise', roles: ['enterprise-user'] },
   { username: 'taibao', displayName: '李志明（台胞）', org: null, kind: 'citizen', roles: ['citizen'], locale: 'zh-TW' },
 ];
 

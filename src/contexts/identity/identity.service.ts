@@ -101,6 +101,12 @@ export class IdentityService {
     return (await this.repo.listOrgs(this.db)).map(orgDto);
   }
 
+  /** An organisation's public particulars (name, kind), for other contexts' documents and listings. */
+  async orgById(id: number): Promise<OrgDto | undefined> {
+    const o = await this.repo.orgById(this.db, id);
+    return o ? orgDto(o) : undefined;
+  }
+
   async orgByCode(code: string): Promise<OrgDto | undefined> {
     const o = await this.repo.orgByCode(this.db, code);
     return o ? orgDto(o) : undefined;
@@ -288,17 +294,16 @@ export class IdentityService {
   async resolveApiToken(bearer: string, ip: string | null): Promise<Principal | null> {
     const m = /^ldt_(\d+)_([A-Za-z0-9_-]{20,})$/.exec(bearer);
     if (!m) return null;
-    const t = await this.repo.tokenById(this.db, Number(m[1]));
+    const t = await this.repo.tokenWithOrgKind(this.db, Number(m[1]));
     if (!t || t.revoked_at || (t.expires_at && Date.parse(t.expires_at) <= Date.now())) return null;
     const given = Buffer.from(sm3(m[2]!), 'hex');
     if (!crypto.timingSafeEqual(given, Buffer.from(t.token_hash, 'hex'))) return null;
-    const org = await this.repo.orgById(this.db, t.org_id);
     return {
       kind: 'token',
       id: t.id,
       name: t.name,
       orgId: t.org_id,
-      orgKind: (org?.kind as OrgKind) ?? null,
+      orgKind: (t.org_kind as OrgKind | null) ?? null,
       roles: [],
       scopes: new Set(JSON.parse(t.scopes) as string[]),
       locale: 'zh-CN',

@@ -4,12 +4,14 @@
  */
 export const ROLES = {
   'platform-admin': ['*'],
-  'bureau-officer': ['identity.orgs:read', 'identity.users:read:all', 'audit:read', 'jobs:read:all', 'detection:scan'],
-  auditor: ['identity.orgs:read', 'identity.users:read:all', 'audit:read:all', 'audit:verify', 'jobs:read:all'],
-  'dept-admin': ['identity.orgs:read', 'identity.users:read', 'identity.users:write', 'identity.tokens:write', 'jobs:read', 'detection:scan'],
-  'dept-officer': ['identity.orgs:read', 'identity.users:read', 'jobs:read', 'detection:scan'],
-  'enterprise-user': ['jobs:read', 'detection:scan'],
-  'bank-officer': [],
+  'bureau-officer': ['identity.orgs:read', 'identity.users:read:all', 'audit:read', 'jobs:read:all', 'detection:scan', 'customs:assess', 'catalog:read:all', 'catalog.quality:read:all', 'registry:read:all', 'registry:authorise', 'customs.declarations:read:all', 'customs.declarations:review', 'customs.statistics:read:all', 'customs.reference:write', 'exchange:read:all', 'exchange:revoke:all'],
+  auditor: ['identity.orgs:read', 'identity.users:read:all', 'audit:read:all', 'audit:verify', 'jobs:read:all', 'catalog:read:all', 'catalog.quality:read:all', 'registry:read:all', 'customs.declarations:read:all', 'customs.statistics:read:all', 'exchange:read:all'],
+  'dept-admin': ['identity.orgs:read', 'identity.users:read', 'identity.users:write', 'identity.tokens:write', 'jobs:read', 'detection:scan', 'catalog:read', 'catalog:write', 'catalog.data:load', 'catalog.data:read', 'catalog.quality:read', 'catalog.quality:resolve', 'exchange:request', 'exchange:approve', 'exchange:read'],
+  'dept-officer': ['identity.orgs:read', 'identity.users:read', 'jobs:read', 'detection:scan', 'customs:assess', 'catalog:read', 'catalog:write', 'catalog.data:load', 'catalog.data:read', 'catalog.quality:read', 'catalog.quality:resolve', 'exchange:request', 'exchange:approve', 'exchange:read'],
+  'enterprise-user': ['jobs:read', 'detection:scan', 'customs:assess', 'customs.declarations:read', 'customs.declarations:write', 'customs.statistics:read', 'registry:apply', 'registry:read'],
+  'bank-officer': ['registry:pledge', 'registry:read'],
+  /** Examines data property registrations (数据产权登记审查) and runs authorised-operation records. */
+  'registry-reviewer': ['identity.orgs:read', 'jobs:read', 'detection:scan', 'registry:read:all', 'registry:review', 'registry:authorise'],
   citizen: [],
 } as const satisfies Record<string, readonly string[]>;
 

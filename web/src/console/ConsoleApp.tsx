@@ -19,14 +19,14 @@ export default function ConsoleApp() {
           </RequireAuth>
         }
       >
-        {consoleNav.map(({ key, path, scope, page: Page }) => {
+        {consoleNav.map(({ key, path, scope, page: Page, subRoutes }) => {
           const element = (
             <ScopeGate scope={scope}>
               <Page />
             </ScopeGate>
           );
           const sub = relative(path);
-          return sub ? <Route key={key} path={sub} element={element} /> : <Route key={key} index element={element} />;
+          return sub ? <Route key={key} path={subRoutes ? `${sub}/*` : sub} element={element} /> : <Route key={key} index element={element} />;
         })}
         <Route path="*" element={<NotFound home="/console" />} />
       </Route>

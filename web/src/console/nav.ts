@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, ScanOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, DatabaseOutlined, ExclamationCircleOutlined, FileProtectOutlined, GlobalOutlined, HomeOutlined, ScanOutlined, ScheduleOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageId } from '../i18n/i18n';
 
@@ -11,6 +11,8 @@ export interface NavEntry {
   /** Scope the page requires; null when any signed-in user may open it. */
   scope: string | null;
   page: LazyExoticComponent<ComponentType>;
+  /** The page routes paths below its own (e.g. /console/customs/declarations/12) with its own <Routes>. */
+  subRoutes?: boolean;
 }
 
 /**
@@ -20,9 +22,16 @@ export interface NavEntry {
 export const consoleNav: NavEntry[] = [
   { key: 'home', path: '/console', labelId: 'nav.home', icon: HomeOutlined, scope: null, page: lazy(() => import('./pages/HomePage')) },
   { key: 'scan', path: '/console/scan', labelId: 'nav.scan', icon: ScanOutlined, scope: 'detection:scan', page: lazy(() => import('./pages/ScanPage')) },
+  { key: 'customs-declarations', path: '/console/customs/declarations', labelId: 'nav.customsDeclarations', icon: GlobalOutlined, scope: 'customs.declarations:read', page: lazy(() => import('./pages/customs/DeclarationsPage')), subRoutes: true },
+  { key: 'customs-statistics', path: '/console/customs/statistics', labelId: 'nav.customsStatistics', icon: BarChartOutlined, scope: 'customs.statistics:read', page: lazy(() => import('./pages/customs/StatisticsPage')) },
+  { key: 'registry', path: '/console/registry', labelId: 'nav.registry', icon: FileProtectOutlined, scope: 'registry:read', page: lazy(() => import('./pages/registry/RegistryPage')) },
+  { key: 'registry-pledges', path: '/console/registry-pledges', labelId: 'nav.registryPledges', icon: BankOutlined, scope: 'registry:pledge', page: lazy(() => import('./pages/registry/PledgesPage')) },
   { key: 'audit', path: '/console/audit', labelId: 'nav.audit', icon: AuditOutlined, scope: 'audit:read', page: lazy(() => import('./pages/AuditPage')) },
   { key: 'users', path: '/console/users', labelId: 'nav.users', icon: TeamOutlined, scope: 'identity.users:read', page: lazy(() => import('./pages/UsersPage')) },
   { key: 'orgs', path: '/console/orgs', labelId: 'nav.orgs', icon: ApartmentOutlined, scope: 'identity.orgs:read', page: lazy(() => import('./pages/OrgsPage')) },
+  { key: 'catalog', path: '/console/catalog', labelId: 'nav.catalog', icon: DatabaseOutlined, scope: 'catalog:read', page: lazy(() => import('./pages/catalog/CatalogPage')) },
+  { key: 'exchange', path: '/console/exchange', labelId: 'nav.exchange', icon: SwapOutlined, scope: 'exchange:read', page: lazy(() => import('./pages/exchange/ExchangePage')) },
+  { key: 'data-quality', path: '/console/data-quality', labelId: 'nav.dataQuality', icon: ExclamationCircleOutlined, scope: 'catalog.quality:read', page: lazy(() => import('./pages/catalog/QualityIssuesPage')) },
   { key: 'jobs', path: '/console/jobs', labelId: 'nav.jobs', icon: ScheduleOutlined, scope: 'jobs:read', page: lazy(() => import('./pages/JobsPage')) },
 ];
 
