@@ -8,7 +8,9 @@
  * far cheaper than hashing a counter), generated block by block, so memory stays bounded. SQLite runs
  * in a temporary directory; PostgreSQL (LANDAO_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres)
  * in a database created for the run and dropped afterwards. Figures depend on the machine and its
- * load: use them to compare versions, not as a contract.
+ * load: use them to compare versions, not as a contract. "this process's CPU" is the CPU time the
+ * benchmark process used (on SQLite that includes the database engine; on PostgreSQL it does not): on a
+ * machine shared with other work it shows how much of the wall time was spent waiting for a core.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -92,12 +94,15 @@ try {
   const ledger = new LedgerService();
   for (const [label, declarationId] of [['first', 1], ['repeat', 2]] as const) {
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const r = await ledger.add(database.db, { exporterId: 1, year: 2026, declarationId, persons: persons(N) });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     console.log(
       `${DIALECT} ${label}: n=${N} added=${r.added} upgraded=${r.upgradedToSensitive} ` +
         `totals=${JSON.stringify(r.totals)} ${seconds.toFixed(1)} s ${Math.round(N / seconds)} persons/s ` +
+        `(this process's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s) ` +
         `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
     );
   }

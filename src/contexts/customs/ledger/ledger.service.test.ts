@@ -1,12 +1,22 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/helpers/db.ts';
+import { partitionOf, STAGING_PARTITIONS } from './ledger.repo.ts';
 import { LedgerService, type LedgerPerson } from './ledger.service.ts';
 
 /** Deterministic 32-byte person hashes (stand-ins for `personHash`). */
 const hash = (n: number, ns = 'p'): Buffer => crypto.createHash('sha256').update(`${ns}:${n}`).digest();
 const persons = (from: number, to: number, sensitive = false): LedgerPerson[] =>
   Array.from({ length: to - from }, (_, i) => ({ hash: hash(from + i), sensitive }));
+
+describe('staging partitions', () => {
+  it('cut the key space into contiguous ranges by the first bits of the hash', () => {
+    const first = (b: number) => Buffer.concat([Buffer.from([b]), Buffer.alloc(31, 0xff)]);
+    expect([0x00, 0x0f, 0x10, 0x7f, 0x80, 0xff].map((b) => partitionOf(first(b), STAGING_PARTITIONS))).toEqual([0, 0, 1, 7, 8, 15]);
+    expect(partitionOf(first(0xff), 1)).toBe(0);
+  });
+});
 
 describeEachDialect('customs person ledger', (get) => {
   // Small chunks so that every test also crosses chunk boundaries.
@@ -82,6 +92,43 @@ describeEachDialect('customs person ledger', (get) => {
     ).rejects.toThrow('declaration refused');
     expect(await ledger.totals(get().db, 1, 2026)).toEqual(before);
     expect((await add(1, 2026, persons(500, 520, true))).added).toBe(20);
+  });
+
+  it('adds a person met without and, further down the same stream, with sensitive data once, as sensitive', async () => {
+    // Chunks of 7: the non-sensitive records are staged several chunks before the sensitive ones.
+    const r = await add(6, 2026, [...persons(0, 20), ...persons(0, 20, true), ...persons(20, 25)]);
+    expect(r).toEqual({ added: 25, upgradedToSensitive: 0, totals: { personalSubjects: 5, sensitiveSubjects: 20 } });
+  });
+
+  it('counts exactly when an earlier addition in the same transaction failed half way', async () => {
+    const r = await get().db.transaction().execute(async (tx) => {
+      const bad = [...persons(600, 610), { hash: Buffer.alloc(31), sensitive: false }];
+      await expect(ledger.add(tx, { exporterId: 7, year: 2026, declarationId: 2000, persons: bad })).rejects.toMatchObject({ code: 'validation_failed' });
+      return ledger.add(tx, { exporterId: 7, year: 2026, declarationId: 2001, persons: persons(600, 605) });
+    });
+    expect(r).toEqual({ added: 5, upgradedToSensitive: 0, totals: { personalSubjects: 5, sensitiveSubjects: 0 } });
+  });
+
+  it('previews twice in one transaction and then adds, with the same counts each time', async () => {
+    const input = { exporterId: 8, year: 2026, declarationId: 3000, persons: [...persons(0, 12), ...persons(5, 9, true)] };
+    const expected = { added: 12, upgradedToSensitive: 0, totals: { personalSubjects: 8, sensitiveSubjects: 4 } };
+    const results = await get().db.transaction().execute(async (tx) => [
+      await ledger.preview(tx, input),
+      await ledger.preview(tx, input),
+      await ledger.add(tx, input),
+    ]);
+    expect(results).toEqual([expected, expected, expected]);
+  });
+
+  it('leaves the connection’s memory settings as they were after an addition', async () => {
+    const setting = async () =>
+      get().dialect === 'postgres'
+        ? (await sql<{ v: string }>`SELECT current_setting('work_mem') AS v`.execute(get().db)).rows[0]!.v
+        : String((await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(get().db)).rows[0]!.cache_size);
+    const before = await setting();
+    await add(9, 2026, persons(0, 10));
+    await expect(add(9, 2026, [{ hash: Buffer.alloc(1), sensitive: false }])).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(await setting()).toBe(before);
   });
 
   it('refuses a hash that is not 32 bytes', async () => {

@@ -1,6 +1,6 @@
 import { nowIso, type Executor } from '../../../db/database.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { LedgerRepo, PERSON_HASH_BYTES, type LedgerKey, type StoredTotals } from './ledger.repo.ts';
+import { LedgerRepo, partitionOf, PERSON_HASH_BYTES, STAGING_PARTITIONS, type LedgerKey, type StoredTotals } from './ledger.repo.ts';
 
 /** One person of a transfer: the keyed hash of their strongest identifier (`personHash`, 32 raw bytes). */
 export interface LedgerPerson {
@@ -31,15 +31,16 @@ export interface LedgerResult {
   /** Persons not in this year's ledger before. */
   added: number;
   /**
-   * Persons in the ledger with non-sensitive data only who now left with sensitive data (also those
-   * that an earlier chunk of the same stream added as non-sensitive).
+   * Persons in the ledger before this addition with non-sensitive data only who now left with
+   * sensitive data. (A person new this year counts in `added`, as sensitive if any of their records
+   * in this transfer is.)
    */
   upgradedToSensitive: number;
   /** The ledger after this addition. */
   totals: LedgerTotals;
 }
 
-const DEFAULT_CHUNK = 50_000;
+const DEFAULT_CHUNK = 100_000;
 const PREVIEW_SAVEPOINT = 'customs_ledger_preview';
 
 class PreviewRollback extends Error {}
@@ -55,25 +56,50 @@ function checkKey(key: LedgerKey): void {
     throw new AppError('validation_failed', `year must be a calendar year, got ${key.year}`);
 }
 
-/** Groups the persons into chunks of sensitive and non-sensitive hashes, each sorted (B-tree locality). */
-async function* chunks(
-  persons: Iterable<LedgerPerson> | AsyncIterable<LedgerPerson>,
-  size: number,
-): AsyncGenerator<{ sensitive: Buffer[]; other: Buffer[] }> {
-  let sensitive: Buffer[] = [];
-  let other: Buffer[] = [];
+/** One chunk of the stream: per staging partition (of `partitions`), the sensitive and the other hashes. */
+interface Chunk {
+  partitions: number;
+  sensitive: Buffer[][];
+  other: Buffer[][];
+}
+
+const emptyChunk = (partitions: number): Chunk => ({
+  partitions,
+  sensitive: Array.from({ length: partitions }, () => []),
+  other: Array.from({ length: partitions }, () => []),
+});
+
+/**
+ * Groups the persons into chunks, by partition and kind (the database sorts them later). A stream that
+ * ends within its first chunk is one partition; a longer one is cut into STAGING_PARTITIONS.
+ */
+async function* chunks(persons: Iterable<LedgerPerson> | AsyncIterable<LedgerPerson>, size: number): AsyncGenerator<Chunk> {
+  let first: LedgerPerson[] | null = [];
+  let chunk = emptyChunk(STAGING_PARTITIONS);
+  let inChunk = 0;
   let index = 0;
+  const put = (p: LedgerPerson) => (p.sensitive ? chunk.sensitive : chunk.other)[partitionOf(p.hash, STAGING_PARTITIONS)]!.push(p.hash);
   const take = (p: LedgerPerson): boolean => {
     if (!Buffer.isBuffer(p.hash) || p.hash.length !== PERSON_HASH_BYTES)
       throw new AppError('validation_failed', `persons[${index}].hash must be a ${PERSON_HASH_BYTES}-byte Buffer`);
     index++;
-    (p.sensitive ? sensitive : other).push(p.hash);
-    return sensitive.length + other.length >= size;
+    if (first) {
+      if (first.length < size) {
+        first.push(p);
+        return false;
+      }
+      // The stream is longer than one chunk: partition the first one.
+      first.forEach(put);
+      inChunk = first.length;
+      first = null;
+    }
+    put(p);
+    return ++inChunk >= size;
   };
   const flush = () => {
-    const out = { sensitive: sensitive.sort(Buffer.compare), other: other.sort(Buffer.compare) };
-    sensitive = [];
-    other = [];
+    const out = chunk;
+    chunk = emptyChunk(STAGING_PARTITIONS);
+    inChunk = 0;
     return out;
   };
   if (Symbol.iterator in persons) {
@@ -81,7 +107,11 @@ async function* chunks(
   } else {
     for await (const p of persons) if (take(p)) yield flush();
   }
-  if (sensitive.length + other.length > 0) yield flush();
+  if (first) {
+    const whole = emptyChunk(1);
+    for (const p of first) (p.sensitive ? whole.sensitive : whole.other)[0]!.push(p.hash);
+    if (first.length > 0) yield whole;
+  } else if (inChunk > 0) yield flush();
 }
 
 /**
@@ -141,23 +171,48 @@ export class LedgerService {
     return toTotals(await this.repo.totals(executor, { exporterId, year }));
   }
 
+  /**
+   * Stages the stream chunk by chunk (bounded memory), then updates the ledger from the staging tables
+   * partition by partition, in key order: upgrades first (persons already there as non-sensitive),
+   * then new sensitive persons, then new non-sensitive ones (a person with both kinds of record is thus
+   * added once, as sensitive).
+   */
   private async addIn(tx: Executor, input: LedgerAddition): Promise<LedgerResult> {
     const key: LedgerKey = { exporterId: input.exporterId, year: input.year };
     const at = nowIso();
     await this.repo.lockTotals(tx, key, at);
-    let added = 0;
-    let addedSensitive = 0;
-    let upgradedToSensitive = 0;
-    for await (const chunk of chunks(input.persons, this.chunkSize)) {
-      // Sensitive first: a person in both lists of one chunk is then inserted once, as sensitive.
-      const newSensitive = await this.repo.insertNew(tx, key, chunk.sensitive, { sensitive: true, declarationId: input.declarationId, at });
-      const newOther = await this.repo.insertNew(tx, key, chunk.other, { sensitive: false, declarationId: input.declarationId, at });
-      // Rows just inserted as sensitive are already 1, so only earlier non-sensitive persons move.
-      upgradedToSensitive += await this.repo.upgradeToSensitive(tx, key, chunk.sensitive);
-      added += newSensitive + newOther;
-      addedSensitive += newSensitive;
+    const settings = await this.repo.beginLoad(tx);
+    try {
+      const staged = new Set<number>();
+      let partitions = 1;
+      for await (const chunk of chunks(input.persons, this.chunkSize)) {
+        partitions = chunk.partitions;
+        for (let k = 0; k < partitions; k++) {
+          const sensitive = chunk.sensitive[k]!;
+          const other = chunk.other[k]!;
+          if (sensitive.length + other.length === 0) continue;
+          if (!staged.has(k)) await this.repo.createStaging(tx, k);
+          staged.add(k);
+          await this.repo.stage(tx, k, sensitive, true);
+          await this.repo.stage(tx, k, other, false);
+        }
+      }
+      let upgradedToSensitive = 0;
+      let addedSensitive = 0;
+      let addedOther = 0;
+      const row = { declarationId: input.declarationId, at };
+      for (const k of [...staged].sort((a, b) => a - b)) {
+        await this.repo.analyzeStaging(tx, k);
+        upgradedToSensitive += await this.repo.upgradeStagedToSensitive(tx, key, { k, n: partitions });
+        addedSensitive += await this.repo.insertStaged(tx, key, k, { ...row, sensitive: true });
+        addedOther += await this.repo.insertStaged(tx, key, k, { ...row, sensitive: false });
+        await this.repo.dropStaging(tx, k);
+      }
+      const added = addedSensitive + addedOther;
+      await this.repo.addToTotals(tx, key, { persons: added, sensitive: addedSensitive + upgradedToSensitive }, at);
+      return { added, upgradedToSensitive, totals: toTotals(await this.repo.totals(tx, key)) };
+    } finally {
+      await this.repo.restoreSettings(tx, settings);
     }
-    await this.repo.addToTotals(tx, key, { persons: added, sensitive: addedSensitive + upgradedToSensitive }, at);
-    return { added, upgradedToSensitive, totals: toTotals(await this.repo.totals(tx, key)) };
   }
 }
