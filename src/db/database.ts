@@ -49,6 +49,10 @@ export function openSqlite(file: string): Database {
 
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server ends (restart, failover, a DBA's pg_terminate_backend) is
+  // reported here; the pool drops it and the next query opens a new one. Without a listener the
+  // 'error' event would crash the whole process.
+  pool.on('error', () => undefined);
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', file: undefined, close: () => db.destroy() };
 }
