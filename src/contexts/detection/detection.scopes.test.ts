@@ -1,14 +1,8 @@
 import type { InjectOptions } from 'fastify';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/helpers/app.ts';
+import { multipart } from '../../../test/helpers/multipart.ts';
 import { mod11_2CheckChar } from './validators/index.ts';
-
-function multipart(filename: string, content: string | Buffer): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----landao' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content), tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const body = '身份证号,姓名\n' + ['350128199001011', '350128198512250', '350128197703150'].map((b, i) => `${b}23${i}`).map((b) => b.slice(0, 17)).map((b) => `${b}${mod11_2CheckChar(b)},王小明`).join('\n') + '\n';
 

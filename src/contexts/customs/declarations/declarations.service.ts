@@ -604,7 +604,6 @@ export class DeclarationService {
       let personsKey: string | null = null;
       let after: { personalSubjects: number; sensitiveSubjects: number };
       let transfer: Analysis['transfer'];
-      const before = await this.deps.ledger.totals(this.deps.db, row.exporter_org_id, row.year);
       if (full) {
         const out = tmp('.persons');
         await extractPersons(file, report, out, { key: this.deps.personHashKey, source: sourceName, signal: ctx.signal });
@@ -629,6 +628,7 @@ export class DeclarationService {
           counted: 'declared',
         };
         // Without the whole data the persons cannot be matched against the ledger: count them all as new.
+        const before = await this.deps.ledger.totals(this.deps.db, row.exporter_org_id, row.year);
         after = { personalSubjects: before.personalSubjects + transfer.personalSubjects, sensitiveSubjects: before.sensitiveSubjects + transfer.sensitiveSubjects };
       }
       const already = {
