@@ -158,27 +158,38 @@ export class LedgerRepo {
 
   /**
    * Inserts partition k's staged persons of one kind (sensitive or not) that the ledger does not hold yet, in
-   * key order; a person staged twice conflicts with their own first row, so each counts once. Returns
-   * how many were inserted. Insert the sensitive ones first: a person staged with and
-   * without sensitive data is then added once, as sensitive.
+   * key order, each once; returns how many were inserted. Insert the sensitive ones first: a person staged
+   * with and without sensitive data is then added once, as sensitive. Concurrent additions for the same
+   * exporter and year wait on the totals row (`lockTotals`), so no other transaction inserts these keys meanwhile.
+   * - `merge` (many persons for the key range): on PostgreSQL one merge anti-join of the sorted staging table
+   *   with the ledger's key range, then plain inserts — much cheaper than a speculative insertion per row;
+   * - `probe` (few persons against a large range): `ON CONFLICT DO NOTHING`, one primary-key lookup each.
+   * SQLite always probes (its `ON CONFLICT` is a plain B-tree search).
    */
   async insertStaged(
     tx: Executor,
     key: LedgerKey,
-    k: number,
-    p: { sensitive: boolean; declarationId: number; at: string },
+    { k, n }: Partition,
+    p: { sensitive: boolean; declarationId: number; at: string; strategy: 'merge' | 'probe' },
   ): Promise<number> {
     const s = p.sensitive ? 1 : 0;
     const query =
-      dialectOf(tx) === 'postgres'
+      dialectOf(tx) !== 'postgres'
         ? sql`INSERT INTO customs_ledger_persons (exporter_id, year, person_hash, sensitive, first_declaration_id, first_at)
+            SELECT ${key.exporterId}, ${key.year}, h, ${s}, ${p.declarationId}, ${p.at}
+            FROM ${staging(tx, k)} WHERE s = ${s} ORDER BY h
+            ON CONFLICT DO NOTHING`
+        : p.strategy === 'probe'
+          ? sql`INSERT INTO customs_ledger_persons (exporter_id, year, person_hash, sensitive, first_declaration_id, first_at)
             SELECT ${key.exporterId}::bigint, ${key.year}::int, h, ${s}::int, ${p.declarationId}::bigint, ${p.at}::text
             FROM ${staging(tx, k)} WHERE s = ${s}::int ORDER BY h
             ON CONFLICT DO NOTHING`
-        : sql`INSERT INTO customs_ledger_persons (exporter_id, year, person_hash, sensitive, first_declaration_id, first_at)
-            SELECT ${key.exporterId}, ${key.year}, h, ${s}, ${p.declarationId}, ${p.at}
-            FROM ${staging(tx, k)} WHERE s = ${s} ORDER BY h
-            ON CONFLICT DO NOTHING`;
+          : sql`INSERT INTO customs_ledger_persons (exporter_id, year, person_hash, sensitive, first_declaration_id, first_at)
+            SELECT ${key.exporterId}::bigint, ${key.year}::int, st.h, ${s}::int, ${p.declarationId}::bigint, ${p.at}::text
+            FROM (SELECT DISTINCT h FROM ${staging(tx, k)} WHERE s = ${s}::int) AS st
+            WHERE NOT EXISTS (SELECT 1 FROM customs_ledger_persons AS p
+              WHERE p.exporter_id = ${key.exporterId}::bigint AND p.year = ${key.year}::int AND ${inPartition(k, n)} AND p.person_hash = st.h)
+            ORDER BY st.h`;
     const r = await query.execute(tx);
     return Number(r.numAffectedRows ?? 0n);
   }

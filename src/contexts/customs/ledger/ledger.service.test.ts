@@ -52,6 +52,13 @@ describeEachDialect('customs person ledger', (get) => {
     expect(r.totals).toEqual({ personalSubjects: 1, sensitiveSubjects: 1 });
   });
 
+  it('adds a small transfer to a large ledger by lookups, counting as a merge would', async () => {
+    // 1,000 persons make each key range large against the ~1 staged person per range that follows.
+    await add(9, 2026, persons(0, 1_000));
+    const r = await add(9, 2026, [...persons(990, 1_010), ...persons(1_000, 1_005), ...persons(995, 1_000, true)]);
+    expect(r).toEqual({ added: 10, upgradedToSensitive: 5, totals: { personalSubjects: 1_005, sensitiveSubjects: 5 } });
+  });
+
   it('starts a new calendar year from zero', async () => {
     expect(await ledger.totals(get().db, 1, 2027)).toEqual({ personalSubjects: 0, sensitiveSubjects: 0 });
     const r = await add(1, 2027, persons(0, 10));

@@ -56,6 +56,12 @@ function checkKey(key: LedgerKey): void {
     throw new AppError('validation_failed', `year must be a calendar year, got ${key.year}`);
 }
 
+/**
+ * A partition's new persons are merged with the ledger's key range in one ordered pass when they are at
+ * least 1/MERGE_RATIO of that range; fewer are looked up one by one in the primary key.
+ */
+const MERGE_RATIO = 8;
+
 /** One chunk of the stream: per staging partition (of `partitions`), the sensitive and the other hashes. */
 interface Chunk {
   partitions: number;
@@ -183,7 +189,8 @@ export class LedgerService {
     await this.repo.lockTotals(tx, key, at);
     const settings = await this.repo.beginLoad(tx);
     try {
-      const staged = new Set<number>();
+      const before = await this.repo.totals(tx, key);
+      const staged = new Map<number, number>();
       let partitions = 1;
       for await (const chunk of chunks(input.persons, this.chunkSize)) {
         partitions = chunk.partitions;
@@ -192,7 +199,7 @@ export class LedgerService {
           const other = chunk.other[k]!;
           if (sensitive.length + other.length === 0) continue;
           if (!staged.has(k)) await this.repo.createStaging(tx, k);
-          staged.add(k);
+          staged.set(k, (staged.get(k) ?? 0) + sensitive.length + other.length);
           await this.repo.stage(tx, k, sensitive, true);
           await this.repo.stage(tx, k, other, false);
         }
@@ -201,11 +208,14 @@ export class LedgerService {
       let addedSensitive = 0;
       let addedOther = 0;
       const row = { declarationId: input.declarationId, at };
-      for (const k of [...staged].sort((a, b) => a - b)) {
+      for (const [k, count] of [...staged].sort((a, b) => a[0] - b[0])) {
         await this.repo.analyzeStaging(tx, k);
-        upgradedToSensitive += await this.repo.upgradeStagedToSensitive(tx, key, { k, n: partitions });
-        addedSensitive += await this.repo.insertStaged(tx, key, k, { ...row, sensitive: true });
-        addedOther += await this.repo.insertStaged(tx, key, k, { ...row, sensitive: false });
+        // Few persons against a large key range: look each one up; else one ordered merge over the range.
+        const strategy = count * MERGE_RATIO < before.persons / partitions ? 'probe' : 'merge';
+        // Only persons already in the ledger as non-sensitive can be upgraded: none in a ledger without them.
+        if (before.persons > before.sensitive) upgradedToSensitive += await this.repo.upgradeStagedToSensitive(tx, key, { k, n: partitions });
+        addedSensitive += await this.repo.insertStaged(tx, key, { k, n: partitions }, { ...row, sensitive: true, strategy });
+        addedOther += await this.repo.insertStaged(tx, key, { k, n: partitions }, { ...row, sensitive: false, strategy });
         await this.repo.dropStaging(tx, k);
       }
       const added = addedSensitive + addedOther;
