@@ -22,6 +22,11 @@ import { OperationService, REGISTRY_LOG_CHECKPOINT_JOB, RegistryPublic, Registry
 import { AggregationService, CatalogService, OpenDataService, PULL_DUE_JOB, TIMELINESS_JOB, registerCatalogRoutes, seedCatalogDemo } from './contexts/catalog/index.ts';
 import { ExchangeService, SEAL_INTERVAL_MS, SEAL_JOB, registerExchangeRoutes } from './contexts/exchange/index.ts';
 import { DeclarationService, LedgerService, ReferenceService, registerAssessRoutes, registerDeclarationRoutes, registerReferenceRoutes, registerReferenceVersionRoutes } from './contexts/customs/index.ts';
+import { AccountService, REVERIFY_INTERVAL_MS, REVERIFY_JOB, createPermitVerifier, registerAccountRoutes, seedAccountsDemo } from './contexts/services/index.ts';
+import { ServiceItemCatalog, registerItemRoutes } from './contexts/services/index.ts';
+import { CASE_DEADLINE_SCAN_JOB, CaseService, CatalogPrefillSource, registerCaseRoutes, seedCasesDemo } from './contexts/services/index.ts';
+import { CaseEventNotifier, NotificationService, RatingService, createOutboundChannels, onCaseEvent, registerNotificationRoutes, registerRatingRoutes } from './contexts/services/index.ts';
+import { ArchiveService, FIXITY_INTERVAL_MS, FIXITY_JOB, registerArchivesRoutes, seedArchivesDemo } from './contexts/archives/index.ts';
 import { LocalBlobStore } from './kernel/blob/local-blob-store.ts';
 import type { BlobStore } from './kernel/blob/blob-store.ts';
 import { loadCalendar, type WorkingCalendar } from './kernel/calendar/calendar.ts';
@@ -42,6 +47,10 @@ export interface Platform {
   registry: RegistryService;
   registryLog: TransparencyLog;
   exchange: ExchangeService;
+  /** Applications and cases of the service hall (services context). */
+  cases: CaseService;
+  /** Electronic archives: other contexts archive a closed unit with `archives.archive(tx, …)`. */
+  archives: ArchiveService;
   http: HttpApp;
   version: string;
   /** Starts background work (job workers, periodic checkpoints). `landao serve` calls it; tests may not. */
@@ -73,7 +82,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     detection.registerJobs();
     // The catalog reads publishers' names through identity's public face.
     const catalog = new CatalogService(database.db, audit, { org: (id) => identity.orgById(id) });
-    const aggregation = new AggregationService(catalog, { blobs, jobs, uploadLimit: config.uploadLimit });
+    const aggregation = new AggregationService(catalog, { blobs, jobs, uploadLimit: config.uploadLimit, sourceKey: Buffer.from(sm3(`landao/catalog/source-key/${config.sessionSecret}`), 'hex') });
     aggregation.registerJobs();
     const openData = new OpenDataService(catalog, aggregation);
     const exchange = new ExchangeService({ db: database.db, audit, signer, catalog, aggregation, evidence: config.exchangeEvidence });
@@ -112,19 +121,98 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     const registryPublic = new RegistryPublic(registry);
     const registryOperation = new OperationService(registry);
     jobs.register('http.purge-idempotency', async () => ({ deleted: await purgeIdempotencyRecords(database.db) }), { maxAttempts: 3 });
+    // Service-hall sign-up: document numbers sealed with a key derived like customs' source key.
+    const accounts = new AccountService({
+      db: database.db,
+      audit,
+      identity,
+      verifier: createPermitVerifier(config.permitVerifier),
+      personHashKey: config.personHashKey,
+      idKey: Buffer.from(sm3(`landao/services/id-key/${config.sessionSecret}`), 'hex'),
+    });
+    accounts.registerJobs(jobs);
+    // The service item catalog (事项目录): departments are identity organisations, looked up by code.
+    const serviceItems = new ServiceItemCatalog({ db: database.db, audit, departments: (code) => identity.orgByCode(code) });
+    // Applications and cases (办件): items from the catalog, identities from accounts, prefill from the public data foundation.
+    const cases: CaseService = new CaseService({
+      db: database.db,
+      audit,
+      jobs,
+      blobs,
+      calendar,
+      items: (code) => serviceItems.itemForCase(code),
+      identities: (userId) => accounts.identityOf(userId),
+      orgs: { byId: (id) => identity.orgById(id), byCode: (code) => identity.orgByCode(code) },
+      users: async (id) => {
+        const u = await identity.sessionUser(id).catch(() => undefined);
+        return u && { id: u.id, name: u.displayName, orgId: u.org?.id ?? null, scopes: u.scopes };
+      },
+      prefill: new CatalogPrefillSource({
+        dataset: async (identifier) => {
+          const r = await catalog.repo.datasetByIdentifier(catalog.db, identifier);
+          if (!r || r.state !== 'published') return undefined;
+          const m = JSON.parse(r.metadata) as { keyFields: string[]; fields: { name: string; detectorType?: string }[] };
+          const keyFields = m.keyFields.map((k) => ({ name: k, detectorType: m.fields.find((f) => f.name === k)?.detectorType }));
+          return { id: r.id, identifier: r.identifier, department: (await catalog.orgInfo(r.org_id)).name, keyFields, lastLoadedAt: r.last_loaded_at };
+        },
+        lookup: (datasetId, key, fields) => aggregation.lookup(datasetId, key, fields),
+      }),
+      uploadLimit: config.uploadLimit,
+      // The daily deadline scan warns the departments through notifications (caseNotifier is built below).
+      onDeadline: (caseId, kind, deadline): Promise<void> => caseNotifier.deadline(caseId, kind, deadline),
+    });
+    await cases.syncDefinitions();
+    cases.registerJobs();
+    // Notifications (in-app, plus outbound channels from LANDAO_NOTIFY_*) and 好差评 read cases through cases.caseLookup.
+    const officerReader: Principal = { kind: 'token', id: 0, name: 'notifications', orgId: null, orgKind: null, roles: [], scopes: new Set(['identity.users:read:all']), locale: 'zh-CN', ip: null };
+    const notifications = new NotificationService({
+      db: database.db,
+      jobs,
+      channels: createOutboundChannels(config.notify, config.dataDir),
+      directory: {
+        recipient: async (userId) => {
+          const u = await identity.sessionUser(userId).catch(() => undefined);
+          return u && { userId: u.id, displayName: u.displayName, locale: u.locale, email: null, phone: null };
+        },
+        officersOf: async (orgId) =>
+          (await identity.listUsers(officerReader, { orgId, page: 1, pageSize: 1000 })).items.filter((u) => u.status === 'active' && scopesOf(u.roles).has('services.cases:handle')).map((u) => u.id),
+      },
+    });
+    notifications.registerJobs();
+    const caseNotifier: CaseEventNotifier = new CaseEventNotifier(notifications, jobs, (id) => cases.caseLookup(id), (id) => identity.orgById(id));
+    caseNotifier.registerJobs();
+    const unsubscribeCaseNotifier = onCaseEvent(caseNotifier.subscriber);
+    // Electronic archives (档案): packages in the blob store; the fixity job is scheduled in start().
+    const archives = new ArchiveService({ db: database.db, audit, blobs });
+    archives.registerJobs(jobs);
+    const ratings = new RatingService({ db: database.db, audit, calendar, cases: (id) => cases.caseLookup(id), notifications, departmentName: (id) => identity.orgById(id), followUpDays: config.ratingFollowUpDays });
 
     let demoAccounts: Platform['demoAccounts'] = null;
     if (config.seedDemo && (await identity.isEmpty())) {
       demoAccounts = await seedIdentityDemo(identity);
-      // The registry's demo acts as its demo users (their principals, without verifying passwords).
-      const userReader: Principal = { kind: 'token', id: 0, name: 'registry demo', orgId: null, orgKind: null, roles: [], scopes: new Set(['identity.users:read:all']), locale: 'zh-CN', ip: null };
-      await seedRegistryDemo(registry, async (username) => {
-        const u = (await identity.listUsers(userReader, { q: username, page: 1, pageSize: 20 })).items.find((x) => x.username === username)!;
-        return { kind: 'user', id: u.id, name: u.displayName, orgId: u.org?.id ?? null, orgKind: u.org?.kind ?? null, roles: u.roles, scopes: scopesOf(u.roles), locale: u.locale, ip: null };
-      });
+    }
+    // The demo seeds act as the demo users: their principals, built without verifying passwords.
+    const demoUserReader: Principal = { kind: 'token', id: 0, name: 'demo seed', orgId: null, orgKind: null, roles: [], scopes: new Set(['identity.users:read:all']), locale: 'zh-CN', ip: null };
+    const demoUser = async (username: string) => (await identity.listUsers(demoUserReader, { q: username, page: 1, pageSize: 20 })).items.find((x) => x.username === username)!;
+    const demoPrincipal = async (username: string): Promise<Principal> => {
+      const u = await demoUser(username);
+      return { kind: 'user', id: u.id, name: u.displayName, orgId: u.org?.id ?? null, orgKind: u.org?.kind ?? null, roles: u.roles, scopes: scopesOf(u.roles), locale: u.locale, ip: null };
+    };
+    if (demoAccounts) {
+      await seedRegistryDemo(registry, demoPrincipal);
       await seedCatalogDemo(catalog, aggregation, async (code) => (await identity.orgByCode(code))?.id);
+      demoAccounts.push(...(await seedAccountsDemo(accounts, async (username) => (await demoUser(username)).id)));
       await audit.checkpoint();
       await registryLog.checkpoint();
+    }
+    // The zone's catalog is real data, not demo data: installed as version 1 into any empty catalog.
+    await serviceItems.installShipped();
+    if (demoAccounts) {
+      await seedCasesDemo(cases, demoPrincipal);
+      await seedArchivesDemo(archives, async (code) => (await identity.orgByCode(code))?.id);
+      // Settle the demo: deliver the notifications its cases queued, so a fresh database starts with an empty queue
+      // (timers due later stay queued).
+      while ((await jobs.runOnce({ limit: 50 })) > 0);
     }
 
     const http = await buildHttp({
@@ -132,7 +220,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       resolver: identity,
       db: database.db,
       health: async () => ({ dialect: database.dialect, version: VERSION }),
-      routes: [registerIdentityRoutes(identity, { secureCookies: config.env === 'production' }), registerAuditRoutes(audit), registerJobRoutes(jobs), registerDetectionRoutes(detection, jobs), registerRegistryRoutes(registry, registryPublic, registryOperation), registerRegistryLogRoutes(registryLog), registerCatalogRoutes(catalog, aggregation, openData), registerExchangeRoutes(exchange), registerAssessRoutes(() => reference.lists()), registerReferenceRoutes(reference), registerDeclarationRoutes(declarations, { orgName }), registerReferenceVersionRoutes(reference)],
+      routes: [registerIdentityRoutes(identity, { secureCookies: config.env === 'production' }), registerAuditRoutes(audit), registerJobRoutes(jobs), registerDetectionRoutes(detection, jobs), registerRegistryRoutes(registry, registryPublic, registryOperation), registerRegistryLogRoutes(registryLog), registerCatalogRoutes(catalog, aggregation, openData), registerExchangeRoutes(exchange), registerAssessRoutes(() => reference.lists()), registerReferenceRoutes(reference), registerDeclarationRoutes(declarations, { orgName }), registerReferenceVersionRoutes(reference), registerAccountRoutes(accounts), registerItemRoutes(serviceItems), registerCaseRoutes(cases), registerNotificationRoutes(notifications), registerRatingRoutes(ratings), registerArchivesRoutes(archives)],
     });
 
     let started = false;
@@ -148,6 +236,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       registry,
       registryLog,
       exchange,
+      cases,
+      archives,
       http,
       version: VERSION,
       demoAccounts,
@@ -160,10 +250,15 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         await jobs.schedule(PULL_DUE_JOB, 60_000, PULL_DUE_JOB, {});
         await jobs.schedule(TIMELINESS_JOB, 3600_000, TIMELINESS_JOB, {});
         await jobs.schedule(SEAL_JOB, SEAL_INTERVAL_MS, SEAL_JOB, {});
+        await jobs.schedule(REVERIFY_JOB, REVERIFY_INTERVAL_MS, REVERIFY_JOB, {});
+        await jobs.schedule(FIXITY_JOB, FIXITY_INTERVAL_MS, FIXITY_JOB, {});
+        // Deadline warnings (due soon / overdue) once a day.
+        await jobs.schedule(CASE_DEADLINE_SCAN_JOB, 24 * 3600_000, CASE_DEADLINE_SCAN_JOB, {});
         if (config.jobWorkers > 0) jobs.start({ workers: config.jobWorkers });
         started = true;
       },
       close: async () => {
+        unsubscribeCaseNotifier();
         if (started) await jobs.stop({ timeoutMs: 10_000 });
         await http.close();
         await exchange.close();

@@ -1,13 +1,14 @@
 /**
  * Registry transparency log: append throughput, proof latency and checkpoint signing at scale.
  *
- *   npx tsx bench/registry/log.bench.ts --n 1000000 --dialect sqlite|postgres [--concurrency 8] [--samples 2000]
+ *   npx tsx bench/registry/log.bench.ts --n 1000000 --dialect sqlite|postgres [--concurrency 8] [--samples 2000] [--batch k [--many]]
  *
  * 1. Appends n registry events, each in its own transaction as the lifecycle does, from `--concurrency`
  *    concurrent appenders (on SQLite the single connection serialises them anyway), while a
  *    checkpoint "job" signs a checkpoint every second in parallel. Reports events/s, append latency
  *    p50/p99, the checkpoints signed meanwhile, and how many signatures the appends themselves made
- *    (must be 0: signing is never on the append path).
+ *    (must be 0: signing is never on the append path). `--batch k` puts k events in each transaction, by k
+ *    `append` calls, or with `--many` by one `appendMany` (one head update for all k).
  *    With `--bulk k`, k leaves are first written straight into the tables (the same rows append writes,
  *    computed in process with merkle.ts — `registry verify` at the end proves they are), so the n measured
  *    appends and the proofs run on a log of k + n entries without waiting hours for k single commits.
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '2000' },
     batch: { type: 'string', default: '1' },
     bulk: { type: 'string', default: '0' },
+    many: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.n);
@@ -46,8 +48,9 @@ const CONCURRENCY = Number(values.concurrency);
 const SAMPLES = Number(values.samples);
 const BATCH = Number(values.batch);
 const BULK = Number(values.bulk);
+const MANY = values.many === true;
 if (!Number.isInteger(N) || N <= 0 || (DIALECT !== 'sqlite' && DIALECT !== 'postgres') || !(CONCURRENCY >= 1) || !(BATCH >= 1) || !(Number.isInteger(BULK) && BULK >= 0)) {
-  console.error('usage: log.bench.ts --n <events> --dialect sqlite|postgres [--concurrency <appenders>] [--batch <events per transaction>] [--bulk <leaves preloaded>] [--samples <proofs>]');
+  console.error('usage: log.bench.ts --n <events> --dialect sqlite|postgres [--concurrency <appenders>] [--batch <events per transaction> [--many]] [--bulk <leaves preloaded>] [--samples <proofs>]');
   process.exit(2);
 }
 const PG_URL = process.env.LANDAO_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -172,6 +175,7 @@ try {
       checkpointsSigned += signer.count - before;
     }
   })();
+  const load0 = os.loadavg()[0]!;
   const t0 = performance.now();
   let lastReport = t0;
   let txs = 0;
@@ -183,7 +187,8 @@ try {
       next += count;
       const s = performance.now();
       await database.db.transaction().execute(async (tx) => {
-        for (let i = first; i < first + count; i++) await log.append(tx, event(i));
+        if (MANY) await log.appendMany(tx, Array.from({ length: count }, (_, k) => event(first + k)));
+        else for (let i = first; i < first + count; i++) await log.append(tx, event(i));
       });
       latencies[txs++] = performance.now() - s;
       // better-sqlite3 is synchronous: yield to timers (the checkpoint job) as an HTTP server would.
@@ -200,7 +205,7 @@ try {
   await checkpointer;
   const signaturesByAppends = signer.count - checkpointsSigned;
   const sortedLat = Array.from(latencies.subarray(0, txs)).sort((a, b) => a - b);
-  console.log(`dialect ${DIALECT}, ${N} events appended onto ${BULK} preloaded, ${BATCH} per transaction, ${CONCURRENCY} concurrent appenders`);
+  console.log(`dialect ${DIALECT}, ${N} events appended onto ${BULK} preloaded, ${BATCH} per transaction${BATCH > 1 ? (MANY ? ' (one appendMany)' : ' (one append each)') : ''}, ${CONCURRENCY} concurrent appenders; load average ${load0.toFixed(2)} before, ${os.loadavg()[0]!.toFixed(2)} after`);
   console.log(`append: ${((N / appendMs) * 1000).toFixed(0)} events/s (${(appendMs / 1000).toFixed(1)} s); transaction latency p50 ${ms(pct(sortedLat, 50))} ms, p99 ${ms(pct(sortedLat, 99))} ms`);
   console.log(`checkpoints signed by the job during the appends: ${checkpointsSigned}; signatures made by appends: ${signaturesByAppends}`);
   if (signaturesByAppends !== 0) throw new Error('an append signed something');

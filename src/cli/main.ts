@@ -10,6 +10,7 @@ import { customsCommands } from './customs.ts';
 import { exchangeCommands } from './exchange.ts';
 import { maskCommand, scanCommand } from './scan.ts';
 import { registryCommands } from './registry.ts';
+import { archivesCommands } from './archives.ts';
 import { serveCommand } from './serve.ts';
 
 export class CliExit extends Error {
@@ -33,6 +34,7 @@ export function buildCli(): Command {
   program.addCommand(customsCommands());
   program.addCommand(exchangeCommands());
   program.addCommand(registryCommands());
+  program.addCommand(archivesCommands());
   program
     .command('migrate')
     .description('apply database migrations and exit')

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Compilable, type QueryResult, type Transaction } from 'kysely';
 
 /**
  * The platform talks to its database through Kysely. Contexts describe their own tables
@@ -30,6 +30,37 @@ pg.types.setTypeParser(20, (v) => Number(v));
 // numeric as number as well (amounts are stored as integers in fen; numeric is for ratios).
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/** Prepared statements kept per SQLite connection (least recently used dropped first). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, with a statement cache: the driver prepares every
+ * query anew, and compiling a statement cost more than running a point query by key (profile of the
+ * exchange lookups: `prepare` 8 % of the server's CPU). Kysely turns one query shape into one SQL text
+ * with `?` parameters, so the cache hits for every repeated query. A statement still busy (an
+ * unfinished `iterate()` of a stream) is never handed out twice: the caller gets a fresh one.
+ */
+function withStatementCache(native: SQLite.Database): { prepare(sql: string): SQLite.Statement; close(): void } {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql) {
+      const hit = cache.get(sql);
+      if (hit && !hit.busy) {
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const stmt = native.prepare(sql);
+      if (!hit) {
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+    close: () => native.close(),
+  };
+}
+
 export function openSqlite(file: string): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const native = new SQLite(file);
@@ -38,7 +69,7 @@ export function openSqlite(file: string): Database {
   native.pragma('busy_timeout = 10000');
   // WAL + NORMAL: a killed process loses nothing that committed; only a power cut may drop the last commits.
   native.pragma('synchronous = NORMAL');
-  const db = new Kysely({ dialect: new SqliteDialect({ database: native }) });
+  const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(native) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -47,12 +78,37 @@ export function openSqlite(file: string): Database {
   };
 }
 
+/** Statement texts marked by `preparedOnPostgres`, with their statement names. */
+const preparedOnPg = new Map<string, string>();
+
+/**
+ * Marks a hot statement (a text with $n parameters, run as `CompiledQuery.raw(text, parameters)`) to be
+ * parsed and planned once per PostgreSQL connection and after that only bound and executed; otherwise
+ * PostgreSQL parses and plans every statement with parameters anew (for the registry log's append,
+ * planning took as long as running it). Returns the text.
+ */
+export function preparedOnPostgres(text: string): string {
+  if (!preparedOnPg.has(text)) preparedOnPg.set(text, `landao_prepared_${preparedOnPg.size + 1}`);
+  return text;
+}
+
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection that the server ends (restart, failover, a DBA's pg_terminate_backend) is
   // reported here; the pool drops it and the next query opens a new one. Without a listener the
   // 'error' event would crash the whole process.
   pool.on('error', () => undefined);
+  // Kysely's driver sends every query as (text, values); a text marked by `preparedOnPostgres` goes as
+  // a named statement instead, which node-postgres prepares once per connection.
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    Object.assign(client, {
+      query: (text: unknown, ...rest: unknown[]) => {
+        const name = typeof text === 'string' ? preparedOnPg.get(text) : undefined;
+        return name === undefined ? query(text, ...rest) : query({ name, text, values: rest[0] }, ...rest.slice(1));
+      },
+    });
+  });
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', file: undefined, close: () => db.destroy() };
 }
@@ -64,6 +120,25 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
 
 export function dialectOf(db: Executor): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * A query for a hot path, built and compiled by Kysely once per dialect and then run with new
+ * parameters: building and compiling cost more than a point query by key itself. `build` makes the
+ * query with placeholder values; `run` passes the real ones in the order the query binds them
+ * (the order of the builder calls). Kysely otherwise rebuilds and recompiles every query it runs.
+ */
+export function precompiled<R>(build: (db: Executor) => Compilable<R>): (db: Executor, parameters: readonly unknown[]) => Promise<QueryResult<R>> {
+  const compiled = new Map<Dialect, CompiledQuery<R>>();
+  return (db, parameters) => {
+    const dialect = dialectOf(db);
+    let query = compiled.get(dialect);
+    if (!query) {
+      query = build(db).compile();
+      compiled.set(dialect, query);
+    }
+    return db.executeQuery<R>(CompiledQuery.raw(query.sql, [...parameters]) as CompiledQuery<R>);
+  };
 }
 
 /** Current time as the platform stores it: ISO-8601 UTC text with milliseconds (sortable as text). */

@@ -16,6 +16,8 @@ export const STATUS_BY_CODE = {
   conflict: 409,
   illegal_transition: 409,
   duplicate: 409,
+  /** The applicant's identity is not verified (yet) and the item requires it. */
+  identity_pending: 409,
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -21,6 +21,8 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** SIGKILL, as a crash would: no shutdown hooks run. */
   kill(): Promise<void>;
+  /** The last part of what the server wrote to stderr, and its exit code once it has exited. */
+  diagnostics(): { stderr: string; exitCode: number | null | undefined };
 }
 
 export interface StartOptions {
@@ -149,5 +151,5 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     }
     await sleep(200);
   }
-  return { url, dataDir, stop, kill };
+  return { url, dataDir, stop, kill, diagnostics: () => ({ stderr, exitCode }) };
 }

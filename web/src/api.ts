@@ -166,9 +166,12 @@ function errorBody(body: unknown): { code?: string; message?: string; details?: 
   return typeof error === 'object' && error !== null ? (error as { code?: string; message?: string; details?: unknown }) : {};
 }
 
-/** A JSON request to the API with the session's CSRF token; throws ApiError for an error answer. */
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/**
+ * A JSON request to the API with the session's CSRF token (and `extraHeaders`, e.g. an Idempotency-Key);
+ * throws ApiError for an error answer.
+ */
+export async function request<T>(method: Method, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;

@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { nowIso, type Executor } from '../../db/database.ts';
 import type { BlobStore } from '../../kernel/blob/blob-store.ts';
+import { sm4Open, sm4Seal } from '../../kernel/crypto/sm.ts';
 import { AppError, illegalTransition, isAppError, notFound } from '../../kernel/errors.ts';
 import { canActOnOrg, hasScope, orgFilterFor, type Principal } from '../../kernel/principal.ts';
 import { openReader, SUPPORTED_EXTENSIONS } from '../detection/index.ts';
@@ -131,11 +132,15 @@ function batchDto(b: Batch): BatchDto {
   };
 }
 
-function sourceDto(s: Source): SourceDto {
+/** Marks a source URL stored sealed with SM4 (base64 after it); a URL without it was stored before sealing. */
+const SEALED_URL = 'sm4:';
+
+/** `url` is the source's opened connection URL; the DTO shows it without its password. */
+function sourceDto(s: Source, url: string): SourceDto {
   return {
     id: s.id,
     datasetId: s.dataset_id,
-    url: redact(s.url),
+    url: redact(url),
     table: s.table_name,
     changeColumn: s.change_column,
     everyMinutes: s.every_minutes,
@@ -166,11 +171,26 @@ export function issueDto(i: QualityIssue): IssueDto {
 export class AggregationService {
   constructor(
     private readonly catalog: CatalogService,
-    private readonly deps: { blobs: BlobStore; jobs: JobQueue; uploadLimit: number },
+    private readonly deps: {
+      blobs: BlobStore;
+      jobs: JobQueue;
+      uploadLimit: number;
+      /** 32 bytes: seals the connection URLs of pull sources (they carry a password) with SM4, as customs seals its sources. */
+      sourceKey: Buffer;
+    },
   ) {}
 
   private get repo() {
     return this.catalog.repo;
+  }
+
+  private sealUrl(url: string): string {
+    return SEALED_URL + sm4Seal(this.deps.sourceKey, url).toString('base64');
+  }
+
+  /** The connection URL of a source: opened when sealed, as stored when written before sealing. */
+  private sourceUrl(s: Pick<Source, 'url'>): string {
+    return s.url.startsWith(SEALED_URL) ? sm4Open(this.deps.sourceKey, Buffer.from(s.url.slice(SEALED_URL.length), 'base64')).toString('utf8') : s.url;
   }
 
   private get db() {
@@ -181,7 +201,7 @@ export class AggregationService {
     const { jobs } = this.deps;
     jobs.register<{ batchId: number; blobKey: string; filename: string }>(LOAD_FILE_JOB, (p, ctx) => this.runFileJob(p, ctx), { maxAttempts: 2, timeoutMs: 2 * 3600_000 });
     jobs.register<{ sourceId: number }>(PULL_JOB, (p, ctx) => this.runPull(p.sourceId, ctx), { maxAttempts: 3, timeoutMs: 2 * 3600_000 });
-    jobs.register(PULL_DUE_JOB, async () => ({ enqueued: await this.enqueueDuePulls() }), { maxAttempts: 1 });
+    jobs.register(PULL_DUE_JOB, async () => ({ interrupted: await this.failInterruptedPulls(), enqueued: await this.enqueueDuePulls() }), { maxAttempts: 1 });
     jobs.register(TIMELINESS_JOB, async () => ({ opened: await this.checkTimeliness() }), { maxAttempts: 1 });
   }
 
@@ -364,6 +384,9 @@ export class AggregationService {
     };
     try {
       await this.db.transaction().execute(async (tx) => {
+        // One write in flight while the next rows are read and checked: on PostgreSQL the database
+        // stores a chunk while this process parses the next (a 1 M-row load ran them one after the other).
+        let writing: Promise<void> | null = null;
         for await (const b of source.batches()) {
           const good: { key: string; record: object }[] = [];
           for (let i = 0; i < b.rows.length; i++) {
@@ -378,11 +401,15 @@ export class AggregationService {
             }
           }
           if (!(refuse && checker.rowsRejected > 0)) {
-            await this.repo.upsertRows(tx, ds.id, batchId, good);
+            await writing;
+            writing = this.repo.upsertRows(tx, ds.id, batchId, good);
+            // Awaited before the next write or after the loop; until then a failure must not count as unhandled.
+            writing.catch(() => undefined);
             loaded += good.length;
           }
           onProgress?.(checker.rowsRead);
         }
+        await writing;
         if (refuse && checker.rowsRejected > 0) throw new BatchRefused();
         const status: BatchStatus = checker.rowsRejected > 0 ? 'partial' : 'loaded';
         const at = nowIso();
@@ -414,7 +441,7 @@ export class AggregationService {
     return this.db.transaction().execute(async (tx) => {
       const id = await this.repo.insertSource(tx, {
         dataset_id: datasetId,
-        url: input.url,
+        url: this.sealUrl(input.url),
         table_name: input.table,
         change_column: input.changeColumn,
         every_minutes: input.everyMinutes,
@@ -429,13 +456,13 @@ export class AggregationService {
         entityId: id,
         detail: { datasetId, url: redact(input.url), table: input.table, changeColumn: input.changeColumn, everyMinutes: input.everyMinutes },
       });
-      return sourceDto((await this.repo.sourceById(tx, id))!);
+      return sourceDto((await this.repo.sourceById(tx, id))!, input.url);
     });
   }
 
   async sources(p: Principal, datasetId: number): Promise<SourceDto[]> {
     await this.loadable(p, datasetId);
-    return (await this.repo.sourcesOf(this.db, datasetId)).map(sourceDto);
+    return (await this.repo.sourcesOf(this.db, datasetId)).map((s) => sourceDto(s, this.sourceUrl(s)));
   }
 
   /** Queues a pull of one source now. */
@@ -459,6 +486,34 @@ export class AggregationService {
     return n;
   }
 
+  /**
+   * Marks failed the pull batches a stopped process left `running` (its transaction rolled back, so
+   * nothing of them is stored): with `jobId`, those of earlier attempts of that job (a retry is
+   * starting); otherwise those whose job is no longer running under a live lease. Runs with every
+   * `catalog.pull-due` (each minute, so within a minute of a start) and before every pull attempt.
+   * Batches of pulls run without a job (the command line) are left alone: nothing tells whether they live.
+   */
+  async failInterruptedPulls(opts: { jobId?: number; now?: number } = {}): Promise<number> {
+    const now = opts.now ?? Date.now();
+    let failed = 0;
+    for (const b of await this.repo.runningPullBatches(this.db)) {
+      if (b.job_id === null) continue;
+      if (opts.jobId !== undefined) {
+        if (b.job_id !== opts.jobId) continue;
+      } else {
+        const job = await this.deps.jobs.get(b.job_id).catch(() => undefined);
+        if (job?.status === 'running' && job.leaseUntil !== null && Date.parse(job.leaseUntil) > now) continue;
+      }
+      await this.db.transaction().execute(async (tx) => {
+        const error = 'interrupted: the process running this pull stopped before it finished; nothing of it was stored';
+        if (!(await this.repo.failIfRunning(tx, b.id, error, new Date(now).toISOString()))) return;
+        await this.catalog.audit.record(tx, actorOf(null), { action: 'catalog.batch.failed', entityType: 'batch', entityId: b.id, detail: { error: 'interrupted', jobId: b.job_id } });
+        failed++;
+      });
+    }
+    return failed;
+  }
+
   /** The incremental query: rows whose change column is past the watermark, in change order. */
   static pullQuery(s: Pick<Source, 'url' | 'table_name' | 'change_column' | 'watermark'>): string {
     const mysql = /^(mysql|mariadb):/i.test(s.url);
@@ -471,13 +526,16 @@ export class AggregationService {
   async runPull(sourceId: number, ctx?: JobContext): Promise<BatchDto> {
     const s = await this.repo.sourceById(this.db, sourceId);
     if (!s) throw notFound('source', sourceId);
+    if (ctx) await this.failInterruptedPulls({ jobId: ctx.jobId });
     const ds = await this.loadable(null, s.dataset_id);
-    const sql = AggregationService.pullQuery(s);
-    const url = new URL(s.url);
+    const opened = this.sourceUrl(s);
+    const sql = AggregationService.pullQuery({ ...s, url: opened });
+    const url = new URL(opened);
     url.searchParams.set('query', sql);
     const batchId = await this.db.transaction().execute(async (tx) => {
-      await this.repo.updateSource(tx, s.id, { last_run_at: nowIso() });
-      return this.newBatch(tx, null, ds, 'pull', { sourceId: s.id, url: redact(s.url), table: s.table_name, changeColumn: s.change_column, since: s.watermark }, 'running');
+      // A source stored before sealing is sealed on its first pull.
+      await this.repo.updateSource(tx, s.id, { last_run_at: nowIso(), ...(s.url.startsWith(SEALED_URL) ? {} : { url: this.sealUrl(opened) }) });
+      return this.newBatch(tx, null, ds, 'pull', { sourceId: s.id, url: redact(opened), table: s.table_name, changeColumn: s.change_column, since: s.watermark }, 'running');
     });
     if (ctx) await this.repo.updateBatch(this.db, batchId, { job_id: ctx.jobId });
     let reader;

@@ -21,6 +21,12 @@ describe('quality rules of a row', () => {
     expect(rules(c, ['110105194912310021', '1900-02-29', '2.5', 'maybe', ''])).toEqual(['id_number:format', 'born:type', 'children:type', 'veteran:type']);
   });
 
+  it('accepts a Taiwan residence permit in a 公民身份号码 field, whose standard it follows, but not a bad check digit', () => {
+    const c = new RowChecker(fields, ['id_number'], ['id_number', 'born', 'children', 'veteran', 'email']);
+    expect(rules(c, ['830000199001010012', '', '', '', ''])).toEqual([]);
+    expect(rules(c, ['830000199001010013', '', '', '', ''])).toEqual(['id_number:format']);
+  });
+
   it('checks ranges, lengths and uniqueness within the batch, and counts completeness', () => {
     const c = new RowChecker(fields, ['id_number'], ['id_number', 'born', 'children', 'veteran', 'email']);
     expect(rules(c, ['11010519491231002X', '', '21', '', 'same@x.cn'])).toEqual(['children:range']);

@@ -7,6 +7,19 @@
 import { hasValidator, VALIDATORS } from '../detection/index.ts';
 import { rowKeyOf, type FieldSpec } from './catalog.model.ts';
 
+/**
+ * Residence permits of Hong Kong, Macao and Taiwan residents are numbers of the citizen ID standard (GB 11643,
+ * address codes 810000/820000/830000; 国办发〔2018〕81号 art. 3), so a field holding 公民身份号码 also accepts them.
+ */
+const FORMAT_ALTERNATIVES: Partial<Record<string, readonly (keyof typeof VALIDATORS)[]>> = {
+  cn_resident_id: ['hk_residence_permit', 'mo_residence_permit', 'tw_residence_permit'],
+};
+
+function validFormat(type: keyof typeof VALIDATORS, value: string): boolean {
+  if (VALIDATORS[type].validate(value).valid) return true;
+  return (FORMAT_ALTERNATIVES[type] ?? []).some((alt) => VALIDATORS[alt].validate(value).valid);
+}
+
 export const RULES = ['required', 'type', 'format', 'range', 'length', 'code_list', 'unique', 'key', 'timeliness'] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -141,7 +154,7 @@ export class RowChecker {
         continue;
       }
       record[spec.name] = typed;
-      if (spec.detectorType && hasValidator(spec.detectorType) && !VALIDATORS[spec.detectorType].validate(value).valid)
+      if (spec.detectorType && hasValidator(spec.detectorType) && !validFormat(spec.detectorType, value))
         problems.push({ field: spec.name, rule: 'format', message: `${spec.name} is not a valid ${spec.detectorType}` });
       if (typeof typed === 'number' && ((spec.min !== undefined && typed < spec.min) || (spec.max !== undefined && typed > spec.max)))
         problems.push({ field: spec.name, rule: 'range', message: `${spec.name} ${typed} is outside ${spec.min ?? '−∞'}…${spec.max ?? '∞'}` });

@@ -1,4 +1,5 @@
 /** Test fixtures of the catalog context: a wired service set on a database, with two departments. */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +45,7 @@ export async function catalogFixture(db: AnyDb): Promise<CatalogFixture> {
       return o && { id: o.id, code: o.code, name: o.name, nameEn: o.nameEn };
     },
   });
-  const aggregation = new AggregationService(catalog, { blobs: new LocalBlobStore(dir), jobs, uploadLimit: 50 << 20 });
+  const aggregation = new AggregationService(catalog, { blobs: new LocalBlobStore(dir), jobs, uploadLimit: 50 << 20, sourceKey: crypto.randomBytes(32) });
   aggregation.registerJobs();
   return {
     audit,

@@ -9,6 +9,7 @@ export { openReader, isDatabaseUrl, redactUrl, ReaderError, SUPPORTED_EXTENSIONS
 export type { SourceFormat, TableReader } from './readers/index.ts';
 export { PersonCounter, personHash, DEFAULT_SENSITIVE_TYPES, PERSON_KEY_TYPES } from './persons/persons.ts';
 export type { PersonCounts } from './persons/persons.ts';
+export { PERSON_RECORD_BYTES } from './persons/person-records.ts';
 export { scanSource } from './scan/scan-source.ts';
 export type { ScanOptions, ScanProgress, ScanReport, ColumnReport, FindingReport } from './scan/report.ts';
 export { renderHtmlReport } from './scan/html-report.ts';

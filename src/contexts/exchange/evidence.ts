@@ -71,19 +71,70 @@ export interface Exchanged {
   response?: { status: number; body: unknown };
 }
 
+// ---- canonical forms on the hot path ----------------------------------------------------------------
+// Every lookup hashes its request, its response and its record. These objects have fixed keys, so
+// their JCS is written out with the keys in JCS order (UTF-16 code units) and each value through
+// `jcsScalar`; anything else (an object value, an undefined member, a lone surrogate, NaN) goes to
+// `canonicalJson`, which decides it as before. The test compares both forms on many inputs.
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** JCS of a string, finite number, boolean, null or array of plain strings: what JSON.stringify writes (RFC 8785 §3.2.2). */
+function jcsScalar(v: unknown): string | undefined {
+  switch (typeof v) {
+    case 'string':
+      return SURROGATE.test(v) ? undefined : JSON.stringify(v);
+    case 'number':
+      return Number.isFinite(v) ? JSON.stringify(v) : undefined;
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object':
+      if (v === null) return 'null';
+      if (Array.isArray(v) && v.every((x) => typeof x === 'string' && !SURROGATE.test(x))) return JSON.stringify(v);
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** JCS of an object with exactly `keys` (given in JCS order), or undefined when a value needs the general path. */
+function jcsFixed(o: Record<string, unknown>, keys: readonly string[]): string | undefined {
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const v = jcsScalar(o[keys[i]!]);
+    if (v === undefined) return undefined;
+    out += `${i ? ',' : ''}"${keys[i]}":${v}`;
+  }
+  return `${out}}`;
+}
+
+const REQUEST_KEYS = ['at', 'credentialId', 'datasetId', 'fields', 'key', 'purpose', 'txId'] as const;
+const RECORD_KEYS = ['at', 'consumerOrgId', 'credentialId', 'datasetId', 'grantId', 'outcome', 'reason', 'requestHash', 'responseHash', 'seq', 'txId'] as const;
+
+/** The canonical request a lookup's requestHash covers. */
+export function canonicalRequest(req: { txId: string; credentialId: number; at: string; datasetId: unknown; key: unknown; fields: unknown; purpose: unknown }): string {
+  const fast = Object.keys(req).length === REQUEST_KEYS.length ? jcsFixed(req, REQUEST_KEYS) : undefined;
+  return fast ?? canonicalJson(req);
+}
+
 /** SM3 of the canonical request: what the consumer asked, under which credential, when. */
 export function requestHash(req: { txId: string; credentialId: number; at: string; datasetId: unknown; key: unknown; fields: unknown; purpose: unknown }): string {
-  return sm3(canonicalJson(req));
+  return sm3(canonicalRequest(req));
 }
 
 /** SM3 of the canonical response: the HTTP status and the JSON body exactly as sent. */
 export function responseHash(status: number, body: unknown): string {
-  return sm3(canonicalJson({ status, body }));
+  return body === undefined ? sm3(canonicalJson({ status, body })) : responseHashOfCanonical(status, canonicalJson(body));
+}
+
+/** `responseHash` when the body's canonical JSON is at hand (the data API sends exactly that text). */
+export function responseHashOfCanonical(status: number, canonicalBody: string): string {
+  return sm3(`{"body":${canonicalBody},"status":${jcsScalar(status) ?? canonicalJson(status)}}`);
 }
 
 /** The hash of a record, linking it to the one before. */
 export function recordHash(prevHash: string, seq: number, r: RecordBody): string {
-  const body = canonicalJson({
+  const fields = {
     seq,
     txId: r.txId,
     at: r.at,
@@ -95,8 +146,8 @@ export function recordHash(prevHash: string, seq: number, r: RecordBody): string
     reason: r.reason,
     requestHash: r.requestHash,
     responseHash: r.responseHash,
-  });
-  return sm3(`${prevHash}\n${body}`);
+  };
+  return sm3(`${prevHash}\n${jcsFixed(fields, RECORD_KEYS) ?? canonicalJson(fields)}`);
 }
 
 /** The exact text an SM2 batch signature covers. */

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import { dialectOf, type Executor } from '../../db/database.ts';
+import { dialectOf, precompiled, type Executor } from '../../db/database.ts';
 import type { BatchRow, CredentialRow, EvidenceRow, ExchangeTables, GrantActionRow, GrantRow, UsageRow } from './exchange.tables.ts';
 
 const q = (e: Executor) => e as unknown as Kysely<ExchangeTables>;
@@ -29,6 +29,28 @@ export interface UsageDelta {
 
 /** Rows per INSERT statement: 13 columns each, far below both dialects' parameter limits. */
 const INSERT_CHUNK = 500;
+
+// The statements of every evidence flush, compiled once (see `precompiled`); parameters in binding order.
+/** The head (row 1), locked for the transaction on PostgreSQL. Parameters: the head's id. */
+const lockHeadQuery = precompiled((db) => {
+  const query = q(db).selectFrom('exchange_evidence_head').select(['last_seq', 'last_hash']).where('id', '=', 1);
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
+});
+/** Parameters: last seq, last hash, the head's id. */
+const setHeadQuery = precompiled((db) => q(db).updateTable('exchange_evidence_head').set({ last_seq: 0, last_hash: '' }).where('id', '=', 1));
+/** Parameters: consumer, dataset, month, owner, allowed, denied, not found, then allowed, denied, not found again (the increments). */
+const addUsageQuery = precompiled((db) =>
+  q(db)
+    .insertInto('exchange_usage')
+    .values({ consumer_org_id: 0, dataset_id: 0, month: '', owner_org_id: 0, allowed: 0, denied: 0, not_found: 0 })
+    .onConflict((oc) =>
+      oc.columns(['consumer_org_id', 'dataset_id', 'month']).doUpdateSet({
+        allowed: sql`exchange_usage.allowed + ${0}`,
+        denied: sql`exchange_usage.denied + ${0}`,
+        not_found: sql`exchange_usage.not_found + ${0}`,
+      }),
+    ),
+);
 
 export class ExchangeRepo {
   // ---- grants ----------------------------------------------------------------------------------
@@ -103,9 +125,8 @@ export class ExchangeRepo {
    * so flushes of several processes queue here and form one chain; SQLite serialises writers anyway.
    */
   async lockHead(tx: Executor): Promise<{ lastSeq: number; lastHash: string }> {
-    let query = q(tx).selectFrom('exchange_evidence_head').select(['last_seq', 'last_hash']).where('id', '=', 1);
-    if (dialectOf(tx) === 'postgres') query = query.forUpdate();
-    const row = await query.executeTakeFirstOrThrow(); // created by migration 0009
+    const row = (await lockHeadQuery(tx, [1])).rows[0]; // created by migration 0009
+    if (!row) throw new Error('exchange_evidence_head has no row: run the migrations');
     return { lastSeq: Number(row.last_seq), lastHash: row.last_hash };
   }
 
@@ -115,7 +136,7 @@ export class ExchangeRepo {
   }
 
   async setHead(tx: Executor, lastSeq: number, lastHash: string): Promise<void> {
-    await q(tx).updateTable('exchange_evidence_head').set({ last_seq: lastSeq, last_hash: lastHash }).where('id', '=', 1).execute();
+    await setHeadQuery(tx, [lastSeq, lastHash, 1]);
   }
 
   async insertRecords(tx: Executor, rows: EvidenceRow[]): Promise<void> {
@@ -170,19 +191,7 @@ export class ExchangeRepo {
   // ---- usage -----------------------------------------------------------------------------------
 
   async addUsage(tx: Executor, deltas: UsageDelta[]): Promise<void> {
-    for (const d of deltas) {
-      await q(tx)
-        .insertInto('exchange_usage')
-        .values({ consumer_org_id: d.consumerOrgId, dataset_id: d.datasetId, month: d.month, owner_org_id: d.ownerOrgId, allowed: d.allowed, denied: d.denied, not_found: d.notFound })
-        .onConflict((oc) =>
-          oc.columns(['consumer_org_id', 'dataset_id', 'month']).doUpdateSet({
-            allowed: sql`exchange_usage.allowed + ${d.allowed}`,
-            denied: sql`exchange_usage.denied + ${d.denied}`,
-            not_found: sql`exchange_usage.not_found + ${d.notFound}`,
-          }),
-        )
-        .execute();
-    }
+    for (const d of deltas) await addUsageQuery(tx, [d.consumerOrgId, d.datasetId, d.month, d.ownerOrgId, d.allowed, d.denied, d.notFound, d.allowed, d.denied, d.notFound]);
   }
 
   async usage(db: Executor, f: { orgId?: number | undefined; month?: string | undefined; datasetId?: number | undefined }): Promise<Selectable<UsageRow>[]> {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/helpers/app.ts';
+import { canonicalJson } from '../../kernel/canonical-json.ts';
 import { sm3 } from '../../kernel/crypto/sm.ts';
 import { demoIdNumber } from '../catalog/index.ts';
 import { verifyEvidencePackage, type EvidencePackage } from './index.ts';
@@ -112,6 +113,10 @@ describeApp('the exchange: grants, lookups and their evidence', (get) => {
     await app.platform.exchange.seal();
     const pkg = (await app.inject({ method: 'GET', url: `/api/exchange/evidence/${res.json().evidence.txId}`, headers: { 'x-exchange-credential': grant.credential } })).json() as EvidencePackage;
     expect(verifyEvidencePackage(pkg, app.platform.signer.publicKeyPem, { response: { status: 200, body: res.json() } })).toEqual({ ok: true });
+    // The bytes sent are the canonical JSON the record hashed: a consumer can hash what it received as is.
+    expect(res.body).toBe(canonicalJson(res.json()));
+    expect(pkg.record.responseHash).toBe(sm3(`{"body":${res.body},"status":200}`));
+    expect(res.headers['cache-control']).toBe('no-store');
     const forged = { ...res.json(), record: { ...res.json().record, marital_status: '离婚' } };
     expect(verifyEvidencePackage(pkg, app.platform.signer.publicKeyPem, { response: { status: 200, body: forged } })).toMatchObject({ ok: false, failed: 'record.responseHash' });
   });

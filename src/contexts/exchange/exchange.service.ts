@@ -10,6 +10,7 @@
 import crypto from 'node:crypto';
 import { nowIso, type AnyDb, type Executor } from '../../db/database.ts';
 import { toChinaDate } from '../../kernel/calendar/calendar.ts';
+import { canonicalJson } from '../../kernel/canonical-json.ts';
 import type { Signer } from '../../kernel/crypto/signer.ts';
 import { sm3 } from '../../kernel/crypto/sm.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -20,7 +21,7 @@ import { getCatalog } from '../customs/index.ts';
 import { DEFAULT_SENSITIVE_TYPES, maskValue, type DetectorTypeId } from '../detection/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import { actorOf } from '../identity/index.ts';
-import { requestHash, responseHash, type EvidencePackage, type EvidenceRecord, type Outcome } from './evidence.ts';
+import { requestHash, responseHashOfCanonical, type EvidencePackage, type EvidenceRecord, type Outcome } from './evidence.ts';
 import { EvidenceLog, type EvidenceAuditReport, type EvidenceLogOptions } from './evidence-log.ts';
 import type { Grant } from './exchange.repo.ts';
 import { allowedActions, checkTransition, deriveState, GrantRequestSchema, normalizePurpose, type GrantAction, type GrantRequest, type GrantState } from './grants.model.ts';
@@ -75,6 +76,8 @@ export interface LookupInput {
 export interface LookupAnswer {
   status: number;
   body: unknown;
+  /** The body as canonical JSON (RFC 8785): the exact text to send, and what the response hash covers. */
+  bodyText: string;
   txId: string;
 }
 
@@ -138,6 +141,20 @@ function fieldInfo(f: DatasetDto['metadata']['fields'][number]): FieldInfo {
   return { detectorType, sensitive };
 }
 
+/**
+ * A transaction id: an RFC 9562 UUIDv7 (48-bit milliseconds, then random bits), so ids grow with time
+ * and the evidence's unique `tx_id` index is appended to instead of touching a random page for every
+ * record — with random (v4) ids each lookup dirtied its own index page in every commit.
+ */
+export function transactionId(): string {
+  const b = crypto.randomBytes(16);
+  b.writeUIntBE(Date.now(), 0, 6);
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 function parseList(json: string): string[] {
   return JSON.parse(json) as string[];
 }
@@ -149,6 +166,11 @@ export class ExchangeService {
   private readonly cacheMs: number;
   private readonly credentials = new Map<string, { until: number; ctx: CredentialContext }>();
   private readonly datasets = new Map<number, { until: number; info: DatasetInfo }>();
+  /** Reads in progress, shared by the lookups that miss the cache at the same moment (one read, not one per lookup). */
+  private readonly loadingCredentials = new Map<string, Promise<CredentialContext>>();
+  private readonly loadingDatasets = new Map<number, Promise<DatasetInfo | undefined>>();
+  /** Bumped when a grant changes here: a read that started before is not cached. */
+  private grantGeneration = 0;
 
   constructor(private readonly deps: ExchangeDeps) {
     this.db = deps.db;
@@ -170,6 +192,15 @@ export class ExchangeService {
   private async dataset(id: number): Promise<DatasetInfo | undefined> {
     const hit = this.datasets.get(id);
     if (hit && hit.until > Date.now()) return hit.info;
+    let loading = this.loadingDatasets.get(id);
+    if (!loading) {
+      loading = this.loadDataset(id).finally(() => this.loadingDatasets.delete(id));
+      this.loadingDatasets.set(id, loading);
+    }
+    return loading;
+  }
+
+  private async loadDataset(id: number): Promise<DatasetInfo | undefined> {
     let dto: DatasetDto;
     try {
       dto = await this.deps.catalog.get(CATALOG_READER, id);
@@ -376,6 +407,8 @@ export class ExchangeService {
   }
 
   private forgetGrant(grantId: number): void {
+    this.grantGeneration++;
+    this.loadingCredentials.clear();
     for (const [k, v] of this.credentials) if (v.ctx.grantId === grantId) this.credentials.delete(k);
   }
 
@@ -386,6 +419,19 @@ export class ExchangeService {
     if (!credential) throw new AppError('unauthenticated', `missing ${CREDENTIAL_HEADER} header`);
     const hit = this.credentials.get(credential);
     if (hit && hit.until > Date.now()) return hit.ctx;
+    let loading = this.loadingCredentials.get(credential);
+    if (!loading) {
+      const read = this.loadCredential(credential).finally(() => {
+        if (this.loadingCredentials.get(credential) === read) this.loadingCredentials.delete(credential);
+      });
+      this.loadingCredentials.set(credential, read);
+      loading = read;
+    }
+    return loading;
+  }
+
+  private async loadCredential(credential: string): Promise<CredentialContext> {
+    const generation = this.grantGeneration;
     const m = CREDENTIAL.exec(credential);
     const c = m ? await this.repo.credentialById(this.db, Number(m[1])) : undefined;
     if (!m || !c || !crypto.timingSafeEqual(Buffer.from(sm3(m[2]!), 'hex'), Buffer.from(c.secret_hash, 'hex'))) throw new AppError('unauthenticated', 'invalid exchange credential');
@@ -404,6 +450,7 @@ export class ExchangeService {
       validFrom: g.valid_from,
       validUntil: g.valid_until,
     };
+    if (generation !== this.grantGeneration) return ctx;
     if (this.credentials.size >= MAX_CACHED) this.credentials.clear();
     this.credentials.set(credential, { until: Date.now() + this.cacheMs, ctx });
     return ctx;
@@ -431,7 +478,7 @@ export class ExchangeService {
    */
   async lookup(credential: string | undefined, input: LookupInput): Promise<LookupAnswer> {
     const ctx = await this.credentialContext(credential);
-    const txId = crypto.randomUUID();
+    const txId = transactionId();
     const at = nowIso();
     const reqHash = requestHash({ txId, credentialId: ctx.credentialId, at, datasetId: input.datasetId, key: input.key, fields: input.fields ?? null, purpose: input.purpose });
     const ds = input.datasetId === ctx.datasetId ? await this.dataset(ctx.datasetId) : undefined;
@@ -466,6 +513,7 @@ export class ExchangeService {
         body = { datasetId: ctx.datasetId, record, masked, source: { dataset: ds!.identifier, batchId: found.batchId }, evidence };
       }
     }
+    const bodyText = canonicalJson(body);
     if (this.evidenceOn) {
       try {
         await this.log.append({
@@ -478,14 +526,14 @@ export class ExchangeService {
           outcome,
           reason: denial?.reason ?? (outcome === 'not_found' ? 'record_not_found' : null),
           requestHash: reqHash,
-          responseHash: responseHash(status, body),
+          responseHash: responseHashOfCanonical(status, bodyText),
           ownerOrgId: ctx.ownerOrgId,
         });
       } catch {
         throw new AppError('unavailable', 'the evidence of this lookup could not be recorded, so no data was returned; retry');
       }
     }
-    return { status, body, txId };
+    return { status, body, bodyText, txId };
   }
 
   // ---- evidence and usage ----------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { nowIso, type AnyDb } from '../../db/database.ts';
+import { nowIso, type AnyDb, type Executor } from '../../db/database.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { sm3 } from '../../kernel/crypto/sm.ts';
 import { LOCALES, orgFilterFor, canActOnOrg, hasScope, type Locale, type OrgKind, type Principal } from '../../kernel/principal.ts';
@@ -78,8 +78,9 @@ export class IdentityService {
 
   // ---- organisations -------------------------------------------------------------------------
 
-  async createOrg(actor: Actor, input: { code: string; name: string; nameEn?: string; kind: OrgKind; uscc?: string; parentId?: number }): Promise<OrgDto> {
-    return this.db.transaction().execute(async (tx) => {
+  /** With `tx`, runs inside the caller's transaction (another context creating an org with its own rows). */
+  async createOrg(actor: Actor, input: { code: string; name: string; nameEn?: string; kind: OrgKind; uscc?: string; parentId?: number }, tx?: Executor): Promise<OrgDto> {
+    const run = async (tx: Executor): Promise<OrgDto> => {
       if (await this.repo.orgByCode(tx, input.code)) throw new AppError('duplicate', `organisation code ${input.code} already exists`, { field: 'code' });
       const row = {
         code: input.code,
@@ -93,7 +94,8 @@ export class IdentityService {
       const id = await this.repo.insertOrg(tx, row);
       await this.audit.record(tx, actor, { action: 'identity.org.created', entityType: 'org', entityId: id, detail: { code: row.code, name: row.name, kind: row.kind } });
       return orgDto({ id, ...row });
-    });
+    };
+    return tx ? run(tx) : this.db.transaction().execute(run);
   }
 
   async listOrgs(p: Principal): Promise<OrgDto[]> {
@@ -122,6 +124,8 @@ export class IdentityService {
     actor: Actor,
     by: Principal | null,
     input: { orgId: number | null; username: string; displayName: string; kind: UserKind; password: string; locale?: Locale; roles: string[]; phone?: string },
+    /** Runs inside the caller's transaction (e.g. a sign-up that stores its own rows with the user). */
+    tx?: Executor,
   ): Promise<UserDto> {
     if (by && !canActOnOrg(by, 'identity.users:write', input.orgId)) throw new AppError('forbidden', 'you may create users only in your own organisation');
     for (const r of input.roles) if (!isRole(r)) throw new AppError('validation_failed', `unknown role ${r}`, { field: 'roles' });
@@ -129,7 +133,7 @@ export class IdentityService {
       throw new AppError('forbidden', 'only a platform administrator grants platform-admin or auditor');
     if (input.password.length < 8) throw new AppError('validation_failed', 'password must have at least 8 characters', { field: 'password' });
     const hash = await hashPassword(input.password, this.hashParams);
-    return this.db.transaction().execute(async (tx) => {
+    const run = async (tx: Executor): Promise<UserDto> => {
       if (await this.repo.usernameTaken(tx, input.username)) throw new AppError('duplicate', `username ${input.username} is taken`, { field: 'username' });
       if (input.orgId !== null && !(await this.repo.orgById(tx, input.orgId))) throw notFound('organisation', input.orgId);
       const at = nowIso();
@@ -159,7 +163,8 @@ export class IdentityService {
       });
       const u = await this.repo.userWithOrg(tx, id);
       return this.userDto(u!);
-    });
+    };
+    return tx ? run(tx) : this.db.transaction().execute(run);
   }
 
   async listUsers(p: Principal, f: { orgId?: number | undefined; q?: string | undefined; page: number; pageSize: number }): Promise<{ items: UserDto[]; total: number }> {

@@ -4,15 +4,15 @@
  */
 export const ROLES = {
   'platform-admin': ['*'],
-  'bureau-officer': ['identity.orgs:read', 'identity.users:read:all', 'audit:read', 'jobs:read:all', 'detection:scan', 'customs:assess', 'catalog:read:all', 'catalog.quality:read:all', 'registry:read:all', 'registry:authorise', 'customs.declarations:read:all', 'customs.declarations:review', 'customs.statistics:read:all', 'customs.reference:write', 'exchange:read:all', 'exchange:revoke:all'],
-  auditor: ['identity.orgs:read', 'identity.users:read:all', 'audit:read:all', 'audit:verify', 'jobs:read:all', 'catalog:read:all', 'catalog.quality:read:all', 'registry:read:all', 'customs.declarations:read:all', 'customs.statistics:read:all', 'exchange:read:all'],
-  'dept-admin': ['identity.orgs:read', 'identity.users:read', 'identity.users:write', 'identity.tokens:write', 'jobs:read', 'detection:scan', 'catalog:read', 'catalog:write', 'catalog.data:load', 'catalog.data:read', 'catalog.quality:read', 'catalog.quality:resolve', 'exchange:request', 'exchange:approve', 'exchange:read'],
-  'dept-officer': ['identity.orgs:read', 'identity.users:read', 'jobs:read', 'detection:scan', 'customs:assess', 'catalog:read', 'catalog:write', 'catalog.data:load', 'catalog.data:read', 'catalog.quality:read', 'catalog.quality:resolve', 'exchange:request', 'exchange:approve', 'exchange:read'],
-  'enterprise-user': ['jobs:read', 'detection:scan', 'customs:assess', 'customs.declarations:read', 'customs.declarations:write', 'customs.statistics:read', 'registry:apply', 'registry:read'],
+  'bureau-officer': ['identity.orgs:read', 'identity.users:read:all', 'audit:read', 'jobs:read:all', 'detection:scan', 'customs:assess', 'catalog:read:all', 'catalog.quality:read:all', 'registry:read:all', 'registry:authorise', 'customs.declarations:read:all', 'customs.declarations:review', 'customs.statistics:read:all', 'customs.reference:write', 'exchange:read:all', 'exchange:revoke:all', 'services.items:write', 'services.cases:read:all', 'services.statistics:read:all', 'services.ratings:close:all', 'services.ratings:read:all', 'archives:read:all', 'archives:export:all', 'archives:audit', 'archives:lend', 'archives:dispose'],
+  auditor: ['identity.orgs:read', 'identity.users:read:all', 'audit:read:all', 'audit:verify', 'jobs:read:all', 'catalog:read:all', 'catalog.quality:read:all', 'registry:read:all', 'customs.declarations:read:all', 'customs.statistics:read:all', 'exchange:read:all', 'services.cases:read:all', 'services.statistics:read:all', 'services.ratings:read:all', 'archives:read:all', 'archives:audit'],
+  'dept-admin': ['identity.orgs:read', 'identity.users:read', 'identity.users:write', 'identity.tokens:write', 'jobs:read', 'detection:scan', 'catalog:read', 'catalog:write', 'catalog.data:load', 'catalog.data:read', 'catalog.quality:read', 'catalog.quality:resolve', 'exchange:request', 'exchange:approve', 'exchange:read', 'services.items:write', 'services.cases:handle', 'services.ratings:read', 'archives:read', 'archives:submit', 'archives:correct', 'archives:export', 'archives:borrow'],
+  'dept-officer': ['identity.orgs:read', 'identity.users:read', 'jobs:read', 'detection:scan', 'customs:assess', 'catalog:read', 'catalog:write', 'catalog.data:load', 'catalog.data:read', 'catalog.quality:read', 'catalog.quality:resolve', 'exchange:request', 'exchange:approve', 'exchange:read', 'services.cases:handle', 'services.ratings:read', 'archives:read', 'archives:submit', 'archives:borrow'],
+  'enterprise-user': ['jobs:read', 'detection:scan', 'customs:assess', 'customs.declarations:read', 'customs.declarations:write', 'customs.statistics:read', 'registry:apply', 'registry:read', 'services.identity:read', 'services.cases:apply'],
   'bank-officer': ['registry:pledge', 'registry:read'],
   /** Examines data property registrations (数据产权登记审查) and runs authorised-operation records. */
   'registry-reviewer': ['identity.orgs:read', 'jobs:read', 'detection:scan', 'registry:read:all', 'registry:review', 'registry:authorise'],
-  citizen: [],
+  citizen: ['services.identity:read', 'services.cases:apply'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Role = keyof typeof ROLES;

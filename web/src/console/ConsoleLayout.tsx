@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { PageSpinner } from '../components/PageSpinner';
 import { SkipLink } from '../components/SkipLink';
+import { NotificationBell } from '../services/notify/NotificationBell';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { orgName } from './format';
@@ -50,7 +51,7 @@ function SideMenu({ onNavigate }: { onNavigate(): void }) {
   const { pathname } = useLocation();
   const active = activeNavEntry(pathname);
   const items = consoleNav
-    .filter((e) => e.scope === null || can(e.scope))
+    .filter((e) => !e.hidden && (e.scope === null || can(e.scope)))
     .map((e) => ({ key: e.key, icon: <e.icon />, label: <Link to={e.path}>{t(e.labelId)}</Link> }));
   return (
     <nav aria-label={t('console.navLabel')}>
@@ -83,6 +84,7 @@ export function ConsoleLayout() {
         <Brand to="/console" />
         <span className="console-section">{t('console.title')}</span>
         <div className="console-header-actions">
+          <NotificationBell to="/console/services/notifications" />
           <UserBadge />
           <LanguageSwitcher className="lang-select" />
           <LogoutButton />

@@ -1,4 +1,6 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, DatabaseOutlined, ExclamationCircleOutlined, FileProtectOutlined, GlobalOutlined, HomeOutlined, ScanOutlined, ScheduleOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, DatabaseOutlined, ExclamationCircleOutlined, FileProtectOutlined, GlobalOutlined, HomeOutlined, ProfileOutlined, ScanOutlined, ScheduleOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { BellOutlined, FundOutlined, InboxOutlined, LikeOutlined } from '@ant-design/icons';
+import { ContainerOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageId } from '../i18n/i18n';
 
@@ -13,6 +15,8 @@ export interface NavEntry {
   page: LazyExoticComponent<ComponentType>;
   /** The page routes paths below its own (e.g. /console/customs/declarations/12) with its own <Routes>. */
   subRoutes?: boolean;
+  /** Routed but not listed in the side menu (a page reached from another, e.g. one case from the inbox). */
+  hidden?: boolean;
 }
 
 /**
@@ -24,8 +28,18 @@ export const consoleNav: NavEntry[] = [
   { key: 'scan', path: '/console/scan', labelId: 'nav.scan', icon: ScanOutlined, scope: 'detection:scan', page: lazy(() => import('./pages/ScanPage')) },
   { key: 'customs-declarations', path: '/console/customs/declarations', labelId: 'nav.customsDeclarations', icon: GlobalOutlined, scope: 'customs.declarations:read', page: lazy(() => import('./pages/customs/DeclarationsPage')), subRoutes: true },
   { key: 'customs-statistics', path: '/console/customs/statistics', labelId: 'nav.customsStatistics', icon: BarChartOutlined, scope: 'customs.statistics:read', page: lazy(() => import('./pages/customs/StatisticsPage')) },
+  // Everyone who reads declarations sees the catalog and lists read-only; customs.reference:write edits them.
+  { key: 'customs-reference', path: '/console/customs/reference', labelId: 'nav.customsReference', icon: ProfileOutlined, scope: 'customs.declarations:read', page: lazy(() => import('./pages/customs/ReferencePage')) },
   { key: 'registry', path: '/console/registry', labelId: 'nav.registry', icon: FileProtectOutlined, scope: 'registry:read', page: lazy(() => import('./pages/registry/RegistryPage')) },
   { key: 'registry-pledges', path: '/console/registry-pledges', labelId: 'nav.registryPledges', icon: BankOutlined, scope: 'registry:pledge', page: lazy(() => import('./pages/registry/PledgesPage')) },
+  { key: 'services-items', path: '/console/services/items', labelId: 'services.items.nav', icon: ProfileOutlined, scope: 'services.items:write', page: lazy(() => import('./pages/services/ItemsPage')) },
+  { key: 'services-notifications', path: '/console/services/notifications', labelId: 'services.notify.nav', icon: BellOutlined, scope: null, page: lazy(() => import('./pages/services/NotificationsPage')) },
+  { key: 'services-inbox', path: '/console/services/inbox', labelId: 'services.cases.inbox.nav', icon: InboxOutlined, scope: 'services.cases:handle', page: lazy(() => import('./pages/services/InboxPage')) },
+  // One case, opened from the inbox or the overdue list; the server decides who may see it.
+  { key: 'services-case', path: '/console/services/cases', labelId: 'services.cases.inbox.nav', icon: InboxOutlined, scope: null, page: lazy(() => import('./pages/services/CaseHandlingRoutes')), subRoutes: true, hidden: true },
+  { key: 'services-statistics', path: '/console/services/statistics', labelId: 'services.cases.stats.nav', icon: FundOutlined, scope: 'services.statistics:read:all', page: lazy(() => import('./pages/services/CaseStatisticsPage')) },
+  { key: 'services-ratings', path: '/console/services/ratings', labelId: 'services.ratings.nav', icon: LikeOutlined, scope: 'services.ratings:read', page: lazy(() => import('./pages/services/RatingsPage')) },
+  { key: 'archives', path: '/console/archives', labelId: 'archives.nav', icon: ContainerOutlined, scope: 'archives:read', page: lazy(() => import('./pages/archives/ArchivesPage')) },
   { key: 'audit', path: '/console/audit', labelId: 'nav.audit', icon: AuditOutlined, scope: 'audit:read', page: lazy(() => import('./pages/AuditPage')) },
   { key: 'users', path: '/console/users', labelId: 'nav.users', icon: TeamOutlined, scope: 'identity.users:read', page: lazy(() => import('./pages/UsersPage')) },
   { key: 'orgs', path: '/console/orgs', labelId: 'nav.orgs', icon: ApartmentOutlined, scope: 'identity.orgs:read', page: lazy(() => import('./pages/OrgsPage')) },

@@ -227,8 +227,11 @@ export interface ActionInput {
 
 const base = '/api/customs/declarations';
 
+/** The Idempotency-Key header, when the caller has a key for its action. */
+export const keyHeader = (key?: string): Record<string, string> | undefined => (key ? { 'idempotency-key': key } : undefined);
+
 /** Uploads the declaration's data or sample (multipart field `file`), reporting the fraction sent. */
-function uploadFile(id: number, file: File, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<Declaration> {
+function uploadFile(id: number, file: File, onProgress?: (fraction: number) => void, signal?: AbortSignal, idempotencyKey?: string): Promise<Declaration> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${base}/${id}/file`);
@@ -236,6 +239,7 @@ function uploadFile(id: number, file: File, onProgress?: (fraction: number) => v
     xhr.setRequestHeader('accept', 'application/json');
     const csrf = getCsrfToken();
     if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    if (idempotencyKey) xhr.setRequestHeader('idempotency-key', idempotencyKey);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
     };
@@ -268,10 +272,11 @@ export const customsApi = {
   list: (q: { state?: string; q?: string; page: number; pageSize: number }) =>
     request<{ items: DeclarationListItem[]; total: number }>('GET', withQuery(base, q)),
   get: (id: number) => request<Declaration>('GET', `${base}/${id}`),
-  create: (form: DeclarationForm) => request<Declaration>('POST', base, form),
+  /** POSTs take the Idempotency-Key of the user action (web/src/customs/idempotency.ts). */
+  create: (form: DeclarationForm, idempotencyKey?: string) => request<Declaration>('POST', base, form, keyHeader(idempotencyKey)),
   edit: (id: number, form: DeclarationForm) => request<Declaration>('PUT', `${base}/${id}`, form),
   uploadFile,
-  act: (id: number, action: ButtonAction, input: ActionInput = {}) => request<Declaration>('POST', `${base}/${id}/actions/${action}`, input),
+  act: (id: number, action: ButtonAction, input: ActionInput = {}, idempotencyKey?: string) => request<Declaration>('POST', `${base}/${id}/actions/${action}`, input, keyHeader(idempotencyKey)),
   job: (id: number) => request<Job>('GET', `/api/jobs/${id}`),
   statistics: (year: number) => request<Statistics>('GET', withQuery('/api/customs/statistics', { year })),
   clearanceJsonUrl: (id: number) => `${base}/${id}/clearance`,

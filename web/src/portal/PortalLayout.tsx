@@ -5,6 +5,7 @@ import { Brand } from '../components/Brand';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { PageSpinner } from '../components/PageSpinner';
 import { SkipLink } from '../components/SkipLink';
+import { NotificationBell } from '../services/notify/NotificationBell';
 import { useI18n } from '../i18n/i18n';
 
 export function PortalLayout() {
@@ -16,6 +17,10 @@ export function PortalLayout() {
         <div className="portal-bar">
           <Brand to="/portal" />
           <div className="portal-actions">
+            <Link className="portal-login" to="/portal/services/cases">
+              {t('services.cases.my.short')}
+            </Link>
+            <NotificationBell to="/portal/services/notifications" />
             <LanguageSwitcher className="lang-select" />
             <Link className="portal-login" to="/console/login">
               <LoginOutlined aria-hidden /> {t('portal.consoleLogin')}

@@ -30,7 +30,7 @@ import { analyseColumns, decide, deriveNegativeListItems, gradeOf, scenarioOf, t
 import { DeclarationsRepo, type StatRow } from './declarations.repo.ts';
 import type { ClearanceRow, DeclarationActionRow, DeclarationRow } from './declarations.tables.ts';
 import { parseDeclarationForm, type DeclarationForm } from './form.ts';
-import { extractPersons, readPersons } from './persons.ts';
+import { readPersons } from './persons.ts';
 import type { LoadedLists } from '../rules/lists.ts';
 import type { ReferenceService } from '../reference/reference.service.ts';
 import { ACTION_PARTY, allowedActions, foldState, transition, type DeclarationAction, type DeclarationState } from './workflow.ts';
@@ -588,11 +588,14 @@ export class DeclarationService {
         await pipeline(await this.deps.blobs.get(row.source_blob_key!), fs.createWriteStream(file));
       }
       const full = form.sourceKind !== 'sample';
+      // A full transfer's persons (keyed hashes) are written by the scan itself, in the same pass.
+      const personsFile = full ? tmp('.persons') : null;
       const report: ScanReport = await scanSource(file, {
+        ...(personsFile ? { personRecords: { key: this.deps.personHashKey, out: personsFile } } : {}),
         source: sourceName,
         workers: this.deps.scanWorkers,
         signal: ctx.signal,
-        onProgress: (pr) => void ctx.progress(Math.min(0.9, (pr.totalBytes ? pr.bytesRead / pr.totalBytes : 0) * (full ? 0.6 : 0.9)), `${pr.rows} rows`),
+        onProgress: (pr) => void ctx.progress(Math.min(0.9, (pr.totalBytes ? pr.bytesRead / pr.totalBytes : 0) * (full ? 0.75 : 0.9)), `${pr.rows} rows`),
       });
       phase('scan');
       const catalog = await this.deps.reference.catalog();
@@ -604,18 +607,16 @@ export class DeclarationService {
       let personsKey: string | null = null;
       let after: { personalSubjects: number; sensitiveSubjects: number };
       let transfer: Analysis['transfer'];
-      if (full) {
-        const out = tmp('.persons');
-        await extractPersons(file, report, out, { key: this.deps.personHashKey, source: sourceName, signal: ctx.signal });
-        phase('persons');
+      if (personsFile) {
         await ctx.progress(0.8, 'persons');
         personsKey = `customs/declarations/${id}/persons-${crypto.randomUUID()}.bin`;
-        await this.deps.blobs.put(personsKey, fs.createReadStream(out));
+        await this.deps.blobs.put(personsKey, fs.createReadStream(personsFile));
+        phase('persons');
         const preview = await this.deps.ledger.preview(this.deps.db, {
           exporterId: row.exporter_org_id,
           year: row.year,
           declarationId: id,
-          persons: readPersons(fs.createReadStream(out)),
+          persons: readPersons(fs.createReadStream(personsFile)),
         });
         after = preview.totals;
         transfer = { ...scanned, counted: 'scan' };

@@ -24,7 +24,8 @@ export interface StoredTotals {
  * order, by statements that read a staging table through the database's own sort: the ledger's
  * primary-key B-tree is visited once, in order, instead of once per chunk at random, and each sort
  * and each key range is a fraction of the whole (it fits the cache; bounded memory). A small addition
- * uses a single partition (fewer statements).
+ * uses a single partition (fewer statements). On SQLite the service cuts a large addition into 64
+ * partitions instead: its statements are synchronous, and shorter ones keep the event loop going.
  */
 export const STAGING_PARTITIONS = 16;
 
@@ -33,8 +34,14 @@ export function partitionOf(hash: Buffer, partitions: number): number {
   return hash[0]! >> (8 - Math.log2(partitions));
 }
 
-const staging = (e: Executor, k: number) =>
-  sql.raw(`${dialectOf(e) === 'postgres' ? 'pg_temp' : 'temp'}.customs_ledger_staging_${Math.trunc(k)}`);
+/** Name prefix of the staging tables of an addition (a preview on SQLite uses tables of its own: `previewStaging`). */
+export const STAGING_PREFIX = 'customs_ledger_staging';
+
+/** Prefix of the staging tables of one preview on SQLite (slot: one per preview running at the same time). */
+export const previewStaging = (slot: number): string => `customs_ledger_preview_${Math.trunc(slot)}`;
+
+const staging = (e: Executor, k: number, prefix = STAGING_PREFIX) =>
+  sql.raw(`${dialectOf(e) === 'postgres' ? 'pg_temp' : 'temp'}.${prefix.replace(/[^a-z0-9_]/g, '')}_${Math.trunc(k)}`);
 
 /** `person_hash` within the key range of partition k of n (lets the planner keep to that range of the key). */
 function inPartition(k: number, n: number) {
@@ -102,10 +109,10 @@ export class LedgerRepo {
    * Creates partition k's empty staging table (temporary, this connection; on PostgreSQL dropped at
    * commit at the latest). One left by a failed addition earlier in the same transaction is replaced.
    */
-  async createStaging(tx: Executor, k: number): Promise<void> {
-    await this.dropStaging(tx, k);
+  async createStaging(tx: Executor, k: number, prefix = STAGING_PREFIX): Promise<void> {
+    await this.dropStaging(tx, k, prefix);
     const pg = dialectOf(tx) === 'postgres';
-    await sql`CREATE TEMPORARY TABLE ${sql.raw(`customs_ledger_staging_${Math.trunc(k)}`)} (h ${sql.raw(pg ? 'bytea' : 'blob')} NOT NULL, s integer NOT NULL) ${sql.raw(pg ? 'ON COMMIT DROP' : '')}`.execute(tx);
+    await sql`CREATE TEMPORARY TABLE ${staging(tx, k, prefix)} (h ${sql.raw(pg ? 'bytea' : 'blob')} NOT NULL, s integer NOT NULL) ${sql.raw(pg ? 'ON COMMIT DROP' : '')}`.execute(tx);
   }
 
   /**
@@ -117,8 +124,8 @@ export class LedgerRepo {
     if (dialectOf(tx) === 'postgres') await sql`ANALYZE ${staging(tx, k)}`.execute(tx);
   }
 
-  async dropStaging(tx: Executor, k: number): Promise<void> {
-    await sql`DROP TABLE IF EXISTS ${staging(tx, k)}`.execute(tx);
+  async dropStaging(tx: Executor, k: number, prefix = STAGING_PREFIX): Promise<void> {
+    await sql`DROP TABLE IF EXISTS ${staging(tx, k, prefix)}`.execute(tx);
   }
 
   /**
@@ -126,17 +133,17 @@ export class LedgerRepo {
    * (one blob of concatenated 32-byte hashes, cut into rows in SQL), which avoids statements with tens
    * of thousands of placeholders.
    */
-  async stage(tx: Executor, k: number, hashes: readonly Buffer[], sensitive: boolean): Promise<void> {
+  async stage(tx: Executor, k: number, hashes: readonly Buffer[], sensitive: boolean, prefix = STAGING_PREFIX): Promise<void> {
     if (hashes.length === 0) return;
     const blob = Buffer.concat(hashes as Buffer[]);
     const s = sensitive ? 1 : 0;
     const query =
       dialectOf(tx) === 'postgres'
-        ? sql`INSERT INTO ${staging(tx, k)} (h, s)
+        ? sql`INSERT INTO ${staging(tx, k, prefix)} (h, s)
             SELECT substring(${blob}::bytea FROM i * ${PERSON_HASH_BYTES} + 1 FOR ${PERSON_HASH_BYTES}), ${s}::int
             FROM generate_series(0, ${hashes.length - 1}::int) AS i`
         : sql`WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n + 1 < ${hashes.length})
-            INSERT INTO ${staging(tx, k)} (h, s)
+            INSERT INTO ${staging(tx, k, prefix)} (h, s)
             SELECT substr(${blob}, n * ${PERSON_HASH_BYTES} + 1, ${PERSON_HASH_BYTES}), ${s} FROM i`;
     await query.execute(tx);
   }
@@ -192,6 +199,29 @@ export class LedgerRepo {
             ORDER BY st.h`;
     const r = await query.execute(tx);
     return Number(r.numAffectedRows ?? 0n);
+  }
+
+  /**
+   * What adding partition k's staged persons (tables under `prefix`) would do, read only: the distinct
+   * staged persons not in the ledger (`added`), of them those staged with sensitive data at least once
+   * (`addedSensitive`), and the ledger's non-sensitive persons staged as sensitive (`upgraded`) —
+   * the counts `upgradeStagedToSensitive` and `insertStaged` would return.
+   */
+  async countStaged(e: Executor, key: LedgerKey, { k, n }: Partition, prefix: string): Promise<{ added: number; addedSensitive: number; upgraded: number }> {
+    const st = staging(e, k, prefix);
+    const added = await sql<{ added: number; added_sensitive: number | null }>`
+      SELECT count(*) AS added, sum(g.s) AS added_sensitive FROM (SELECT h, max(s) AS s FROM ${st} GROUP BY h) AS g
+      WHERE NOT EXISTS (SELECT 1 FROM customs_ledger_persons AS p
+        WHERE p.exporter_id = ${key.exporterId} AND p.year = ${key.year} AND p.person_hash = g.h)`.execute(e);
+    const upgraded = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM customs_ledger_persons
+      WHERE exporter_id = ${key.exporterId} AND year = ${key.year} AND ${inPartition(k, n)} AND sensitive = 0
+        AND person_hash IN (SELECT h FROM ${st} WHERE s = 1)`.execute(e);
+    return {
+      added: Number(added.rows[0]?.added ?? 0),
+      addedSensitive: Number(added.rows[0]?.added_sensitive ?? 0),
+      upgraded: Number(upgraded.rows[0]?.n ?? 0),
+    };
   }
 
   async addToTotals(tx: Executor, key: LedgerKey, delta: StoredTotals, at: string): Promise<void> {

@@ -88,6 +88,22 @@ describeEachDialect('customs person ledger', (get) => {
     expect(await ledger.add(get().db, input)).toEqual(expected);
   });
 
+  it('previews a long stream with repeats and upgrades as adding it then counts, two previews at once alike', async () => {
+    await add(10, 2026, [...persons(0, 40), ...persons(40, 50, true)]);
+    const input = {
+      exporterId: 10,
+      year: 2026,
+      declarationId: 998,
+      // Known, upgraded, new sensitive met also without, new non-sensitive, repeats: across chunks of 7.
+      persons: [...persons(30, 45), ...persons(35, 38, true), ...persons(60, 70, true), ...persons(60, 65), ...persons(70, 75), ...persons(30, 32)],
+    };
+    const [a, b] = await Promise.all([ledger.preview(get().db, input), ledger.preview(get().db, input)]);
+    expect(a).toEqual({ added: 15, upgradedToSensitive: 3, totals: { personalSubjects: 42, sensitiveSubjects: 23 } });
+    expect(b).toEqual(a);
+    expect(await ledger.totals(get().db, 10, 2026)).toEqual({ personalSubjects: 40, sensitiveSubjects: 10 });
+    expect(await ledger.add(get().db, input)).toEqual(a);
+  });
+
   it('leaves persons and totals unchanged when the surrounding transaction rolls back', async () => {
     const before = await ledger.totals(get().db, 1, 2026);
     await expect(

@@ -1,6 +1,7 @@
-import { nowIso, type Executor } from '../../../db/database.ts';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { dialectOf, nowIso, type Executor } from '../../../db/database.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { LedgerRepo, partitionOf, PERSON_HASH_BYTES, STAGING_PARTITIONS, type LedgerKey, type StoredTotals } from './ledger.repo.ts';
+import { LedgerRepo, partitionOf, PERSON_HASH_BYTES, previewStaging, STAGING_PARTITIONS, type LedgerKey, type StoredTotals } from './ledger.repo.ts';
 
 /** One person of a transfer: the keyed hash of their strongest identifier (`personHash`, 32 raw bytes). */
 export interface LedgerPerson {
@@ -41,6 +42,14 @@ export interface LedgerResult {
 }
 
 const DEFAULT_CHUNK = 100_000;
+/**
+ * Key ranges of a large addition or preview on SQLite: more and smaller than on PostgreSQL, so that
+ * each statement (synchronous in better-sqlite3: the event loop waits for it) stays short.
+ */
+const SQLITE_PARTITIONS = 64;
+const partitionsFor = (e: Executor) => (dialectOf(e) === 'sqlite' ? SQLITE_PARTITIONS : STAGING_PARTITIONS);
+/** Slots of the previews running in this process (each stages into temporary tables of its own). */
+const previewSlots = new Set<number>();
 const PREVIEW_SAVEPOINT = 'customs_ledger_preview';
 
 class PreviewRollback extends Error {}
@@ -77,14 +86,14 @@ const emptyChunk = (partitions: number): Chunk => ({
 
 /**
  * Groups the persons into chunks, by partition and kind (the database sorts them later). A stream that
- * ends within its first chunk is one partition; a longer one is cut into STAGING_PARTITIONS.
+ * ends within its first chunk is one partition; a longer one is cut into `partitions`.
  */
-async function* chunks(persons: Iterable<LedgerPerson> | AsyncIterable<LedgerPerson>, size: number): AsyncGenerator<Chunk> {
+async function* chunks(persons: Iterable<LedgerPerson> | AsyncIterable<LedgerPerson>, size: number, partitions = STAGING_PARTITIONS): AsyncGenerator<Chunk> {
   let first: LedgerPerson[] | null = [];
-  let chunk = emptyChunk(STAGING_PARTITIONS);
+  let chunk = emptyChunk(partitions);
   let inChunk = 0;
   let index = 0;
-  const put = (p: LedgerPerson) => (p.sensitive ? chunk.sensitive : chunk.other)[partitionOf(p.hash, STAGING_PARTITIONS)]!.push(p.hash);
+  const put = (p: LedgerPerson) => (p.sensitive ? chunk.sensitive : chunk.other)[partitionOf(p.hash, partitions)]!.push(p.hash);
   const take = (p: LedgerPerson): boolean => {
     if (!Buffer.isBuffer(p.hash) || p.hash.length !== PERSON_HASH_BYTES)
       throw new AppError('validation_failed', `persons[${index}].hash must be a ${PERSON_HASH_BYTES}-byte Buffer`);
@@ -104,7 +113,7 @@ async function* chunks(persons: Iterable<LedgerPerson> | AsyncIterable<LedgerPer
   };
   const flush = () => {
     const out = chunk;
-    chunk = emptyChunk(STAGING_PARTITIONS);
+    chunk = emptyChunk(partitions);
     inChunk = 0;
     return out;
   };
@@ -148,10 +157,15 @@ export class LedgerService {
   /**
    * What `add` would report, without writing: how many of these persons are new this year and the
    * totals including this transfer ("already exported + this transfer"), for the decision before
-   * approval. Runs the addition and rolls it back, so it is exact for any stream, duplicates included.
+   * approval. Exact for any stream, duplicates included. Inside a transaction, and on PostgreSQL, it
+   * runs the addition and rolls it back. Given a SQLite database it only reads the ledger, statement
+   * by statement without a transaction: SQLite has one connection, which a transaction would hold
+   * (every other request waiting) for as long as a large transfer takes. The counts are then those
+   * of the ledger as each key range was read; the approval adds for real and decides again.
    */
   async preview(executor: Executor, input: LedgerAddition): Promise<LedgerResult> {
     checkKey(input);
+    if (!executor.isTransaction && dialectOf(executor) === 'sqlite') return this.previewReadOnly(executor, input);
     if (executor.isTransaction) {
       await this.repo.savepoint(executor, PREVIEW_SAVEPOINT);
       try {
@@ -177,6 +191,50 @@ export class LedgerService {
     return toTotals(await this.repo.totals(executor, { exporterId, year }));
   }
 
+  /** `preview` on a SQLite database: stages into temporary tables of its own, then counts per key range. */
+  private async previewReadOnly(db: Executor, input: LedgerAddition): Promise<LedgerResult> {
+    const key: LedgerKey = { exporterId: input.exporterId, year: input.year };
+    let slot = 0;
+    while (previewSlots.has(slot)) slot++;
+    previewSlots.add(slot);
+    const prefix = previewStaging(slot);
+    const staged = new Set<number>();
+    try {
+      const before = await this.repo.totals(db, key);
+      let partitions = 1;
+      for await (const chunk of chunks(input.persons, this.chunkSize, SQLITE_PARTITIONS)) {
+        partitions = chunk.partitions;
+        for (let k = 0; k < partitions; k++) {
+          const sensitive = chunk.sensitive[k]!;
+          const other = chunk.other[k]!;
+          if (sensitive.length + other.length === 0) continue;
+          if (!staged.has(k)) await this.repo.createStaging(db, k, prefix);
+          staged.add(k);
+          await this.repo.stage(db, k, sensitive, true, prefix);
+          await this.repo.stage(db, k, other, false, prefix);
+        }
+        await yieldToLoop();
+      }
+      let added = 0;
+      let addedSensitive = 0;
+      let upgradedToSensitive = 0;
+      for (const k of [...staged].sort((a, b) => a - b)) {
+        const c = await this.repo.countStaged(db, key, { k, n: partitions }, prefix);
+        added += c.added;
+        addedSensitive += c.addedSensitive;
+        upgradedToSensitive += c.upgraded;
+        await this.repo.dropStaging(db, k, prefix);
+        staged.delete(k);
+        await yieldToLoop();
+      }
+      const totals = toTotals({ persons: before.persons + added, sensitive: before.sensitive + addedSensitive + upgradedToSensitive });
+      return { added, upgradedToSensitive, totals };
+    } finally {
+      for (const k of staged) await this.repo.dropStaging(db, k, prefix);
+      previewSlots.delete(slot);
+    }
+  }
+
   /**
    * Stages the stream chunk by chunk (bounded memory), then updates the ledger from the staging tables
    * partition by partition, in key order: upgrades first (persons already there as non-sensitive),
@@ -192,7 +250,7 @@ export class LedgerService {
       const before = await this.repo.totals(tx, key);
       const staged = new Map<number, number>();
       let partitions = 1;
-      for await (const chunk of chunks(input.persons, this.chunkSize)) {
+      for await (const chunk of chunks(input.persons, this.chunkSize, partitionsFor(tx))) {
         partitions = chunk.partitions;
         for (let k = 0; k < partitions; k++) {
           const sensitive = chunk.sensitive[k]!;
@@ -203,6 +261,8 @@ export class LedgerService {
           await this.repo.stage(tx, k, sensitive, true);
           await this.repo.stage(tx, k, other, false);
         }
+        // Statements are synchronous on SQLite: let the event loop serve other requests in between.
+        await yieldToLoop();
       }
       let upgradedToSensitive = 0;
       let addedSensitive = 0;
@@ -217,6 +277,7 @@ export class LedgerService {
         addedSensitive += await this.repo.insertStaged(tx, key, { k, n: partitions }, { ...row, sensitive: true, strategy });
         addedOther += await this.repo.insertStaged(tx, key, { k, n: partitions }, { ...row, sensitive: false, strategy });
         await this.repo.dropStaging(tx, k);
+        await yieldToLoop();
       }
       const added = addedSensitive + addedOther;
       await this.repo.addToTotals(tx, key, { persons: added, sensitive: addedSensitive + upgradedToSensitive }, at);

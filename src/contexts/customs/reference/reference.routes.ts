@@ -17,10 +17,22 @@ export function registerReferenceVersionRoutes(ref: ReferenceService) {
   return (app: FastifyInstance): void => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
-    r.get('/customs/reference/:kind', { schema: { tags: ['customs'], params: kindParams, querystring: z.object({ versionId: z.coerce.number().int().positive().optional() }) } }, async (req) => {
-      requirePrincipal(req);
-      return ref.document(req.params.kind, req.query.versionId ?? null);
-    });
+    r.get(
+      '/customs/reference/:kind',
+      {
+        schema: {
+          tags: ['customs'],
+          description: 'The version in force, version `versionId`, or with `shipped=true` the version shipped with Landao (the first of the history).',
+          params: kindParams,
+          querystring: z.object({ versionId: z.coerce.number().int().positive().optional(), shipped: z.enum(['true', 'false'], { error: 'must be true or false' }).optional() }),
+        },
+      },
+      async (req) => {
+        requirePrincipal(req);
+        if (req.query.shipped === 'true') return ref.shippedDocument(req.params.kind);
+        return ref.document(req.params.kind, req.query.versionId ?? null);
+      },
+    );
 
     r.get('/customs/reference/:kind/versions', { schema: { tags: ['customs'], params: kindParams } }, async (req) => {
       requirePrincipal(req);

@@ -82,10 +82,15 @@ export class ReferenceService {
     } else this.listsCache = undefined;
   }
 
+  /** The version shipped with the software: in force until the first publication, then the oldest of the history. */
+  shippedDocument(kind: ReferenceKind): CatalogDocument | ListsDocument {
+    return kind === 'catalog' ? getCatalog().document : getDefaultLists().document;
+  }
+
   async history(kind: ReferenceKind): Promise<ReferenceVersionDto[]> {
     const rows = await this.repo.history(this.db, kind);
     const out: ReferenceVersionDto[] = rows.map((r, i) => ({ id: r.id, kind, version: r.version, sm3: r.sm3, note: r.note, createdBy: r.created_by, createdAt: r.created_at, inForce: i === 0 }));
-    const shippedDoc = kind === 'catalog' ? getCatalog().document : getDefaultLists().document;
+    const shippedDoc = this.shippedDocument(kind);
     out.push({ id: null, kind, version: shippedDoc.version, sm3: sm3(canonicalJson(shippedDoc)), note: 'shipped with Landao', createdBy: 'landao', createdAt: null, inForce: rows.length === 0 });
     return out;
   }

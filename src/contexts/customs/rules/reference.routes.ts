@@ -4,6 +4,8 @@
  * zone's lists, names in zh-CN, zh-TW and en) and GET /api/customs/catalog (the 13 classes and 40
  * subclasses with names and grades). Any signed-in person may read them; the lists and the catalog are
  * published rules, not anyone's data. Keyword tables (how headers map onto subclasses) are left out.
+ * GET /api/public/customs/catalog/names gives anyone (no sign-in) the class and subclass names, for the
+ * public clearance verification page.
  * Served from the versions in force (the reference service's publications) when given a source,
  * otherwise from the shipped files.
  */
@@ -48,6 +50,12 @@ const catalogDto = z.object({
   subclasses: z.array(z.object({ id: z.string(), classId: z.string(), names: text, description: text, examples: z.array(z.string()), grade: z.enum(GRADES) })),
 });
 
+const catalogNamesDto = z.object({
+  version: z.string(),
+  classes: z.array(z.object({ id: z.string(), names: text })),
+  subclasses: z.array(z.object({ id: z.string(), classId: z.string(), names: text, grade: z.enum(GRADES) })),
+});
+
 /** Names of the industry outside the zone's lists (the lists name only the industries they cover). */
 const OTHER_INDUSTRY = { 'zh-CN': '其他行业', 'zh-TW': '其他產業', en: 'Other industries' };
 
@@ -88,6 +96,21 @@ export function registerReferenceRoutes(source: ReferenceSource = SHIPPED) {
             threshold: i.threshold,
             route: i.route,
           })),
+        };
+      },
+    );
+
+    // Public (no sign-in): the names of the classes and subclasses, so that the public clearance page
+    // can show a clearance's scope in the reader's language.
+    r.get(
+      '/public/customs/catalog/names',
+      { config: { public: true }, schema: { tags: ['customs', 'public'], description: 'Names of the classes and subclasses of the catalog in force, in zh-CN, zh-TW and en (no sign-in).', response: { 200: catalogNamesDto } } },
+      async () => {
+        const c = await source.catalog();
+        return {
+          version: c.version,
+          classes: c.classes.map((k) => ({ id: k.id, names: k.names })),
+          subclasses: c.subclasses.map((s) => ({ id: s.id, classId: s.classId, names: s.names, grade: s.defaultGrade })),
         };
       },
     );

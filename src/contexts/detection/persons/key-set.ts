@@ -100,16 +100,35 @@ export class KeySet {
     return out;
   }
 
-  addPacked(packed: Uint32Array, flag = false): void {
+  /**
+   * Adds packed members (`toPacked` of another set). The table is first made large enough for all of
+   * them: packed members come in the slot order of their own table, i.e. sorted by the low bits of
+   * the slot hash, and inserted in that order into a smaller table that grows on the way they pile
+   * up into one ever longer probe run (a 2.6 M-person merge took 190 s of one thread instead of < 1 s).
+   */
+  addPacked(packed: Uint32Array, flag = false, { members = 'new' }: { members?: 'new' | 'present' } = {}): void {
+    // Members known to be here already (e.g. flags for them) need no room.
+    if (members === 'new') this.reserve(packed.length / 2);
     for (let i = 0; i < packed.length; i += 2) this.add(packed[i]!, packed[i + 1]!, flag);
   }
 
+  /** Makes room for `n` more members, so that adding them does not grow the table. */
+  reserve(n: number): void {
+    let cap = this.mask + 1;
+    while ((this.count + n) > cap * MAX_LOAD) cap <<= 1;
+    if (cap > this.mask + 1) this.rebuild(cap);
+  }
+
   private grow(): void {
+    this.rebuild((this.mask + 1) * 2);
+  }
+
+  private rebuild(cap: number): void {
     const old = this.table;
     const oldFlags = this.flags;
-    this.table = new Uint32Array(old.length * 2);
-    this.flags = oldFlags === null ? null : new Uint8Array(oldFlags.length * 2);
-    this.mask = (this.mask << 1) | 1;
+    this.table = new Uint32Array(cap * 2);
+    this.flags = oldFlags === null ? null : new Uint8Array(cap);
+    this.mask = cap - 1;
     this.count = 0;
     this.flagged = 0;
     for (let i = 0; i < old.length; i += 2) if (old[i] !== 0 || old[i + 1] !== 0) this.add(old[i]!, old[i + 1]!, oldFlags !== null && oldFlags[i >>> 1] === 1);

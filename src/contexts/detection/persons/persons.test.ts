@@ -47,6 +47,20 @@ describe('distinct persons', () => {
     expect(s.has(h2, l2)).toBe(false);
   });
 
+  it('merges a large packed set into an empty one with every member and flag', () => {
+    const from = new KeySet(16, true);
+    for (let i = 0; i < 300_000; i++) {
+      const [h, l] = hash64(`m${i}`);
+      from.add(h, l, i % 4 === 0);
+    }
+    const into = new KeySet(16, true);
+    into.addPacked(from.toPacked());
+    into.addPacked(from.toPacked(true), true, { members: 'present' });
+    expect([into.size, into.flaggedSize]).toEqual([300_000, 75_000]);
+    for (const i of [0, 1, 4, 299_999]) expect(into.has(...hash64(`m${i}`))).toBe(true);
+    expect(into.has(...hash64('m300000'))).toBe(false);
+  });
+
   it('hashes persons with a keyed SM3 HMAC that depends on the key', () => {
     const a = personHash('key-one-0123456789', 'cn_resident_id', '350128199001011234');
     expect(a).toMatch(/^[0-9a-f]{64}$/);

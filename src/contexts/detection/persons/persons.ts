@@ -93,8 +93,13 @@ export class PersonCounter {
   /** Merges another counter's members (from a worker thread); the result is exact. */
   mergePacked(p: { all: Uint32Array; sensitive: Uint32Array }): void {
     this.all.addPacked(p.all);
-    this.all.addPacked(p.sensitive, true);
+    this.all.addPacked(p.sensitive, true, { members: 'present' }); // a subset of p.all
   }
+}
+
+/** The text `personHash` authenticates: the person key in its document family's namespace. */
+export function personKeyText(type: DetectorTypeId, normalized: string): string {
+  return familyPrefix(type) + normalized;
 }
 
 /** The keyed hash under which a person is persisted (ledger, evidence). */

@@ -8,7 +8,9 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { open } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { detectFormat, planCsvRanges, type ByteRange, type CsvLayout } from '../readers/index.ts';
 import { ColumnProfiler, type ProfilerState } from '../recognizers/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -28,6 +30,8 @@ export interface RangeTask {
   role: 'alone' | 'decide' | 'follow';
   findings: boolean;
   sensitiveTypes: string[] | undefined;
+  /** Write the range's person records to `out` (ScanOptions.personRecords; one file per range). */
+  personRecords?: { key: string; out: string } | undefined;
 }
 
 export interface RangeResult {
@@ -111,6 +115,9 @@ export async function scanParallel(input: string, opts: ScanOptions): Promise<Sc
     for (const w of workerList.slice(1)) w.postMessage({ kind: 'accepted', accepted: decided } satisfies ParentMessage);
   };
   const progress = ranges.map(() => ({ bytes: 0, rows: 0 }));
+  // Person records: one file per range, joined in range order at the end (one range: the file itself).
+  const recordsOut = opts.personRecords?.out;
+  const parts = recordsOut === undefined ? [] : ranges.length === 1 ? [recordsOut] : ranges.map((_, i) => `${recordsOut}.range-${i}`);
   const running = Promise.all(
     ranges.map(
       (range, i) =>
@@ -121,6 +128,7 @@ export async function scanParallel(input: string, opts: ScanOptions): Promise<Sc
             role: ranges.length === 1 ? 'alone' : i === 0 ? 'decide' : 'follow',
             findings: !!opts.findings,
             sensitiveTypes: opts.sensitiveTypes ? [...opts.sensitiveTypes] : undefined,
+            ...(opts.personRecords ? { personRecords: { key: opts.personRecords.key, out: parts[i]! } } : {}),
           };
           const w = new Worker(workerUrl, { workerData: task, ...(opts.findings ? {} : { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }) });
           workerList[i] = w;
@@ -150,10 +158,16 @@ export async function scanParallel(input: string, opts: ScanOptions): Promise<Sc
   let results: RangeResult[];
   try {
     results = await running;
+    if (recordsOut !== undefined && parts.length > 1) {
+      const out = createWriteStream(recordsOut);
+      for (const [i, part] of parts.entries()) await pipeline(createReadStream(part), out, { end: i === parts.length - 1 });
+    }
   } catch (e) {
     // One range failed: the others (possibly waiting for decisions that will not come) stop too.
     for (const w of workerList) void w.terminate();
     throw e;
+  } finally {
+    if (parts.length > 1) await Promise.all(parts.map((p) => rm(p, { force: true })));
   }
 
   // Merge in range order: rows of range i are numbered after all rows of ranges < i.

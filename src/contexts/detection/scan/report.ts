@@ -64,5 +64,11 @@ export interface ScanOptions {
    * capped heap (default ISOLATE_MIN_BYTES, 16 MiB); tests lower it.
    */
   isolateMinBytes?: number | undefined;
+  /**
+   * Also write, in the same pass, one person record per row that names a person to the file `out`
+   * (persons/person-records.ts: keyed hash under `key` + sensitive flag), for a caller that persists
+   * persons. Same persons as the report counts. Not with `sample`.
+   */
+  personRecords?: { key: string; out: string } | undefined;
 }
 

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PERSON_RECORD_BYTES } from '../persons/person-records.ts';
+import { personHash } from '../persons/persons.ts';
 import { mod11_2CheckChar } from '../validators/index.ts';
 import { maskFile } from './mask-file.ts';
 import { openReader } from '../readers/index.ts';
@@ -104,6 +106,30 @@ describe('scanning a table', () => {
     expect(two.columns.map((c) => c.detections.map((d) => [d.type, d.matches]))).toEqual(one.columns.map((c) => c.detections.map((d) => [d.type, d.matches])));
     expect(two.findings!.length).toBe(one.findings!.length);
     expect(two.findings!.slice(-3)).toEqual(one.findings!.slice(-3));
+  });
+
+  it('writes one keyed person record per row naming a person, the same from worker threads as from this thread', async () => {
+    const key = 'test-person-key';
+    const records = (f: string) => {
+      const b = fs.readFileSync(f);
+      return Array.from({ length: b.length / PERSON_RECORD_BYTES }, (_, i) => b.subarray(i * PERSON_RECORD_BYTES, (i + 1) * PERSON_RECORD_BYTES).toString('hex'));
+    };
+    const here = path.join(dir, 'people.persons');
+    const r = await scanSource(file, { personRecords: { key, out: here } });
+    const mine = records(here);
+    expect(mine).toHaveLength(r.rowsScanned); // every row carries an ID number
+    const hashes = new Set(mine.map((x) => x.slice(0, 64)));
+    expect(hashes).toEqual(new Set([...truth.ids].map((id) => personHash(key, 'cn_resident_id', id))));
+    expect(new Set(mine.filter((x) => x.endsWith('01')).map((x) => x.slice(0, 64))).size).toBe(r.persons.sensitiveSubjects);
+
+    const big = path.join(dir, 'records.csv');
+    writeCsv(big, 20000, 17);
+    const [one, two] = [path.join(dir, 'one.persons'), path.join(dir, 'two.persons')];
+    await scanSource(big, { personRecords: { key, out: one } });
+    const parallel = await scanSource(big, { workers: 2, minRangeBytes: 64 * 1024, personRecords: { key, out: two } });
+    expect(parallel.workers).toBe(2);
+    expect(records(two).sort()).toEqual(records(one).sort());
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.range-'))).toEqual([]);
   });
 
   it('gives the same report from one worker thread as from this thread', async () => {

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { isDatabaseUrl, openReader, type TableReader } from '../readers/index.ts';
+import { PersonRecordWriter } from '../persons/person-records.ts';
 import type { ScanOptions, ScanReport } from './report.ts';
 import { ISOLATE_MIN_BYTES, TableScan } from './table-scan.ts';
 
@@ -16,10 +17,16 @@ export async function scanSource(input: string, opts: ScanOptions = {}): Promise
     if (r) return r;
   }
   const reader = await openReader(input, { sample: opts.sample, signal: opts.signal, ...(opts.source ? { source: opts.source } : {}) });
+  const records = opts.personRecords && opts.sample === undefined ? new PersonRecordWriter(opts.personRecords.out, opts.personRecords.key) : null;
   try {
-    const scan = new TableScan(reader.columns(), { findings: opts.findings, sensitiveTypes: opts.sensitiveTypes });
+    const scan = new TableScan(reader.columns(), {
+      findings: opts.findings,
+      sensitiveTypes: opts.sensitiveTypes,
+      ...(records ? { onPerson: (type, normalized, sensitive) => records.add(type, normalized, sensitive) } : {}),
+    });
     await runScan(reader, scan, opts);
     const columns = scan.finish();
+    records?.close();
     const exhausted = opts.sample === undefined || scan.rows < opts.sample;
     return {
       source: reader.source,
@@ -37,6 +44,7 @@ export async function scanSource(input: string, opts: ScanOptions = {}): Promise
       elapsedMs: Date.now() - started,
     };
   } finally {
+    records?.close();
     await reader.close();
   }
 }

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 // and must not pull in the other readers' packages.
 import { openCsvRange } from '../readers/csv-reader.ts';
 import { AppError } from '../../../kernel/errors.ts';
+import { PersonRecordWriter } from '../persons/person-records.ts';
 import type { DetectorTypeId } from '../validators/index.ts';
 import type { ParentMessage, RangeResult, RangeTask, WorkerMessage } from './parallel.ts';
 import { DEFAULT_WARMUP_ROWS, TableScan } from './table-scan.ts';
@@ -16,8 +17,10 @@ const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.pos
 async function run(): Promise<void> {
   // Small batches: the rows of a batch die young instead of being promoted to the old generation.
   const reader = await openCsvRange(task.layout, task.range, { batchRows: WORKER_BATCH_ROWS });
+  const records = task.personRecords ? new PersonRecordWriter(task.personRecords.out, task.personRecords.key) : null;
   try {
     const scan = new TableScan(task.layout.columns, {
+      ...(records ? { onPerson: (type: DetectorTypeId, normalized: string, sensitive: boolean) => records.add(type, normalized, sensitive) } : {}),
       findings: task.findings,
       awaitDecisions: task.role === 'follow',
       ...(task.role === 'decide' ? { onDecided: (accepted: ReadonlySet<string>) => post({ kind: 'accepted', accepted: [...accepted] }) } : {}),
@@ -52,6 +55,7 @@ async function run(): Promise<void> {
     if (task.role === 'alone') scan.finish(); // the pass of a scan in one thread, final decisions applied
     else if (task.role === 'decide') scan.decideNow(); // a short first range decides on all its rows
     else await decisions;
+    records?.close();
     const persons = scan.persons.toPacked();
     const result: RangeResult = {
       rows: scan.rows,
@@ -65,6 +69,7 @@ async function run(): Promise<void> {
     // Nothing more to receive: a port that once had a listener must not keep the thread alive.
     parentPort!.unref();
   } finally {
+    records?.close();
     await reader.close();
   }
 }

@@ -47,6 +47,8 @@ export interface TableScanOptions {
   awaitDecisions?: boolean | undefined;
   /** Options of every column's profiler. */
   profiler?: ProfilerOptions | undefined;
+  /** Called for every row that names a person (as counted), with its key and whether the row is sensitive. */
+  onPerson?: ((type: DetectorTypeId, normalized: string, sensitive: boolean) => void) | undefined;
   /** Called once when this scan decided its columns (after `warmupRows` rows, or at `finish`). */
   onDecided?: ((accepted: ReadonlySet<string>) => void) | undefined;
 }
@@ -122,7 +124,10 @@ export class TableScan {
         }
       }
     }
-    if (keyType) this.persons.add(keyType, keyValue, sensitive);
+    if (keyType) {
+      this.persons.add(keyType, keyValue, sensitive);
+      this.opts.onPerson?.(keyType, keyValue, sensitive);
+    }
   }
 
   /** Before the columns are decided (or when columns grew): findings are held as objects. */
@@ -211,7 +216,10 @@ export class TableScan {
         keyValue = f.normalized;
       }
     }
-    if (keyType) this.persons.add(keyType, keyValue, sensitive);
+    if (keyType) {
+      this.persons.add(keyType, keyValue, sensitive);
+      this.opts.onPerson?.(keyType, keyValue, sensitive);
+    }
   }
 }
 

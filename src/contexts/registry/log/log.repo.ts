@@ -1,8 +1,30 @@
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import { dialectOf, type Executor } from '../../../db/database.ts';
+import { CompiledQuery, sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { dialectOf, preparedOnPostgres, type Executor } from '../../../db/database.ts';
 import type { RegistryLogCheckpointRow, RegistryLogLeafRow, RegistryLogNodeRow, RegistryLogTables } from './log.tables.ts';
 
 const q = (e: Executor) => e as unknown as Kysely<RegistryLogTables>;
+
+/**
+ * `appendIfHead` on PostgreSQL: $1–$3 the new head, $4–$5 the expected one, $6–$8 the leaves, $9–$10
+ * the subtrees. `cur` locks the head row; under READ COMMITTED `FOR UPDATE` waits for the holder's
+ * commit and returns the row as committed, so the comparison is with the latest head, not with the
+ * statement's snapshot. The inserts read the update's output, so they write nothing when it matched
+ * nothing. Prepared once per connection: planning it took as long as running it.
+ */
+const APPEND_IF_HEAD_PG = preparedOnPostgres(`with cur as (
+  select tree_size, frontier from registry_log_head where id = 1 for update
+), head as (
+  update registry_log_head h set tree_size = $1, frontier = $2, updated_at = $3
+  from cur where h.id = 1 and cur.tree_size = $4 and cur.frontier = $5
+  returning h.id
+), leaves as (
+  insert into registry_log_leaves (idx, leaf_hash, entry, appended_at)
+  select l.idx, l.leaf_hash, l.entry, $3::text from head, unnest($6::bigint[], $7::bytea[], $8::text[]) as l (idx, leaf_hash, entry)
+), nodes as (
+  insert into registry_log_nodes (pos, hash)
+  select n.pos, n.hash from head, unnest($9::bigint[], $10::bytea[]) as n (pos, hash)
+)
+select cur.tree_size, cur.frontier from cur where not exists (select 1 from head)`);
 
 export interface LogHead {
   treeSize: number;
@@ -27,25 +49,38 @@ export class RegistryLogRepo {
     return { treeSize: row.tree_size, frontier: row.frontier };
   }
 
-  async setHead(tx: Executor, head: LogHead, at: string): Promise<void> {
-    await q(tx).updateTable('registry_log_head').set({ tree_size: head.treeSize, frontier: head.frontier, updated_at: at }).where('id', '=', 1).execute();
-  }
-
   /**
-   * Writes one appended leaf, the subtrees it completes and the new head. On PostgreSQL one statement
-   * (data-modifying CTEs), because the head lock is held until commit and every round trip under it
-   * costs throughput; SQLite runs in-process, so three plain statements cost nothing extra.
+   * Locks the head row (waiting for the transaction that holds it) and, if the head is `expected`,
+   * moves it to `next` and writes `leaves` (all stamped `at`) with the subtrees they complete. Size
+   * and frontier together fix the whole tree, so a match means the caller computed the subtrees on the
+   * right tree. Returns null when it wrote, else the head it found — still locked by this transaction
+   * either way, so a second call with that head cannot miss.
+   *
+   * One statement on PostgreSQL (data-modifying CTEs, a fixed text: arrays, not a row per value).
+   * SQLite serialises writers (the UPDATE takes the database's write lock), so plain statements do.
    */
-  async appendLeaf(tx: Executor, leaf: RegistryLogLeafRow, nodes: RegistryLogNodeRow[], head: LogHead): Promise<void> {
+  async appendIfHead(tx: Executor, expected: LogHead, next: LogHead, leaves: Omit<RegistryLogLeafRow, 'appended_at'>[], nodes: RegistryLogNodeRow[], at: string): Promise<LogHead | null> {
     if (dialectOf(tx) === 'postgres') {
-      let query = q(tx).with('leaf', (db) => db.insertInto('registry_log_leaves').values(leaf).returning('idx'));
-      if (nodes.length > 0) query = query.with('nodes', (db) => db.insertInto('registry_log_nodes').values(nodes).returning('pos')) as unknown as typeof query;
-      await query.updateTable('registry_log_head').set({ tree_size: head.treeSize, frontier: head.frontier, updated_at: leaf.appended_at }).where('id', '=', 1).execute();
-      return;
+      const params = [
+        next.treeSize, next.frontier, at, expected.treeSize, expected.frontier,
+        leaves.map((l) => l.idx), leaves.map((l) => l.leaf_hash), leaves.map((l) => l.entry),
+        nodes.map((n) => n.pos), nodes.map((n) => n.hash),
+      ];
+      const { rows } = await tx.executeQuery(CompiledQuery.raw(APPEND_IF_HEAD_PG, params));
+      const seen = rows[0] as { tree_size: number; frontier: string } | undefined;
+      return seen ? { treeSize: Number(seen.tree_size), frontier: seen.frontier } : null;
     }
-    await q(tx).insertInto('registry_log_leaves').values(leaf).execute();
-    if (nodes.length > 0) await q(tx).insertInto('registry_log_nodes').values(nodes).execute();
-    await this.setHead(tx, head, leaf.appended_at);
+    const moved = await q(tx)
+      .updateTable('registry_log_head')
+      .set({ tree_size: next.treeSize, frontier: next.frontier, updated_at: at })
+      .where('id', '=', 1)
+      .where('tree_size', '=', expected.treeSize)
+      .where('frontier', '=', expected.frontier)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) === 0) return this.head(tx);
+    for (let i = 0; i < leaves.length; i += 500) await q(tx).insertInto('registry_log_leaves').values(leaves.slice(i, i + 500).map((l) => ({ ...l, appended_at: at }))).execute();
+    for (let i = 0; i < nodes.length; i += 1000) await q(tx).insertInto('registry_log_nodes').values(nodes.slice(i, i + 1000)).execute();
+    return null;
   }
 
   async leaf(db: Executor, idx: number): Promise<Selectable<RegistryLogLeafRow> | undefined> {

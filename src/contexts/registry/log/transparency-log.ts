@@ -15,12 +15,11 @@ import {
   hashLeaf,
   inclusionRanges,
   nodePosition,
-  parseFrontier,
   rootOfFrontier,
   type Range,
   type SubtreeRef,
 } from './merkle.ts';
-import { RegistryLogRepo } from './log.repo.ts';
+import { RegistryLogRepo, type LogHead } from './log.repo.ts';
 import type { RegistryLogCheckpointRow, RegistryLogNodeRow } from './log.tables.ts';
 
 /** One registry event: a JSON object (the lifecycle puts type, registrationId, … in it). */
@@ -44,17 +43,60 @@ function toCheckpoint(r: Selectable<RegistryLogCheckpointRow>): Checkpoint {
   };
 }
 
+const HASH_HEX = 64;
+
+/** How long an appender waits for its turn before going ahead (PostgreSQL's default deadlock_timeout). */
+const TURN_WAIT_MS = 1000;
+
+/** Waits until `p` settles or `ms` pass, whichever comes first. */
+async function settledWithin(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+/** The head after appending `leaves` to `head`, and the subtrees they complete (merged like a binary counter: each carry completes one). */
+function appendToFrontier(head: LogHead, leaves: Buffer[]): { head: LogHead; nodes: RegistryLogNodeRow[] } {
+  const nodes: RegistryLogNodeRow[] = [];
+  let frontier = head.frontier;
+  let index = head.treeSize;
+  for (const leaf of leaves) {
+    let carry = leaf;
+    let level = 0;
+    while (Math.floor(index / 2 ** level) % 2 === 1) {
+      const cut = frontier.length - HASH_HEX;
+      carry = hashChildren(Buffer.from(frontier.slice(cut), 'hex'), carry);
+      frontier = frontier.slice(0, cut);
+      level++;
+      nodes.push({ pos: nodePosition(level, (index + 1) / 2 ** level - 1), hash: carry });
+    }
+    frontier += carry.toString('hex');
+    index++;
+  }
+  return { head: { treeSize: index, frontier }, nodes };
+}
+
 /**
  * The registry's transparency log (RFC 9162 with SM3; contract: shared/contracts/transparency-log.md).
  *
  * Storage: every leaf hash densely by index, plus the hash of every complete subtree, so any tree
- * hash, audit path or consistency proof is assembled from O(log n) stored hashes. An append locks the
- * head row, writes the leaf and the subtrees it completes (one on average) and moves the head; it never
- * recomputes a root. Checkpoints are signed by a scheduled job (`checkpoint()`), never by an append.
+ * hash, audit path or consistency proof is assembled from O(log n) stored hashes. An append writes the
+ * leaf, the subtrees it completes (one on average) and the new head in one compare-and-set statement;
+ * it never recomputes a root. Checkpoints are signed by a scheduled job (`checkpoint()`), never by an
+ * append.
  */
 export class TransparencyLog {
   private readonly repo = new RegistryLogRepo();
   readonly origin: string;
+  /**
+   * The head this instance's latest append left behind, committed or not: the next append's guess of
+   * the head, so that it reads nothing before its one statement.
+   */
+  private guess: LogHead | null = null;
+  /** Transactions that hold the head row (they appended), with the head their last append left. */
+  private readonly holders = new WeakMap<Executor, LogHead>();
+  /** Settles when the latest appender's statement has returned; null when none is under way (see `appendLeaves`). */
+  private turn: Promise<void> | null = null;
 
   constructor(
     private readonly db: AnyDb,
@@ -67,30 +109,74 @@ export class TransparencyLog {
 
   /** Appends one leaf in the caller's transaction; the index is dense and in commit order. */
   async append(tx: Executor, entry: LogEntry): Promise<{ index: number; leafHash: string }> {
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new AppError('validation_failed', 'a log entry must be a JSON object', { field: 'entry' });
-    const text = canonicalJson(entry);
-    const leaf = hashLeaf(text);
-    if (!tx.isTransaction) return this.db.transaction().execute((t) => this.appendLocked(t, text, leaf));
-    return this.appendLocked(tx, text, leaf);
+    return (await this.appendEntries(tx, [entry], () => 'entry'))[0]!;
   }
 
-  private async appendLocked(tx: Executor, text: string, leaf: Buffer): Promise<{ index: number; leafHash: string }> {
-    const head = await this.repo.lockHead(tx);
-    const index = head.treeSize;
-    const frontier = parseFrontier(head.frontier);
-    // Merge the new leaf into the frontier like a binary counter: each carry completes a subtree.
-    const nodes: RegistryLogNodeRow[] = [];
-    let carry = leaf;
-    let level = 0;
-    while (Math.floor(index / 2 ** level) % 2 === 1) {
-      carry = hashChildren(frontier.pop()!, carry);
-      level++;
-      nodes.push({ pos: nodePosition(level, (index + 1) / 2 ** level - 1), hash: carry });
+  /**
+   * Appends several leaves in the caller's transaction with one head update (bulk registrations,
+   * imports): consecutive indices in the order given, dense and in commit order like `append`.
+   */
+  async appendMany(tx: Executor, entries: LogEntry[]): Promise<{ index: number; leafHash: string }[]> {
+    return this.appendEntries(tx, entries, (i) => `entries[${i}]`);
+  }
+
+  private async appendEntries(tx: Executor, entries: LogEntry[], field: (i: number) => string): Promise<{ index: number; leafHash: string }[]> {
+    const texts = entries.map((entry, i) => {
+      if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new AppError('validation_failed', `${field(i)}: a log entry must be a JSON object`, { field: field(i) });
+      return canonicalJson(entry);
+    });
+    if (texts.length === 0) return [];
+    const leaves = texts.map((t) => hashLeaf(t));
+    if (!tx.isTransaction) return this.db.transaction().execute((t) => this.appendLeaves(t, texts, leaves));
+    return this.appendLeaves(tx, texts, leaves);
+  }
+
+  /**
+   * The appenders of this instance take turns: each sends its statement once the previous one's has
+   * returned, i.e. once that one holds the head row. So each arrives while its predecessor's
+   * transaction holds the row, guessing the head that transaction will commit, and runs the moment it
+   * commits — the row passes from commit to commit without a round trip to this process. A wait in
+   * this process is invisible to PostgreSQL's deadlock detector, so it is bounded: after `TURN_WAIT_MS`
+   * the appender goes ahead anyway (a wrong guess costs it a second statement, nothing else). A
+   * transaction that already holds the row skips the queue (it knows the head).
+   */
+  private async appendLeaves(tx: Executor, texts: string[], leaves: Buffer[]): Promise<{ index: number; leafHash: string }[]> {
+    const own = this.holders.get(tx);
+    if (own) return this.compareAndSet(tx, own, texts, leaves);
+    const previous = this.turn;
+    let done = (): void => undefined;
+    const mine = new Promise<void>((resolve) => (done = resolve));
+    this.turn = mine;
+    try {
+      if (previous) await settledWithin(previous, TURN_WAIT_MS);
+      return await this.compareAndSet(tx, this.guess, texts, leaves);
+    } finally {
+      if (this.turn === mine) this.turn = null;
+      done();
     }
-    frontier.push(carry);
-    const head1 = { treeSize: index + 1, frontier: frontier.map((h) => h.toString('hex')).join('') };
-    await this.repo.appendLeaf(tx, { idx: index, leaf_hash: leaf, entry: text, appended_at: nowIso() }, nodes, head1);
-    return { index, leafHash: leaf.toString('hex') };
+  }
+
+  /**
+   * One statement that locks the head row and appends if the head is `expected` (the guess; read
+   * under the lock when there is none yet). A wrong guess — a rollback, another process — costs one
+   * more statement, from the head the first one found and locked. The head row stays locked until the
+   * caller's transaction ends, so indices are dense and in commit order, and a rollback takes the
+   * leaves with it.
+   */
+  private async compareAndSet(tx: Executor, expected: LogHead | null, texts: string[], leaves: Buffer[]): Promise<{ index: number; leafHash: string }[]> {
+    let from = expected ?? (await this.repo.lockHead(tx));
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const next = appendToFrontier(from, leaves);
+      const rows = leaves.map((leaf, i) => ({ idx: from.treeSize + i, leaf_hash: leaf, entry: texts[i]! }));
+      const seen = await this.repo.appendIfHead(tx, from, next.head, rows, next.nodes, nowIso());
+      if (seen === null) {
+        this.guess = next.head;
+        this.holders.set(tx, next.head);
+        return leaves.map((leaf, i) => ({ index: from.treeSize + i, leafHash: leaf.toString('hex') }));
+      }
+      from = seen;
+    }
+    throw new AppError('internal', 'the transparency log head changed while its row was locked');
   }
 
   /** The number of committed leaves. */

@@ -10,6 +10,7 @@ import { ApiError } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { customsApi, type ActionInput, type ButtonAction, type Declaration } from '../../../customs/api';
 import { actionLabelId, outcomeLabelId } from '../../../customs/format';
+import { useIdempotencyKeys } from '../../../customs/idempotency';
 import { useI18n, type MessageId } from '../../../i18n/i18n';
 
 interface Values {
@@ -34,6 +35,7 @@ export function ActionDialog({ declaration, action, onClose, onDone }: { declara
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const keys = useIdempotencyKeys();
   const outcome = declaration.decision?.outcome;
   const needsEvidence = action === 'approve' && outcome !== 'exempt';
   const commentRequired = action === 'reject' || action === 'request_info';
@@ -49,7 +51,9 @@ export function ActionDialog({ declaration, action, onClose, onDone }: { declara
       if (v.validityDays) input.validityDays = v.validityDays;
     }
     try {
-      onDone(await customsApi.act(declaration.id, action, input));
+      const next = await customsApi.act(declaration.id, action, input, keys.keyFor([declaration.id, action, input]));
+      keys.done();
+      onDone(next);
     } catch (e) {
       setError(e);
       const field = e instanceof ApiError ? (e.details as { field?: unknown } | undefined)?.field : undefined;

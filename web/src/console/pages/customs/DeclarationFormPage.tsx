@@ -15,6 +15,7 @@ import { useI18n, usePageTitle, type MessageId } from '../../../i18n/i18n';
 import { customsApi, EXEMPTIONS, IMPORTANT_DATA, UPLOAD_EXTENSIONS, type Declaration, type DeclarationForm } from '../../../customs/api';
 import { COMMON_REGIONS, pick, regionName } from '../../../customs/format';
 import { useLists } from '../../../customs/reference';
+import { useIdempotencyKeys } from '../../../customs/idempotency';
 import { formatBytes } from '../../scan/format';
 import { useApi } from '../../useApi';
 import { BASE } from './paths';
@@ -153,6 +154,7 @@ function DeclarationEditor({ existing }: { existing: Declaration | null }) {
   const [fileMissing, setFileMissing] = useState(false);
   const [saved, setSaved] = useState<Declaration | null>(existing);
   const intent = useRef<'draft' | 'submit'>('submit');
+  const keys = useIdempotencyKeys();
   const canSubmit = !existing || existing.allowedActions.includes('submit') || existing.allowedActions.includes('resubmit');
 
   const regionOptions = useMemo(() => COMMON_REGIONS.map((c) => ({ value: c, label: regionName(c, locale) })), [locale]);
@@ -172,11 +174,11 @@ function DeclarationEditor({ existing }: { existing: Declaration | null }) {
     let d = saved;
     try {
       setPhase({ kind: 'saving' });
-      d = d ? await customsApi.edit(d.id, body) : await customsApi.create(body);
+      d = d ? await customsApi.edit(d.id, body) : await customsApi.create(body, keys.keyFor(['create', body]));
       setSaved(d);
       if (file) {
         setPhase({ kind: 'uploading', fraction: 0 });
-        d = await customsApi.uploadFile(d.id, file, (fraction) => setPhase({ kind: 'uploading', fraction }));
+        d = await customsApi.uploadFile(d.id, file, (fraction) => setPhase({ kind: 'uploading', fraction }), undefined, keys.keyFor(['file', d.id, file.name, file.size, file.lastModified]));
         setSaved(d);
         setFile(null);
       }
@@ -184,8 +186,9 @@ function DeclarationEditor({ existing }: { existing: Declaration | null }) {
         if (!d.source) throw new ApiError(400, 'validation_failed', t('customs.form.fileRequired'), { field: 'file' });
         setPhase({ kind: 'submitting' });
         const action = d.allowedActions.includes('resubmit') ? 'resubmit' : 'submit';
-        d = await customsApi.act(d.id, action);
+        d = await customsApi.act(d.id, action, {}, keys.keyFor([action, d.id, d.updatedAt]));
       }
+      keys.done();
       navigate(`${BASE}/${d.id}`);
     } catch (e) {
       setPhase({ kind: 'idle' });

@@ -2,6 +2,7 @@
  * 通关凭证核验 (public, no login): the status of a clearance by its number — the QR code of the printed
  * clearance points at /verify/clearance/:no — shown prominently with the clearance's particulars, and
  * a check of a clearance JSON someone holds (pasted or uploaded), with the reason in plain words.
+ * The scope's subclasses are named in the reader's language (GET /api/public/customs/catalog/names).
  */
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FilePdfOutlined, QuestionCircleFilled, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Grid, Input, Skeleton, Space, Tag, Typography, Upload } from 'antd';
@@ -9,8 +10,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import '../../../customs/customs.css';
-import { CLEARANCE_NO, customsApi, type VerifyResult } from '../../../customs/api';
-import { formatCount, formatDate, formatDateTime, outcomeLabelId, reasonLabelId, regionName } from '../../../customs/format';
+import { CLEARANCE_NO, customsApi, type Localized, type VerifyResult } from '../../../customs/api';
+import { formatCount, formatDate, formatDateTime, outcomeLabelId, pick, reasonLabelId, regionName } from '../../../customs/format';
+import { referenceApi } from '../../../customs/referenceApi';
 import { useI18n, usePageTitle, type MessageId } from '../../../i18n/i18n';
 
 type Tone = 'valid' | 'revoked' | 'expired' | 'unknown' | 'invalid';
@@ -62,8 +64,31 @@ function Verdict({ result, no }: { result: VerifyResult; no?: string }) {
   );
 }
 
+let catalogNames: Promise<Map<string, Localized>> | undefined;
+
+/** Subclass id → names, from the public catalog names (no sign-in), read once per page load. */
+function useSubclassNames(): Map<string, Localized> | undefined {
+  const [names, setNames] = useState<Map<string, Localized>>();
+  useEffect(() => {
+    let live = true;
+    catalogNames ??= referenceApi.catalogNames().then((c) => new Map(c.subclasses.map((s) => [s.id, s.names])));
+    catalogNames.then(
+      (m) => live && setNames(m),
+      () => {
+        // Without the names the ids are shown, which is still correct; try again on the next page.
+        catalogNames = undefined;
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return names;
+}
+
 function Particulars({ result }: { result: VerifyResult }) {
   const { t, locale } = useI18n();
+  const names = useSubclassNames();
   /** Phones get each label above its value, so neither is squeezed into a narrow column. */
   const narrow = Grid.useBreakpoint().sm === false;
   const c = result.clearance;
@@ -89,9 +114,14 @@ function Particulars({ result }: { result: VerifyResult }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('customs.verify.subclasses')} span={2}>
         <span>
-          {c.scope.subclasses.map((s) => (
-            <Tag key={s}>{s}</Tag>
-          ))}
+          {c.scope.subclasses.map((s) => {
+            const name = pick(names?.get(s), locale);
+            return (
+              <Tag key={s} title={s} data-subclass={s}>
+                {name || s}
+              </Tag>
+            );
+          })}
         </span>
       </Descriptions.Item>
       <Descriptions.Item label={t('customs.verify.issuer')}>{c.issuer}</Descriptions.Item>

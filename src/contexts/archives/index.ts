@@ -1,0 +1,10 @@
+/** The archives context's public face: archive a unit with one call, read, export/import bags, fixity audits. */
+export { ArchiveService, FIXITY_JOB, FIXITY_INTERVAL_MS, DEFAULT_FIXITY_MAX_AGE_DAYS, alertText } from './archives.service.ts';
+export type { ArchiveFileInput, ArchiveInput, ArchiveResult, ArchiveServiceDeps, FixityResult } from './archives.service.ts';
+export { formatArchivalCode, parseArchivalCode, ARCHIVAL_CODE_RE } from './archival-code.ts';
+export { validateBagDir, type BagReport, type BagProblem } from './bagit.ts';
+export { reportText, ClamAvScanner, type FourPropertiesReport, type CheckItem, type VirusScanner } from './four-checks.ts';
+export { ARCHIVE_SOURCES, type ArchiveSource } from './metadata.ts';
+export { RETENTIONS, shippedSchedule, type Retention } from './schedule.ts';
+export { seedArchivesDemo } from './archives.demo.ts';
+export { registerArchivesRoutes } from './archives.routes.ts';
