@@ -25,7 +25,7 @@ import { DeclarationService, LedgerService, ReferenceService, registerAssessRout
 import { AccountService, REVERIFY_INTERVAL_MS, REVERIFY_JOB, createPermitVerifier, registerAccountRoutes, seedAccountsDemo } from './contexts/services/index.ts';
 import { ServiceItemCatalog, registerItemRoutes } from './contexts/services/index.ts';
 import { CASE_DEADLINE_SCAN_JOB, CaseService, CatalogPrefillSource, registerCaseRoutes, seedCasesDemo } from './contexts/services/index.ts';
-import { CaseEventNotifier, NotificationService, RatingService, createOutboundChannels, onCaseEvent, registerNotificationRoutes, registerRatingRoutes } from './contexts/services/index.ts';
+import { CaseEventNotifier, NotificationService, RatingService, createOutboundChannels, registerNotificationRoutes, registerRatingRoutes } from './contexts/services/index.ts';
 import { ArchiveService, FIXITY_INTERVAL_MS, FIXITY_JOB, registerArchivesRoutes, seedArchivesDemo } from './contexts/archives/index.ts';
 import { LocalBlobStore } from './kernel/blob/local-blob-store.ts';
 import type { BlobStore } from './kernel/blob/blob-store.ts';
@@ -181,7 +181,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     notifications.registerJobs();
     const caseNotifier: CaseEventNotifier = new CaseEventNotifier(notifications, jobs, (id) => cases.caseLookup(id), (id) => identity.orgById(id));
     caseNotifier.registerJobs();
-    const unsubscribeCaseNotifier = onCaseEvent(caseNotifier.subscriber);
+    const unsubscribeCaseNotifier = cases.onEvent(caseNotifier.subscriber);
     // Electronic archives (档案): packages in the blob store; the fixity job is scheduled in start().
     const archives = new ArchiveService({ db: database.db, audit, blobs });
     archives.registerJobs(jobs);

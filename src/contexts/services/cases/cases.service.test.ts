@@ -7,7 +7,7 @@ import { describeEachDialect } from '../../../../test/helpers/db.ts';
 import { loadCalendar } from '../../../kernel/calendar/calendar.ts';
 import { DEFINITIONS_DIR } from '../workflow/definition.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { onCaseEvent, type CaseEvent } from './events.ts';
+import type { CaseEvent } from './events.ts';
 import { caseWorld, type CaseWorld } from './test-fixture.ts';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -32,7 +32,7 @@ describeEachDialect('cases', (db) => {
   beforeAll(async () => {
     // Monday 2 March 2026, 10:00 Beijing time.
     w = await caseWorld(db(), { now: '2026-03-02T02:00:00.000Z' });
-    unsubscribe = onCaseEvent((e) => {
+    unsubscribe = w.cases.onEvent((e) => {
       events.push(e);
     });
   });

@@ -32,7 +32,7 @@ import {
 } from '../workflow/engine.ts';
 import { expectAttachmentType } from './attachment-type.ts';
 import { CasesRepo, type InboxRow, type StoredAction, type StoredAttachment, type StoredCase } from './cases.repo.ts';
-import { emitCaseEvent } from './events.ts';
+import { CaseEvents, type CaseEventListener } from './events.ts';
 import { validateForm } from './form.ts';
 import type { CaseItem, IdentitySource, ItemSource, OrgDirectory, PrefilledValue, PrefillProvenance, PrefillSource, UserDirectory } from './ports.ts';
 
@@ -206,6 +206,13 @@ export class CaseService {
   private readonly definitions = new Map<string, ProcessDefinition>();
   private readonly orgCodes = new Map<string, DepartmentRef>();
   private readonly orgIds = new Map<number, DepartmentRef>();
+
+  private readonly events = new CaseEvents();
+
+  /** Subscribes to this service's committed case actions; returns the function that unsubscribes. */
+  onEvent(listener: CaseEventListener): () => void {
+    return this.events.on(listener);
+  }
 
   constructor(private readonly deps: CaseDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -431,7 +438,7 @@ export class CaseService {
   /** Tells the subscribers about a committed action, from the rows the action wrote (no re-read). */
   private async emitFor(c: StoredCase, tasks: Appended['tasks'], action: string): Promise<void> {
     const caseId = c.id;
-    await emitCaseEvent({
+    await this.events.emit({
       caseId,
       caseNumber: c.number,
       action,

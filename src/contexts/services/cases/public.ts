@@ -2,7 +2,7 @@
 export { CaseService, TIMER_JOB as CASE_TIMER_JOB, DEADLINE_SCAN_JOB as CASE_DEADLINE_SCAN_JOB, type CaseDeps, type CaseDto, type CaseSummary, type InboxItem, type StatisticsRow } from './cases.service.ts';
 export { registerCaseRoutes } from './cases.routes.ts';
 export { CatalogPrefillSource, type PrefillDataset } from './prefill.ts';
-export { onCaseEvent, type CaseEvent, type CaseEventListener } from './events.ts';
+export type { CaseEvent, CaseEventListener } from './events.ts';
 export { seedCasesDemo } from './cases.demo.ts';
 export type { ApplicantIdentity, CaseItem, IdentitySource, ItemSource, PrefilledValue, PrefillProvenance, PrefillSource } from './ports.ts';
 export { fold as foldProcess, allowedActions as allowedProcessActions, type ProcessState } from '../workflow/engine.ts';

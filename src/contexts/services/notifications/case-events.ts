@@ -1,5 +1,5 @@
 /**
- * Turns case events (cases/ calls its `onCaseEvent` subscribers after each commit) into notifications
+ * Turns case events (the case service calls its `onEvent` subscribers after each commit) into notifications
  * for the applicant and the departments that now hold the case. The subscriber only queues the event
  * as a durable job; the job reads the case through the `CaseLookup` port and notifies.
  */
@@ -59,7 +59,7 @@ export class CaseEventNotifier {
     private readonly departmentName: DepartmentNames,
   ) {}
 
-  /** The `onCaseEvent` subscriber: queues the event, so a crash after this loses nothing. */
+  /** The case service's `onEvent` subscriber: queues the event, so a crash after this loses nothing. */
   readonly subscriber = async (e: CaseEventNotice): Promise<void> => {
     await this.jobs.enqueue(CASE_EVENT_JOB, e, { maxAttempts: 5 });
   };
