@@ -172,7 +172,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       directory: {
         recipient: async (userId) => {
           const u = await identity.sessionUser(userId).catch(() => undefined);
-          return u && { userId: u.id, displayName: u.displayName, locale: u.locale, email: null, phone: null };
+          // Identity keeps no e-mail address yet, so only SMS can reach a user outside the web.
+          return u && { userId: u.id, displayName: u.displayName, locale: u.locale, email: null, phone: (await identity.contactOf(userId))?.phone ?? null };
         },
         officersOf: async (orgId) =>
           (await identity.listUsers(officerReader, { orgId, page: 1, pageSize: 1000 })).items.filter((u) => u.status === 'active' && scopesOf(u.roles).has('services.cases:handle')).map((u) => u.id),

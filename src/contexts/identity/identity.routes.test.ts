@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/helpers/app.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 
 describeApp('sign-in, sessions and CSRF', (get) => {
   const inject = (opts: InjectOptions) => get().inject(opts);
@@ -10,6 +11,13 @@ describeApp('sign-in, sessions and CSRF', (get) => {
     const res = await inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: s.cookie } });
     expect(res.json().user).toMatchObject({ username: 'admin', org: { code: 'PT-BDB' }, roles: ['platform-admin'], scopes: ['*'] });
     expect(res.json().csrfToken).toBe(s.csrf);
+  });
+
+  it('gives the composition root the mobile number a user was created with, and nothing for an unknown user', async () => {
+    const { identity } = get().platform;
+    const u = await identity.createUser(SYSTEM_ACTOR, null, { orgId: null, username: 'contact-test', displayName: '联络测试', kind: 'citizen', password: 'Contact@2026', roles: ['citizen'], phone: '13800138000' });
+    expect(await identity.contactOf(u.id)).toEqual({ phone: '13800138000' });
+    expect(await identity.contactOf(999_999)).toBeUndefined();
   });
 
   it('sets the session cookie HttpOnly and SameSite', async () => {

@@ -261,6 +261,15 @@ export class IdentityService {
     return { ...this.userDto(u), scopes: [...scopesOf(u.roles)].sort() };
   }
 
+  /**
+   * Where the platform may reach a user outside the web (notifications): the mobile number given at
+   * sign-up or by an administrator. No principal: only the composition root wires this to a sender.
+   */
+  async contactOf(userId: number): Promise<{ phone: string | null } | undefined> {
+    const u = await this.repo.userWithOrg(this.db, userId);
+    return u && { phone: u.phone };
+  }
+
   // ---- API tokens for other departments' systems and banks -------------------------------------
 
   async createApiToken(by: Principal, input: { orgId: number; name: string; scopes: string[]; expiresAt?: string }): Promise<{ id: number; token: string }> {
