@@ -20,7 +20,7 @@ import type { JobQueue } from '../../jobs/index.ts';
 import { AccountsRepo, type Account } from './accounts.repo.ts';
 import { VerifierUnavailable, type IdType, type PermitVerifier, type VerifyOutcome } from './permit-verifier.ts';
 import { fieldError, validateSignup, type SignupInput, type SubjectKind, type ValidSignup } from './signup.ts';
-import { toSimplified } from './simplified.ts';
+import { toSimplified } from '../chinese.ts';
 
 export const REVERIFY_JOB = 'services.accounts.reverify';
 /** How often the reverify job runs (main.ts schedules it). */
@@ -190,7 +190,7 @@ export class AccountService {
     let reference: string | null = null;
     let detail: string | null = null;
     try {
-      const r = await this.deps.verifier.verify({ idType: account.id_type as IdType, idNumber: this.openId(account), name: await toSimplified(account.name) });
+      const r = await this.deps.verifier.verify({ idType: account.id_type as IdType, idNumber: this.openId(account), name: toSimplified(account.name) });
       outcome = r.outcome;
       reference = r.reference;
     } catch (e) {

@@ -10,7 +10,7 @@ import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { AppError } from '../../../kernel/errors.ts';
 import { CatalogDocumentInput, ServiceItemInput, type CatalogDocument, type Localized, type LocalizedInput, type ServiceItem } from './items.model.ts';
-import { toTaiwanTraditional } from './items.zh.ts';
+import { toTaiwanTraditional } from '../chinese.ts';
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;

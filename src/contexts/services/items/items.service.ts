@@ -19,7 +19,7 @@ import { validateCatalog } from './items.catalog.ts';
 import { catalogToCsv, catalogToXlsx, locateError, parseCsvRows, rowsToDocument, xlsxRows, type SheetRow } from './items.io.ts';
 import { AREAS, AREA_LABELS, type Area, type CatalogDocument, type ItemForCase, type ItemLevel, type Lang, type Localized, type ServiceItem } from './items.model.ts';
 import { ItemsRepo, type ItemIndexRow } from './items.repo.ts';
-import { toSimplified, toTaiwanTraditional } from './items.zh.ts';
+import { toSimplified, toTaiwanTraditional } from '../chinese.ts';
 
 export const ITEMS_WRITE_SCOPE = 'services.items:write';
 

@@ -5,7 +5,7 @@
  */
 import type { JobQueue } from '../../jobs/index.ts';
 import type { NotificationService } from './notifications.service.ts';
-import { toTaiwanTraditional } from './officer-text.ts';
+import { toTaiwanTraditional } from '../chinese.ts';
 import type { LocalizedText, NotificationParams, TemplateKey } from './templates.ts';
 
 /** What cases/ publishes after each committed action. */

@@ -8,5 +8,5 @@ export type { SmtpOptions } from './smtp.ts';
 export { CaseEventNotifier, CASE_EVENT_JOB as NOTIFY_CASE_EVENT_JOB } from './case-events.ts';
 export type { CaseEventNotice, CaseLookup, CaseSnapshot, DepartmentNames } from './case-events.ts';
 export { TEMPLATES as NOTIFICATION_TEMPLATES, type TemplateKey as NotificationTemplate } from './templates.ts';
-export { officerTextFor, toTaiwanTraditional } from './officer-text.ts';
+export { officerTextFor } from './officer-text.ts';
 export { createOutboundChannels, type NotifyChannelConfig } from './channel-factory.ts';

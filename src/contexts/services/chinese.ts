@@ -1,6 +1,7 @@
 /**
- * Simplified ↔ Traditional (Taiwan usage) for service item text. Items are written in Simplified
- * Chinese; the Traditional text citizens read is generated with opencc-js `cn → twp` plus the reviewed
+ * Simplified ↔ Traditional (Taiwan usage) for the whole service hall: item text, officers' free text in
+ * notifications and ratings, and names typed in Traditional. Text is written in Simplified Chinese; the
+ * Traditional text citizens read is generated with opencc-js `cn → twp` plus the reviewed
  * UI glossary (`web/src/i18n/zh-TW.glossary.json`) and the terms below, which keep the names of
  * mainland institutions and documents as the mainland calls them (in Traditional characters) instead of
  * the Taiwan word. Search input in Traditional is normalised back to Simplified (`tw → cn` plus the
@@ -23,8 +24,7 @@ interface Term {
 
 /**
  * Mainland document and institution names that must not become Taiwan vocabulary, and service-hall
- * words opencc would turn into computer terms (代码 → 程式碼, 窗口 → 視窗); the same choices as
- * notifications/officer-text.ts makes for officers' text.
+ * words opencc would turn into computer terms (代码 → 程式碼, 窗口 → 視窗).
  */
 const ITEM_TERMS: Term[] = [
   { cn: '居民身份证', tw: '居民身份證' },
@@ -38,7 +38,7 @@ const ITEM_TERMS: Term[] = [
   { cn: '窗口', tw: '窗口' },
 ];
 
-const GLOSSARY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/src/i18n/zh-TW.glossary.json');
+const GLOSSARY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/src/i18n/zh-TW.glossary.json');
 
 function loadTerms(): Term[] {
   let ui: Term[] = [];
@@ -85,7 +85,7 @@ export function toTaiwanTraditional(text: string): string {
   return out;
 }
 
-/** Traditional (Taiwan or Hong Kong usage) → Simplified, for matching search input. */
+/** Traditional (Taiwan or Hong Kong usage) → Simplified: search input, and names typed in Traditional (陳美玲 → 陈美玲). */
 export function toSimplified(text: string): string {
   if (!toCn) {
     const terms = loadTerms();
