@@ -13,14 +13,11 @@
  * server's CPU profile (node --cpu-prof) there when it stops. Every response must be a
  * 200; the run fails otherwise. Figures depend on the machine and its load.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { freePort } from '../../test/helpers/server-process.ts';
+import { startServer, type RunningServer } from '../../test/helpers/server-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({
@@ -47,40 +44,13 @@ const examples = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/contexts/custom
 }[];
 const scenario = examples.find((e) => e.expected === 'standard_contract_or_certification')!.scenario;
 
-async function startServer(): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landao-assess-bench-'));
-  const node = [process.execPath, ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []), 'bin/landao.js', 'serve'];
-  const [cmd, args] = values.cpu ? ['taskset', ['-c', values.cpu, ...node]] : [node[0]!, node.slice(1)];
-  const child = spawn(cmd, args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LANDAO_DATA_DIR: dataDir, NODE_ENV: 'development', LANDAO_LOG_LEVEL: values['log-level'] },
+/** `landao serve` on a fresh SQLite directory, as run in development, optionally pinned and profiled. */
+function startBenchServer(): Promise<RunningServer> {
+  return startServer({
+    env: { NODE_ENV: 'development', LANDAO_LOG_LEVEL: values['log-level'] },
+    nodeArgs: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
+    ...(values.cpu ? { cpu: values.cpu } : {}),
   });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-8000)));
-  // The request log goes to stdout: read and drop it, as a log shipper would.
-  child.stdout!.resume();
-  const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  for (const deadline = Date.now() + 300_000; ; await sleep(200)) {
-    if (child.exitCode !== null) throw new Error(`landao serve exited: ${stderr}`);
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`landao serve did not start: ${stderr}`);
-    }
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-  }
-  return { url, child, stop };
 }
 
 async function json(res: Response): Promise<Record<string, unknown>> {
@@ -131,7 +101,7 @@ function check(label: string, r: autocannon.Result): void {
   if (bad > 0) throw new Error(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
 }
 
-const server = await startServer();
+const server = await startBenchServer();
 try {
   const token = await apiToken(server.url);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'zh-CN' };
@@ -141,9 +111,9 @@ try {
   const single = { url: `${server.url}/api/customs/assess`, method: 'POST' as const, headers, body: JSON.stringify(scenario) };
   await run({ ...single, connections: CONNECTIONS, duration: 3 }); // warm-up (JIT)
 
-  let cpu = cpuSeconds(server.child.pid!);
+  let cpu = cpuSeconds(server.pid);
   const max = await run({ ...single, connections: CONNECTIONS, duration: DURATION });
-  const maxCpu = cpuSeconds(server.child.pid!) - cpu;
+  const maxCpu = cpuSeconds(server.pid) - cpu;
   check('throughput', max);
   const rps = max.requests.total / (max.duration || DURATION);
   console.log(
@@ -159,9 +129,9 @@ try {
   );
 
   const body = JSON.stringify({ scenarios: Array.from({ length: BATCH }, () => scenario) });
-  cpu = cpuSeconds(server.child.pid!);
+  cpu = cpuSeconds(server.pid);
   const batch = await run({ url: `${server.url}/api/customs/assess/batch`, method: 'POST', headers, body, connections: 2, duration: DURATION });
-  const batchCpu = cpuSeconds(server.child.pid!) - cpu;
+  const batchCpu = cpuSeconds(server.pid) - cpu;
   check('batch', batch);
   console.log(
     `(c) batch of ${BATCH}: ${Math.round((batch.requests.total * BATCH) / (batch.duration || DURATION))} decisions/s ` +

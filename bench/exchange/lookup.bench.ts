@@ -73,14 +73,6 @@ async function login(url: string, username: string): Promise<Record<string, stri
   return { cookie: res.headers.getSetCookie()[0]!.split(';')[0]!, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
 }
 
-/** The PID listening on the server's port, to pin it and read its CPU time. */
-function serverPid(url: string): number {
-  const port = new URL(url).port;
-  const out = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
-  const m = /pid=(\d+)/.exec(out);
-  if (!m) throw new Error(`no process listens on port ${port}: ${out}`);
-  return Number(m[1]);
-}
 
 function cpuSeconds(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -123,7 +115,7 @@ interface Figures {
 }
 
 async function measure(server: RunningServer): Promise<Figures> {
-  const pid = serverPid(server.url);
+  const pid = server.pid;
   execFileSync('taskset', ['-a', '-cp', values.cpu!, String(pid)], { stdio: 'ignore' });
   const { credential, datasetId } = await grant(server.url);
   const opts = {

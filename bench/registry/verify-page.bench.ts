@@ -10,16 +10,12 @@
  *
  * --profile writes the server's CPU profile (node --cpu-prof) into dir when it stops.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { freePort } from '../../test/helpers/server-process.ts';
+import { startServer, type RunningServer } from '../../test/helpers/server-process.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({
   options: {
     cpu: { type: 'string' },
@@ -30,39 +26,13 @@ const { values } = parseArgs({
   },
 });
 
-async function startServer() {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landao-verify-bench-'));
-  const node = [process.execPath, ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []), 'bin/landao.js', 'serve'];
-  const [cmd, args] = values.cpu ? ['taskset', ['-c', values.cpu, ...node]] : [node[0]!, node.slice(1)];
-  const child = spawn(cmd, args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LANDAO_DATA_DIR: dataDir, NODE_ENV: 'development', LANDAO_LOG_LEVEL: values['log-level'] },
+/** `landao serve` on a fresh SQLite directory, as run in development, optionally pinned and profiled. */
+function startBenchServer(): Promise<RunningServer> {
+  return startServer({
+    env: { NODE_ENV: 'development', LANDAO_LOG_LEVEL: values['log-level'] },
+    nodeArgs: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
+    ...(values.cpu ? { cpu: values.cpu } : {}),
   });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-8000)));
-  child.stdout!.resume();
-  const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  for (const deadline = Date.now() + 120_000; ; await sleep(200)) {
-    if (child.exitCode !== null) throw new Error(`landao serve exited: ${stderr}`);
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`landao serve did not start: ${stderr}`);
-    }
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-  }
-  return { url, pid: child.pid!, stop };
 }
 
 /** CPU seconds (user + system) the server process has used so far, from /proc (Linux). */
@@ -72,7 +42,7 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-const server = await startServer();
+const server = await startBenchServer();
 try {
   const search = (await (await fetch(`${server.url}/api/registry/public/registrations?q=${encodeURIComponent('光环境')}`)).json()) as { items: { certificateNo: string; book: string }[] };
   const cert = search.items.find((i) => i.book === 'asset')?.certificateNo;

@@ -2,7 +2,7 @@
  * Runs the real platform (`node bin/landao.js serve`) as a child process for end-to-end tests: a free
  * port, a fresh data directory (so demo data is seeded anew), and the built web front end.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -18,6 +18,8 @@ export interface RunningServer {
   /** Base URL without trailing slash, e.g. http://127.0.0.1:43121 */
   url: string;
   dataDir: string;
+  /** The server's process id (CPU time from /proc, pinning). */
+  pid: number;
   stop(): Promise<void>;
   /** SIGKILL, as a crash would: no shutdown hooks run. */
   kill(): Promise<void>;
@@ -30,6 +32,10 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Reuse this data directory (kept after stop) instead of a fresh one (removed after stop). */
   dataDir?: string;
+  /** Node options before the script (benchmarks: `--cpu-prof`, `--max-semi-space-size=…`). */
+  nodeArgs?: string[];
+  /** Pin the server's threads to these CPUs once it answers (`taskset -a -cp`; benchmarks). */
+  cpu?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -104,7 +110,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'landao-e2e-'));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['bin/landao.js', 'serve'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'bin/landao.js', 'serve'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -151,5 +157,6 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     }
     await sleep(200);
   }
-  return { url, dataDir, stop, kill, diagnostics: () => ({ stderr, exitCode }) };
+  if (opts.cpu) execFileSync('taskset', ['-a', '-cp', opts.cpu, String(child.pid)], { stdio: 'ignore' });
+  return { url, dataDir, pid: child.pid!, stop, kill, diagnostics: () => ({ stderr, exitCode }) };
 }
