@@ -10,6 +10,12 @@ import type { OrgRow } from './identity.tables.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
 import { isRole, scopesOf, type Role } from './roles.ts';
 
+/** A password already checked and hashed (IdentityService.preparePassword). */
+export interface PreparedPassword {
+  readonly kind: 'prepared-password';
+  readonly hash: string;
+}
+
 export type UserKind = 'officer' | 'enterprise' | 'citizen' | 'bank' | 'system';
 
 export interface OrgDto {
@@ -120,10 +126,19 @@ export class IdentityService {
 
   // ---- people --------------------------------------------------------------------------------
 
+  /**
+   * Checks and hashes a password ahead of a transaction: scrypt takes tens of milliseconds, and inside
+   * a caller's transaction it would hold the only SQLite connection (and PostgreSQL row locks) that long.
+   */
+  async preparePassword(password: string): Promise<PreparedPassword> {
+    if (password.length < 8) throw new AppError('validation_failed', 'password must have at least 8 characters', { field: 'password' });
+    return { kind: 'prepared-password', hash: await hashPassword(password, this.hashParams) };
+  }
+
   async createUser(
     actor: Actor,
     by: Principal | null,
-    input: { orgId: number | null; username: string; displayName: string; kind: UserKind; password: string; locale?: Locale; roles: string[]; phone?: string },
+    input: { orgId: number | null; username: string; displayName: string; kind: UserKind; password: string | PreparedPassword; locale?: Locale; roles: string[]; phone?: string },
     /** Runs inside the caller's transaction (e.g. a sign-up that stores its own rows with the user). */
     tx?: Executor,
   ): Promise<UserDto> {
@@ -131,8 +146,7 @@ export class IdentityService {
     for (const r of input.roles) if (!isRole(r)) throw new AppError('validation_failed', `unknown role ${r}`, { field: 'roles' });
     if (by && !by.scopes.has('*') && input.roles.some((r) => r === 'platform-admin' || r === 'auditor'))
       throw new AppError('forbidden', 'only a platform administrator grants platform-admin or auditor');
-    if (input.password.length < 8) throw new AppError('validation_failed', 'password must have at least 8 characters', { field: 'password' });
-    const hash = await hashPassword(input.password, this.hashParams);
+    const hash = typeof input.password === 'string' ? (await this.preparePassword(input.password)).hash : input.password.hash;
     const run = async (tx: Executor): Promise<UserDto> => {
       if (await this.repo.usernameTaken(tx, input.username)) throw new AppError('duplicate', `username ${input.username} is taken`, { field: 'username' });
       if (input.orgId !== null && !(await this.repo.orgById(tx, input.orgId))) throw notFound('organisation', input.orgId);

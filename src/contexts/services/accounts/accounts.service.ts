@@ -111,6 +111,8 @@ export class AccountService {
     const numberField = v.kind === 'company' ? 'uscc' : 'idNumber';
     const duplicate = () => new AppError('duplicate', `${numberField} is already registered`, [fieldError(numberField, 'already_registered')]);
     if (await this.repo.byIdHash(this.deps.db, idHash)) throw duplicate();
+    // Hashed before the transaction opens: scrypt inside it would hold the connection for its whole run.
+    const password = opts.existingUserId === undefined ? await this.deps.identity.preparePassword(v.password) : null;
     try {
       return await this.deps.db.transaction().execute(async (tx) => {
         if (await this.repo.byIdHash(tx, idHash)) throw duplicate();
@@ -133,7 +135,7 @@ export class AccountService {
                   username: v.phone,
                   displayName: v.kind === 'company' ? v.contactName! : v.name,
                   kind: v.kind === 'company' ? 'enterprise' : 'citizen',
-                  password: v.password,
+                  password: password!,
                   locale: v.locale,
                   roles: [v.kind === 'company' ? 'enterprise-user' : 'citizen'],
                   phone: v.phone,
