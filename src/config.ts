@@ -22,6 +22,8 @@ const schema = z
     LANDAO_JOB_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
     LANDAO_BODY_LIMIT: z.coerce.number().int().positive().default(1024 * 1024),
     LANDAO_UPLOAD_LIMIT: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+    /** Public sign-ups per client address in 15 minutes (each asks the national verification interface); 0 = no limit. */
+    LANDAO_SIGNUP_PER_IP: z.coerce.number().int().min(0).default(30),
     LANDAO_CHECKPOINT_INTERVAL_S: z.coerce.number().int().positive().default(300),
     LANDAO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Evidence of exchange lookups; `off` exists only to benchmark its overhead. */
@@ -87,6 +89,8 @@ export interface Config {
   jobWorkers: number;
   bodyLimit: number;
   uploadLimit: number;
+  /** Public sign-ups per client address in 15 minutes; 0 = no limit. */
+  signupPerIp: number;
   checkpointIntervalS: number;
   logLevel: string;
   exchangeEvidence: boolean;
@@ -125,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobWorkers: v.LANDAO_JOB_WORKERS,
     bodyLimit: v.LANDAO_BODY_LIMIT,
     uploadLimit: v.LANDAO_UPLOAD_LIMIT,
+    signupPerIp: v.LANDAO_SIGNUP_PER_IP,
     checkpointIntervalS: v.LANDAO_CHECKPOINT_INTERVAL_S,
     logLevel: v.LANDAO_LOG_LEVEL,
     exchangeEvidence: v.LANDAO_EXCHANGE_EVIDENCE === 'on',

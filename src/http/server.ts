@@ -5,12 +5,14 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
+import { AppError } from '../kernel/errors.ts';
 import { authHook, type PrincipalResolver } from './auth.ts';
 import { errorHandler } from './errors.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -64,6 +66,12 @@ export async function buildHttp(deps: HttpDeps): Promise<HttpApp> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Off by default; a route opts in with `config: { rateLimit: {max, timeWindow} }` (public sign-up).
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('too_many_requests', `too many requests from this address: at most ${ctx.max} in ${ctx.after}; try again later`, { retryAfterS: Math.ceil(ctx.ttl / 1000) }),
+  });
   // Uploads stream to the blob store; the limits refuse oversize files before they fill the disk.
   await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 10, fields: 50, parts: 60, fieldSize: 64 * 1024 } });
   await app.register(swagger, {

@@ -16,14 +16,14 @@ const SignupBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('company'), uscc: text(40), companyName: text(300), contactName: text(200), ...common }),
 ]);
 
-export function registerAccountRoutes(accounts: AccountService) {
+export function registerAccountRoutes(accounts: AccountService, limits: { signupPerIp: number } = { signupPerIp: 0 }) {
   return (app: FastifyInstance): void => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.post(
       '/public/services/signup',
       {
-        config: { public: true },
+        config: { public: true, ...(limits.signupPerIp > 0 ? { rateLimit: { max: limits.signupPerIp, timeWindow: '15 minutes' } } : {}) },
         schema: {
           tags,
           summary: 'Sign up for the service hall (Taiwan resident, mainland resident or company); the username is the mobile number',

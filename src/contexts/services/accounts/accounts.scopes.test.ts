@@ -65,4 +65,17 @@ describeApp('service-hall accounts by role', (get) => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'illegal_transition', details: { allowedActions: [] } });
   });
+
+  // Last in the file: it spends this address's sign-up allowance (30 in 15 minutes by default).
+  it('answers 429 too_many_requests once one address has tried to sign up 30 times in 15 minutes, refusals included', async () => {
+    const attempt = (i: number) => inject({ method: 'POST', url: '/api/public/services/signup', remoteAddress: '203.0.113.7', payload: { ...signup, phone: `09${String(i).padStart(8, '0')}`, idNumber: 'x' } });
+    const before = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(i)));
+    expect(new Set(before.map((r) => r.statusCode))).toEqual(new Set([400]));
+    const over = await attempt(99);
+    expect(over.statusCode).toBe(429);
+    expect(over.json().error).toMatchObject({ code: 'too_many_requests' });
+    expect(over.headers['retry-after']).toBeDefined();
+    const otherAddress = await inject({ method: 'POST', url: '/api/public/services/signup', remoteAddress: '198.51.100.9', payload: { ...signup, idNumber: 'x' } });
+    expect(otherAddress.statusCode).toBe(400);
+  });
 });
