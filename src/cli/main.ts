@@ -11,6 +11,7 @@ import { exchangeCommands } from './exchange.ts';
 import { maskCommand, scanCommand } from './scan.ts';
 import { registryCommands } from './registry.ts';
 import { archivesCommands } from './archives.ts';
+import { benefitsCommands } from './benefits.ts';
 import { serveCommand } from './serve.ts';
 
 export class CliExit extends Error {
@@ -35,6 +36,7 @@ export function buildCli(): Command {
   program.addCommand(exchangeCommands());
   program.addCommand(registryCommands());
   program.addCommand(archivesCommands());
+  program.addCommand(benefitsCommands());
   program
     .command('migrate')
     .description('apply database migrations and exit')
