@@ -2,6 +2,17 @@
  * Registry transparency log: append throughput, proof latency and checkpoint signing at scale.
  *
  *   npx tsx bench/registry/log.bench.ts --n 1000000 --dialect sqlite|postgres [--concurrency 8] [--samples 2000] [--batch k [--many]]
+ *   npx tsx bench/registry/log.bench.ts --bulk 1000000 --n 5000 --dialect postgres --mode append,sequencer,service,service-direct --concurrency 1,4,8,16
+ *
+ * `--mode` (a list; each mode runs at each `--concurrency`, one after the other, on the same log):
+ * - `append` (default): each caller's own transaction with `log.append` (as the lifecycle did before the sequencer);
+ * - `sequencer`: each caller runs a unit of work through `log.transact` that appends one event — concurrent callers
+ *   share a transaction and its commit (group commit), each in its own savepoint;
+ * - `service`: the real registry service path with a light action — suspending / reinstating a registration
+ *   (`RegistryService.setSuspended`: reads, an update, the log leaf and the audit event, in `log.transact`), each
+ *   caller on its own registration (made through the real lifecycle first);
+ * - `service-direct`: the same action with each request in its own transaction (`db.transaction()`), for comparison.
+ * The sequencer modes also report the commits and the events per commit (counted from the transactions the works ran in).
  *
  * 1. Appends n registry events, each in its own transaction as the lifecycle does, from `--concurrency`
  *    concurrent appenders (on SQLite the single connection serialises them anyway), while a
@@ -24,18 +35,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { TransparencyLog, hashChildren, hashLeaf, verifyConsistency, verifyInclusion } from '../../src/contexts/registry/index.ts';
 import { canonicalJson } from '../../src/kernel/canonical-json.ts';
 import { openPostgres, openSqlite, type Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { LocalKeySigner, type Signer } from '../../src/kernel/crypto/signer.ts';
+import { AuditService, SYSTEM_ACTOR } from '../../src/contexts/audit/index.ts';
+import { IdentityService, scopesOf } from '../../src/contexts/identity/index.ts';
+import { RegistryService } from '../../src/contexts/registry/index.ts';
+import { LocalBlobStore } from '../../src/kernel/blob/local-blob-store.ts';
+import { loadCalendar } from '../../src/kernel/calendar/calendar.ts';
+import type { Principal } from '../../src/kernel/principal.ts';
+import type { Executor } from '../../src/db/database.ts';
 
 const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '50000' },
     dialect: { type: 'string', default: 'sqlite' },
     concurrency: { type: 'string', default: '8' },
+    mode: { type: 'string', default: 'append' },
     samples: { type: 'string', default: '2000' },
     batch: { type: 'string', default: '1' },
     bulk: { type: 'string', default: '0' },
@@ -44,13 +64,16 @@ const { values } = parseArgs({
 });
 const N = Number(values.n);
 const DIALECT = values.dialect;
-const CONCURRENCY = Number(values.concurrency);
+const CONCURRENCIES = values.concurrency.split(',').map(Number);
+const MODES = values.mode.split(',');
+const CONCURRENCY = Math.max(...CONCURRENCIES);
 const SAMPLES = Number(values.samples);
 const BATCH = Number(values.batch);
 const BULK = Number(values.bulk);
 const MANY = values.many === true;
-if (!Number.isInteger(N) || N <= 0 || (DIALECT !== 'sqlite' && DIALECT !== 'postgres') || !(CONCURRENCY >= 1) || !(BATCH >= 1) || !(Number.isInteger(BULK) && BULK >= 0)) {
-  console.error('usage: log.bench.ts --n <events> --dialect sqlite|postgres [--concurrency <appenders>] [--batch <events per transaction> [--many]] [--bulk <leaves preloaded>] [--samples <proofs>]');
+const MODE_NAMES = ['append', 'sequencer', 'service', 'service-direct'];
+if (!Number.isInteger(N) || N <= 0 || (DIALECT !== 'sqlite' && DIALECT !== 'postgres') || !CONCURRENCIES.every((c) => Number.isInteger(c) && c >= 1) || !MODES.every((m) => MODE_NAMES.includes(m)) || !(BATCH >= 1) || !(Number.isInteger(BULK) && BULK >= 0)) {
+  console.error('usage: log.bench.ts --n <events per run> --dialect sqlite|postgres [--mode append|sequencer|service|service-direct[,…]] [--concurrency <callers>[,…]] [--batch <events per transaction> [--many]] [--bulk <leaves preloaded>] [--samples <proofs>]');
   process.exit(2);
 }
 const PG_URL = process.env.LANDAO_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -109,6 +132,26 @@ class CountingSigner implements Signer {
   }
 }
 
+/**
+ * CPU time (ms) of this run's PostgreSQL backends so far, by pid (from /proc: the server runs on this
+ * machine), so a run can report the server's CPU per event as well as the client's. Null on SQLite.
+ */
+async function backendCpu(db: Database['db']): Promise<Map<number, number> | null> {
+  if (DIALECT !== 'postgres') return null;
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(db);
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // utime + stime, in ticks of 1/100 s
+    } catch {
+      // the backend ended meanwhile
+    }
+  }
+  return out;
+}
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (v: number) => v.toFixed(3);
 
@@ -162,8 +205,39 @@ try {
   }
 
   // 1. Appends, with a checkpoint job running beside them.
-  const latencies = new Float64Array(N);
-  let next = BULK;
+  // The service modes: registrations made through the real lifecycle, one per caller, toggled between suspended and valid.
+  let service: { registry: RegistryService; reviewer: Principal; numbers: string[]; suspended: boolean[] } | undefined;
+  if (MODES.some((m) => m.startsWith('service'))) {
+    const s0 = performance.now();
+    const audit = new AuditService(database.db, signer);
+    const identity = new IdentityService(database.db, audit, { passwordCost: 'fast' });
+    const holderOrg = await identity.createOrg(SYSTEM_ACTOR, { code: 'BENCH-ENT', name: '平潭综合实验区某数据公司', kind: 'enterprise' });
+    const bureau = await identity.createOrg(SYSTEM_ACTOR, { code: 'BENCH-BDB', name: '平潭综合实验区数据产权登记机构', kind: 'bureau' });
+    const principal = (id: number, orgId: number, roles: string[]): Principal => ({ kind: 'user', id, name: `bench-${id}`, orgId, orgKind: null, roles, scopes: scopesOf(roles), locale: 'zh-CN', ip: null });
+    const holder = principal(1, holderOrg.id, ['enterprise-user']);
+    const reviewer = principal(2, bureau.id, ['registry-reviewer']);
+    const calendar = loadCalendar();
+    let day = new Date('2026-03-02T02:00:00Z');
+    const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landao-log-bench-blobs-'));
+    const registry = new RegistryService({
+      db: database.db, audit, log, signer, blobs: new LocalBlobStore(blobDir), calendar, origin: 'https://bench.landao', uploadLimit: 1 << 20, now: () => day,
+      orgs: { byId: (id) => identity.orgById(id), byCode: (code) => identity.orgByCode(code) },
+    });
+    const numbers: string[] = [];
+    const ids: number[] = [];
+    for (let i = 0; i < CONCURRENCY; i++) {
+      const app = await registry.createApplication(holder, { type: 'first', book: 'resource', subjectType: 'enterprise', sourceKind: 'self_collected', data: { name: `基准数据集 ${i}` }, rights: [{ right: 'hold', evidence: '采集记录' }], dataSm3: crypto.createHash('sm3').update(`bench-${i}`).digest('hex') });
+      await registry.act(holder, app.id, { action: 'submit' });
+      await registry.act(reviewer, app.id, { action: 'accept' });
+      ids.push((await registry.act(reviewer, app.id, { action: 'pass_formal' })).id);
+    }
+    day = new Date('2026-03-20T02:00:00Z'); // after the 10 working days of notice
+    for (const id of ids) numbers.push((await registry.act(reviewer, id, { action: 'complete_notice' })).registrationNo!);
+    fs.rmSync(blobDir, { recursive: true, force: true });
+    service = { registry, reviewer, numbers, suspended: numbers.map(() => false) };
+    console.log(`service modes: ${numbers.length} registrations made through the lifecycle in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+  }
+  const signedBefore = signer.count; // the setup's certificates
   let checkpointsSigned = 0;
   let stop = false;
   const checkpointer = (async () => {
@@ -175,41 +249,88 @@ try {
       checkpointsSigned += signer.count - before;
     }
   })();
-  const load0 = os.loadavg()[0]!;
-  const t0 = performance.now();
-  let lastReport = t0;
-  let txs = 0;
-  const appender = async () => {
-    for (;;) {
-      const first = next;
-      const count = Math.min(BATCH, BULK + N - first);
-      if (count <= 0) return;
-      next += count;
-      const s = performance.now();
-      await database.db.transaction().execute(async (tx) => {
-        if (MANY) await log.appendMany(tx, Array.from({ length: count }, (_, k) => event(first + k)));
-        else for (let i = first; i < first + count; i++) await log.append(tx, event(i));
-      });
-      latencies[txs++] = performance.now() - s;
-      // better-sqlite3 is synchronous: yield to timers (the checkpoint job) as an HTTP server would.
-      if (DIALECT === 'sqlite' && txs % 50 === 0) await new Promise((r) => setImmediate(r));
-      if (performance.now() - lastReport > 10_000) {
-        lastReport = performance.now();
-        console.log(`  … ${next - BULK} appended, ${(((next - BULK) / (lastReport - t0)) * 1000).toFixed(0)} events/s so far`);
-      }
-    }
+
+  const realTransaction = service?.registry.transaction.bind(service.registry);
+
+  /** Transactions the sequencer's works ran in, in order: a new one is a new commit. */
+  let lastTx: Executor | undefined;
+  let commits = 0;
+  const noteTx = (tx: Executor) => {
+    if (tx !== lastTx) commits++;
+    lastTx = tx;
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, appender));
-  const appendMs = performance.now() - t0;
+  if (service) {
+    const transact = log.transact.bind(log);
+    log.transact = <T>(work: (tx: Executor) => Promise<T>) => transact((tx) => (noteTx(tx), work(tx)));
+  }
+
+  let next = await log.size();
+  const runs: string[] = [];
+  for (const mode of MODES) {
+    for (const concurrency of CONCURRENCIES) {
+      if (service) service.registry.transaction = mode === 'service-direct' ? (work) => database.db.transaction().execute(work) : realTransaction!;
+      const latencies = new Float64Array(N);
+      const start = next;
+      let txs = 0;
+      commits = 0;
+      lastTx = undefined;
+      const load0 = os.loadavg()[0]!;
+      const server0 = await backendCpu(database.db);
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      let lastReport = t0;
+      const caller = async (c: number) => {
+        for (;;) {
+          const first = next;
+          const count = mode === 'append' ? Math.min(BATCH, start + N - first) : Math.min(1, start + N - first);
+          if (count <= 0) return;
+          next += count;
+          const s = performance.now();
+          if (mode === 'append') {
+            await database.db.transaction().execute(async (tx) => {
+              if (MANY) await log.appendMany(tx, Array.from({ length: count }, (_, k) => event(first + k)));
+              else for (let i = first; i < first + count; i++) await log.append(tx, event(i));
+            });
+          } else if (mode === 'sequencer') {
+            await log.transact(async (tx) => {
+              noteTx(tx);
+              await log.append(tx, event(first));
+            });
+          } else {
+            const svc = service!;
+            svc.suspended[c] = !svc.suspended[c];
+            await svc.registry.setSuspended(svc.reviewer, svc.numbers[c]!, { suspended: svc.suspended[c]!, reason: `bench ${first}` });
+          }
+          latencies[txs++] = performance.now() - s;
+          // better-sqlite3 is synchronous: yield to timers (the checkpoint job) as an HTTP server would.
+          if (DIALECT === 'sqlite' && txs % 50 === 0) await new Promise((r) => setImmediate(r));
+          if (performance.now() - lastReport > 10_000) {
+            lastReport = performance.now();
+            console.log(`  … ${next - start} appended, ${(((next - start) / (lastReport - t0)) * 1000).toFixed(0)} events/s so far`);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, (_, c) => caller(c)));
+      const appendMs = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      const server1 = await backendCpu(database.db);
+      const serverMs = server0 && server1 ? [...server1].reduce((sum, [pid, t]) => sum + t - (server0.get(pid) ?? 0), 0) : null;
+      const sortedLat = Array.from(latencies.subarray(0, txs)).sort((a, b) => a - b);
+      const perCommit = mode === 'append' || mode === 'service-direct' ? `${BATCH > 1 && mode === 'append' ? BATCH : 1} (one transaction each)` : `${(N / commits).toFixed(1)} (${commits} commits)`;
+      const what = mode === 'append' ? `${BATCH} per transaction${BATCH > 1 ? (MANY ? ' (one appendMany)' : ' (one append each)') : ''}` : mode === 'sequencer' ? 'one per work, through log.transact' : mode === 'service' ? 'registry setSuspended through log.transact' : 'registry setSuspended, one transaction each';
+      console.log(`[${mode}] dialect ${DIALECT}, ${N} events onto ${start}, ${what}, ${concurrency} concurrent callers; load average ${load0.toFixed(2)} before, ${os.loadavg()[0]!.toFixed(2)} after`);
+      const line = `append: ${((N / appendMs) * 1000).toFixed(0)} events/s (${(appendMs / 1000).toFixed(1)} s); request latency p50 ${ms(pct(sortedLat, 50))} ms, p99 ${ms(pct(sortedLat, 99))} ms; events per commit ${perCommit}; client CPU ${(((cpu.user + cpu.system) / N) / 1000).toFixed(3)} ms per event (${(((cpu.user + cpu.system) / 1000 / appendMs) * 100).toFixed(0)} % of a core)${serverMs === null ? '' : `; server CPU ${(serverMs / N).toFixed(3)} ms per event (${((serverMs / appendMs) * 100).toFixed(0)} % of a core)`}`;
+      console.log(line);
+      runs.push(`[${mode}, ${concurrency}] ${line}`);
+    }
+  }
   stop = true;
   await checkpointer;
-  const signaturesByAppends = signer.count - checkpointsSigned;
-  const sortedLat = Array.from(latencies.subarray(0, txs)).sort((a, b) => a - b);
-  console.log(`dialect ${DIALECT}, ${N} events appended onto ${BULK} preloaded, ${BATCH} per transaction${BATCH > 1 ? (MANY ? ' (one appendMany)' : ' (one append each)') : ''}, ${CONCURRENCY} concurrent appenders; load average ${load0.toFixed(2)} before, ${os.loadavg()[0]!.toFixed(2)} after`);
-  console.log(`append: ${((N / appendMs) * 1000).toFixed(0)} events/s (${(appendMs / 1000).toFixed(1)} s); transaction latency p50 ${ms(pct(sortedLat, 50))} ms, p99 ${ms(pct(sortedLat, 99))} ms`);
+  const signaturesByAppends = signer.count - signedBefore - checkpointsSigned;
+  if (runs.length > 1) console.log(`summary:\n  ${runs.join('\n  ')}`);
   console.log(`checkpoints signed by the job during the appends: ${checkpointsSigned}; signatures made by appends: ${signaturesByAppends}`);
   if (signaturesByAppends !== 0) throw new Error('an append signed something');
-  const SIZE = BULK + N;
+  const SIZE = next;
   if ((await log.size()) !== SIZE) throw new Error(`log size ${await log.size()} != ${SIZE}`);
 
   // 2. Checkpoint signing and proofs at the final size.

@@ -12,6 +12,7 @@ export { loadRegistryConfig, parseRegistryConfig } from './registry.config.ts';
 export type { RegistryConfig } from './registry.config.ts';
 export { isValidRegistrationNumber, mod112Check } from './registry.numbers.ts';
 export { registerRegistryRoutes } from './registry.routes.ts';
+export { renderCertificatePdf } from './registry.pdf.ts';
 export { seedRegistryDemo } from './registry.demo.ts';
 export type { DemoPrincipals } from './registry.demo.ts';
 export * from './log/index.ts';

@@ -62,7 +62,7 @@ export class OperationService {
       operator = { id: org.id, name: org.name };
     } else if (input.operator.name?.trim()) operator = { id: null, name: input.operator.name.trim() };
     else throw new AppError('validation_failed', 'operator: give orgCode or name', { field: 'operator' });
-    const id = await this.db.transaction().execute(async (tx) => {
+    const id = await this.registry.transaction(async (tx) => {
       const aid = await this.registry.repo.insertAuthorisation(tx, {
         implementing_body: input.implementingBody.trim(),
         operator_org_id: operator.id,
@@ -93,7 +93,7 @@ export class OperationService {
     if (!hasScope(p, 'registry:authorise') && !this.isOperator(p, a)) throw new AppError('forbidden', 'only the operator or the registry lists products', { scope: 'registry:apply' });
     if (!input.name.trim()) throw new AppError('validation_failed', 'name is required', { field: 'name' });
     if (!Number.isSafeInteger(input.priceFen) || input.priceFen < 0) throw new AppError('validation_failed', 'priceFen must be a non-negative integer (fen)', { field: 'priceFen' });
-    await this.db.transaction().execute(async (tx) => {
+    await this.registry.transaction(async (tx) => {
       const pid = await this.registry.repo.insertProduct(tx, { authorisation_id: authorisationId, name: input.name.trim(), kind: input.kind, price_fen: input.priceFen, unit: input.unit.trim() || '次', created_at: this.registry.instant() });
       await this.registry.event(tx, actorOfPrincipal(p), {
         event: 'authorisation.product-listed',
@@ -115,7 +115,7 @@ export class OperationService {
     const last = Number(a.ends_on.slice(0, 4));
     if (!Number.isInteger(input.year) || input.year < first || input.year > last)
       throw new AppError('validation_failed', `year must be within the authorisation (${first}–${last})`, { field: 'year' });
-    await this.db.transaction().execute(async (tx) => {
+    await this.registry.transaction(async (tx) => {
       const inserted = await this.registry.repo.insertDisclosure(tx, { authorisation_id: authorisationId, year: input.year, party: input.party, content: canonicalJson(input.content), filed_at: this.registry.instant() });
       if (!inserted) throw new AppError('duplicate', `the ${input.party} disclosure for ${input.year} is already filed`, { field: 'year' });
       await this.registry.event(tx, actorOfPrincipal(p), {

@@ -191,6 +191,19 @@ export class RegistryRepo {
     return q(e).selectFrom('registry_certificates').selectAll().where('certificate_no', '=', no).executeTakeFirst();
   }
 
+  /** Certificates issued after (at, id), oldest first (the archive's collector; few rows, no index needed). */
+  async certificatesIssuedAfter(e: Executor, after: { at: string; id: number }, limit: number): Promise<{ id: number; certificate_no: string; issued_at: string }[]> {
+    const rows = await q(e)
+      .selectFrom('registry_certificates')
+      .select(['id', 'certificate_no', 'issued_at'])
+      .where((eb) => eb.or([eb('issued_at', '>', after.at), eb.and([eb('issued_at', '=', after.at), eb('id', '>', after.id)])]))
+      .orderBy('issued_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  }
+
   /**
    * A certificate with its registration and the registration's current certificate number, in one
    * statement (the public status page is the registry's hottest read).

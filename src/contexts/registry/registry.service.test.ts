@@ -154,6 +154,37 @@ describeEachDialect('data property registry', (get) => {
     expect(await log.size()).toBe(before + 1);
   });
 
+  it('issues certificates for concurrent approvals in shared commits, each payload carrying the index of its own issuing leaf', async () => {
+    setDay('2026-03-02');
+    const apps: ApplicationDto[] = [];
+    for (let i = 0; i < 6; i++) {
+      const app = await draft('resource');
+      await act('a', app.id, 'submit');
+      await act('reviewer', app.id, 'accept');
+      apps.push(await act('reviewer', app.id, 'pass_formal'));
+    }
+    setDay(calendar.nextWorkingDay(apps[0]!.notice!.end!));
+    const before = await log.size();
+    // All at once, with an illegal action among them: it fails alone and leaves no gap.
+    const outcomes = await Promise.allSettled([...apps.map((a) => act('reviewer', a.id, 'complete_notice')), act('reviewer', apps[0]!.id, 'pass_formal')]);
+    expect(outcomes.slice(0, 6).every((o) => o.status === 'fulfilled')).toBe(true);
+    expect(outcomes[6]).toMatchObject({ status: 'rejected', reason: { code: 'illegal_transition' } });
+    expect(await log.size()).toBe(before + 12); // per approval: the action and the certificate
+    const indices: number[] = [];
+    for (const o of outcomes.slice(0, 6)) {
+      const approved = (o as PromiseFulfilledResult<ApplicationDto>).value;
+      const cert = (await registry.registrationDetail(principals.a!, approved.registrationNo!)).certificates[0]!;
+      const { document } = await registry.certificateForms(null, cert.certificateNo);
+      expect(document.payload.logIndex).toBe(cert.logIndex);
+      expect((await log.entry(document.payload.logIndex))!.entry).toMatchObject({ event: 'certificate.issued', certificateNo: cert.certificateNo, registrationNo: approved.registrationNo, applicationId: approved.id });
+      expect((await pub.verify(document)).ok).toBe(true);
+      indices.push(document.payload.logIndex);
+    }
+    expect(new Set(indices).size).toBe(6);
+    expect((await log.verify()).problems).toEqual([]);
+    expect((await audit.verify()).problems).toEqual([]);
+  });
+
   it('sends one acceptance notice listing everything missing, and refuses a second one', async () => {
     setDay('2026-03-02');
     const app = await registry.createApplication(principals.a!, { type: 'first', book: 'product', subjectType: 'enterprise', sourceKind: 'licensed', data: { name: '不完整的数据产品' }, rights: [RIGHTS[0]!], dataSm3: hash('incomplete') });

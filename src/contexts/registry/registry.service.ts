@@ -46,6 +46,8 @@ import {
 /** The transparency log as the registry uses it (src/contexts/registry/log, contract in shared/contracts). */
 export interface RegistryLog {
   append(tx: Executor, entry: object): Promise<{ index: number; leafHash: string }>;
+  /** Runs `work` in a transaction it shares with other registry requests (group commit); resolves after the commit. */
+  transact<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
 }
 
 /** Organisation names and kinds, from the identity context. */
@@ -241,6 +243,16 @@ export class RegistryService {
 
   // ---- events: action log + transparency log + audit, one transaction ---------------------------
 
+  /**
+   * Every state change of the registry runs here: in a transaction of the log's sequencer, shared with
+   * the registry requests that arrived at the same moment (one commit for all), in its own savepoint.
+   * It resolves after that commit. The batch locks the log head first, so all registry transactions
+   * take their locks in one order (log head, their rows, audit head).
+   */
+  transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.deps.log.transact(work);
+  }
+
   private readonly listeners: (() => void)[] = [];
 
   /** Called after every registry event recorded by this process (caches drop what they hold). */
@@ -332,7 +344,7 @@ export class RegistryService {
     // Organisations are looked up before the transaction (SQLite has one connection, held by it).
     const holder = input.type === 'first' ? await this.holderOf(p) : null;
     const to = input.type === 'transfer' || input.type === 'licence' ? await this.counterparty(input.to) : null;
-    const id = await this.db.transaction().execute(async (tx) => {
+    const id = await this.transaction(async (tx) => {
       let row: Parameters<RegistryRepo['insertApplication']>[1];
       const base = { payload: '{}', data_sm3: null, data_hash_source: null, sample: null, authorisation_id: null, config_version: this.config.version, created_by: `${p.kind}:${p.id}`, created_at: now, updated_at: now };
       if (input.type === 'first') {
@@ -440,7 +452,7 @@ export class RegistryService {
   /** Edits a first-registration application while it is a draft or returned for supplement. */
   async updateApplication(p: Principal, id: number, patch: { data?: Partial<DataDescription> | undefined; rights?: RightClaim[] | undefined; dataSm3?: string | undefined }): Promise<ApplicationDto> {
     this.requireApply(p);
-    await this.db.transaction().execute(async (tx) => {
+    await this.transaction(async (tx) => {
       const app = await this.editableApplication(tx, p, id);
       if (app.type !== 'first') throw new AppError('conflict', `only first-registration applications carry a data description; application ${id} is ${app.type}`);
       const current = json<DataDescription & { rights: RightClaim[] }>(app.data);
@@ -470,7 +482,7 @@ export class RegistryService {
     }
     if (truncated()) throw new AppError('payload_too_large', `data larger than the upload limit of ${this.deps.uploadLimit} bytes: hash it yourself and send dataSm3`);
     const digest = h.digest('hex');
-    await this.db.transaction().execute(async (tx) => {
+    await this.transaction(async (tx) => {
       const app = await this.editableApplication(tx, p, id);
       if (app.type !== 'first') throw new AppError('conflict', `application ${id} is ${app.type}: the data hash is the registration's`);
       await this.repo.updateApplication(tx, id, { data_sm3: digest, data_hash_source: 'upload', updated_at: this.instant() });
@@ -496,7 +508,7 @@ export class RegistryService {
     }
     const stored = await this.storeUpload(`registry/samples/${id}/${crypto.randomUUID()}${ext}`, upload);
     const labels = await this.labelSample(stored.key, filename);
-    await this.db.transaction().execute(async (tx) => {
+    await this.transaction(async (tx) => {
       const app = await this.editableApplication(tx, p, id);
       const flags = json<ApplicationFlags>(app.flags);
       flags.personalInformationInAsset = app.book === 'asset' && labels.personalInformation;
@@ -568,7 +580,7 @@ export class RegistryService {
     }
     const filename = path.basename(upload.filename || 'document');
     const stored = await this.storeUpload(`registry/attachments/${id}/${crypto.randomUUID()}${path.extname(filename).toLowerCase()}`, upload);
-    const attId = await this.db.transaction().execute(async (tx) => {
+    const attId = await this.transaction(async (tx) => {
       const { state } = await this.state(tx, (await this.repo.application(tx, id, { lock: true }))!);
       const ok = reviewerKind ? state.status === 'substantive_review' : state.status === 'draft' || state.status === 'returned';
       if (!ok) throw illegalTransition(`attach ${kind}`, currentStatus(state, this.today()), allowedActions(state, this.today()));
@@ -679,7 +691,7 @@ export class RegistryService {
   async act(p: Principal, id: number, input: ActionInput): Promise<ApplicationDto> {
     const action = input.action;
     if (action === 'create' || action === 'object') throw new AppError('validation_failed', `action "${action}" has its own endpoint`, { field: 'action' });
-    await this.db.transaction().execute(async (tx) => {
+    await this.transaction(async (tx) => {
       const app = await this.repo.application(tx, id, { lock: true });
       if (!app) throw notFound('application', id);
       const pledges = app.registration_id ? await this.repo.pledgesOf(tx, app.registration_id, { activeOnly: true }) : [];
@@ -784,7 +796,7 @@ export class RegistryService {
   async fileObjection(p: Principal | null, id: number, input: { name: string; contact: string; reason: string }): Promise<{ objectionId: number; status: ApplicationStatus }> {
     for (const f of ['name', 'contact', 'reason'] as const)
       if (!input[f].trim()) throw new AppError('validation_failed', `${f} is required`, { field: f });
-    return this.db.transaction().execute(async (tx) => {
+    return this.transaction(async (tx) => {
       const app = await this.repo.application(tx, id, { lock: true });
       if (!app) throw notFound('application', id);
       const { state, records } = await this.state(tx, app);
@@ -1003,6 +1015,28 @@ export class RegistryService {
     return { certificate, registration: (await this.repo.registration(this.db, certificate.registration_id))! };
   }
 
+  /** Certificates issued after the cursor, oldest first: the archive's collector reads these. */
+  async certificatesIssuedSince(cursor: { at: string; id: number } | null, limit: number): Promise<{ id: number; certificateNo: string; issuedAt: string }[]> {
+    return (await this.repo.certificatesIssuedAfter(this.db, cursor ?? { at: '', id: 0 }, limit)).map((r) => ({ id: r.id, certificateNo: r.certificate_no, issuedAt: r.issued_at }));
+  }
+
+  /** What the archive keeps of an issued certificate (no principal: the caller is the platform): the signed JSON, the VC and the registration. */
+  async certificateArchivePackage(no: string): Promise<{ certificateNo: string; issuedAt: string; registrationNo: string; book: string; holderName: string; holderOrgId: number | null; dataName: string; document: CertificateDocument; credential: VerifiableCredential } | undefined> {
+    const c = await this.certificate(no);
+    if (!c) return undefined;
+    return {
+      certificateNo: no,
+      issuedAt: c.certificate.issued_at,
+      registrationNo: c.registration.registration_no,
+      book: c.registration.book,
+      holderName: c.registration.holder_name,
+      holderOrgId: c.registration.holder_org_id,
+      dataName: c.registration.data_name,
+      document: json<CertificateDocument>(c.certificate.document),
+      credential: json<VerifiableCredential>(c.certificate.credential),
+    };
+  }
+
   async certificateForms(p: Principal | null, no: string): Promise<{ document: CertificateDocument; credential: VerifiableCredential }> {
     const c = await this.certificate(no);
     if (!c) throw notFound('certificate', no);
@@ -1013,7 +1047,7 @@ export class RegistryService {
   async setSuspended(p: Principal, no: string, input: { suspended: boolean; reason: string }): Promise<RegistrationStatus> {
     if (!hasScope(p, 'registry:review')) throw new AppError('forbidden', 'missing scope registry:review', { scope: 'registry:review' });
     if (!input.reason.trim()) throw new AppError('validation_failed', 'reason is required', { field: 'reason' });
-    return this.db.transaction().execute(async (tx) => {
+    return this.transaction(async (tx) => {
       const reg = await this.repo.registrationByNo(tx, no);
       if (!reg) throw notFound('registration', no);
       const status = await this.registrationStatus(tx, reg);
@@ -1037,7 +1071,7 @@ export class RegistryService {
     if (termEnd <= termStart) throw new AppError('validation_failed', 'termEnd must be after termStart', { field: 'termEnd' });
     if (input.contractSm3 !== undefined && !SM3_RE.test(input.contractSm3)) throw new AppError('validation_failed', 'contractSm3 must be 64 hex (SM3)', { field: 'contractSm3' });
     const pledgee = (await this.deps.orgs.byId(p.orgId))!;
-    const id = await this.db.transaction().execute(async (tx) => {
+    const id = await this.transaction(async (tx) => {
       const found = await this.repo.registrationByNo(tx, input.registrationNo);
       if (!found) throw notFound('registration', input.registrationNo);
       const reg = (await this.repo.registration(tx, found.id, { lock: true }))!;
@@ -1077,7 +1111,7 @@ export class RegistryService {
   /** The pledgee releases its pledge (质押注销). */
   async releasePledge(p: Principal, pledgeId: number) {
     if (!hasScope(p, 'registry:pledge')) throw new AppError('forbidden', 'missing scope registry:pledge', { scope: 'registry:pledge' });
-    await this.db.transaction().execute(async (tx) => {
+    await this.transaction(async (tx) => {
       const pl = await this.repo.pledge(tx, pledgeId);
       if (!pl || !canActOnOrg(p, 'registry:pledge', pl.pledgee_org_id)) throw notFound('pledge', pledgeId);
       if (pl.status !== 'active') throw illegalTransition('release', pl.status, []);

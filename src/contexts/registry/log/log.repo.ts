@@ -44,6 +44,26 @@ export class RegistryLogRepo {
     return { treeSize: row.tree_size, frontier: row.frontier };
   }
 
+  /**
+   * Savepoints of the sequencer (`TransparencyLog.transact`), one name reused: each work of a batch
+   * runs between `SAVEPOINT work` and its release. On PostgreSQL the release of one work and the
+   * savepoint of the next go in one round trip (the simple query protocol takes several statements
+   * when there are no parameters); SQLite runs in process, statement by statement.
+   */
+  async savepoint(tx: Executor, releasePrevious: boolean): Promise<void> {
+    if (!releasePrevious) await sql`savepoint work`.execute(tx);
+    else if (dialectOf(tx) === 'postgres') await sql.raw('release savepoint work; savepoint work').execute(tx);
+    else {
+      await sql`release savepoint work`.execute(tx);
+      await sql`savepoint work`.execute(tx);
+    }
+  }
+
+  /** Undoes everything since the latest `savepoint` (the savepoint itself stays, to be released). */
+  async rollbackToSavepoint(tx: Executor): Promise<void> {
+    await sql`rollback to savepoint work`.execute(tx);
+  }
+
   async head(db: Executor): Promise<LogHead> {
     const row = await q(db).selectFrom('registry_log_head').select(['tree_size', 'frontier']).where('id', '=', 1).executeTakeFirstOrThrow();
     return { treeSize: row.tree_size, frontier: row.frontier };

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Selectable } from 'kysely';
 import { nowIso, type AnyDb, type Executor } from '../../../db/database.ts';
 import { canonicalJson } from '../../../kernel/canonical-json.ts';
@@ -55,6 +56,34 @@ async function settledWithin(p: Promise<void>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
+/** A unit of work for `transact`: runs in the shared transaction `tx`; `log.append(tx, …)` inside it gets its index. */
+export type LogWork<T> = (tx: Executor) => Promise<T>;
+
+interface QueuedWork {
+  work: LogWork<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The transaction of one batch of `transact`: the head it locked and the leaves its works appended so far. */
+interface Batch {
+  head: LogHead;
+  texts: string[];
+  leaves: Buffer[];
+  /** True while one of its works runs (appends outside a work are a bug, not a leaf). */
+  open: boolean;
+}
+
+/**
+ * Works per batch at most. Each work of a batch of several runs in a savepoint, and on PostgreSQL each
+ * savepoint that writes is a subtransaction with its own xid: beyond 64 in one transaction
+ * (PGPROC_MAX_CACHED_SUBXIDS) every other session's snapshot overflows into pg_subtrans lookups.
+ */
+const MAX_BATCH = 64;
+
+/** The batch whose work is running in this async context (so a nested `transact` joins it). */
+const runningWork = new AsyncLocalStorage<{ log: TransparencyLog; tx: Executor }>();
+
 /** The head after appending `leaves` to `head`, and the subtrees they complete (merged like a binary counter: each carry completes one). */
 function appendToFrontier(head: LogHead, leaves: Buffer[]): { head: LogHead; nodes: RegistryLogNodeRow[] } {
   const nodes: RegistryLogNodeRow[] = [];
@@ -97,14 +126,121 @@ export class TransparencyLog {
   private readonly holders = new WeakMap<Executor, LogHead>();
   /** Settles when the latest appender's statement has returned; null when none is under way (see `appendLeaves`). */
   private turn: Promise<void> | null = null;
+  /** Works waiting for the next batch of `transact`. */
+  private queue: QueuedWork[] = [];
+  /** The batch running (at most one per instance), or a flush scheduled for the next turn of the event loop. */
+  private flushing = false;
+  private flushScheduled = false;
+  /** The open transactions of `transact` batches. */
+  private readonly batches = new WeakMap<Executor, Batch>();
+  private readonly maxBatch: number;
 
   constructor(
     private readonly db: AnyDb,
     private readonly signer: Signer,
-    opts: { origin: string },
+    opts: { origin: string; maxBatch?: number },
   ) {
     if (!opts.origin || /\n/.test(opts.origin)) throw new Error('the log origin must be one non-empty line');
     this.origin = opts.origin;
+    this.maxBatch = opts.maxBatch ?? MAX_BATCH;
+  }
+
+  /**
+   * Runs `work` in a transaction shared with the other works queued at the same moment (group commit),
+   * and resolves with its result once that transaction has committed. The sequencer opens ONE
+   * transaction per batch, locks the log head, runs the works one after the other in arrival order —
+   * each in its own savepoint when the batch has several — writes every leaf they appended (and the
+   * subtrees they complete, and the head) with one statement, and commits. `log.append(tx, …)` inside
+   * a work returns the next index at once, without a query: the head is locked, so indices are dense
+   * and in commit order. A work that throws is rolled back to its savepoint, its leaves are dropped
+   * (nothing later used their indices, as works run one at a time) and its caller gets its error; the
+   * others commit. If the transaction itself fails (the commit, the head statement, a lost connection),
+   * every caller of the batch is rejected — none of them had been answered.
+   *
+   * Lock order: a batch takes the log head before any work runs, so registry transactions that all go
+   * through here lock log head → their rows → audit head, everywhere. A `transact` inside a running
+   * work (same async context) runs inline as part of that work. On SQLite (one connection) a work
+   * must use `tx` only, like any transaction, and a caller must not hold a transaction while it waits.
+   */
+  transact<T>(work: LogWork<T>): Promise<T> {
+    const running = runningWork.getStore();
+    if (running?.log === this) return work(running.tx);
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  /** The next flush runs once the event loop has handled the input at hand, so works that arrive together share a commit. */
+  private scheduleFlush(): void {
+    if (this.flushing || this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) await this.runBatch(this.queue.splice(0, this.maxBatch));
+    } finally {
+      this.flushing = false;
+      if (this.queue.length > 0) this.scheduleFlush();
+    }
+  }
+
+  private async runBatch(items: QueuedWork[]): Promise<void> {
+    const guarded = items.length > 1;
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    let committed: LogHead | null = null;
+    try {
+      await this.db.transaction().execute(async (tx) => {
+        const batch: Batch = { head: await this.repo.lockHead(tx), texts: [], leaves: [], open: false };
+        this.batches.set(tx, batch);
+        for (let i = 0; i < items.length; i++) {
+          if (guarded) await this.repo.savepoint(tx, i > 0);
+          const mark = batch.texts.length;
+          batch.open = true;
+          try {
+            outcomes.push({ ok: true, value: await runningWork.run({ log: this, tx }, () => items[i]!.work(tx)) });
+          } catch (error) {
+            // Alone in its batch, a failing work takes the transaction with it (nobody else is in it).
+            if (!guarded) throw error;
+            batch.texts.length = mark;
+            batch.leaves.length = mark;
+            await this.repo.rollbackToSavepoint(tx);
+            outcomes.push({ ok: false, error });
+          } finally {
+            batch.open = false;
+          }
+        }
+        if (batch.leaves.length === 0) {
+          committed = batch.head;
+          return;
+        }
+        const next = appendToFrontier(batch.head, batch.leaves);
+        const rows = batch.leaves.map((leaf, i) => ({ idx: batch.head.treeSize + i, leaf_hash: leaf, entry: batch.texts[i]! }));
+        const seen = await this.repo.appendIfHead(tx, batch.head, next.head, rows, next.nodes, nowIso());
+        if (seen !== null) throw new AppError('internal', 'the transparency log head changed while its row was locked');
+        committed = next.head;
+      });
+    } catch (error) {
+      // Nothing of the batch committed: each caller gets its own work's error, or the transaction's.
+      items.forEach((item, i) => {
+        const o = outcomes[i];
+        item.reject(o && !o.ok ? o.error : error);
+      });
+      return;
+    }
+    if (committed) this.guess = committed;
+    items.forEach((item, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) item.resolve(o.value);
+      else item.reject(o.error);
+    });
   }
 
   /** Appends one leaf in the caller's transaction; the index is dense and in commit order. */
@@ -127,6 +263,14 @@ export class TransparencyLog {
     });
     if (texts.length === 0) return [];
     const leaves = texts.map((t) => hashLeaf(t));
+    const batch = this.batches.get(tx);
+    if (batch) {
+      if (!batch.open) throw new AppError('internal', 'a transparency log append on a batch transaction outside its work');
+      const first = batch.head.treeSize + batch.leaves.length;
+      batch.texts.push(...texts);
+      batch.leaves.push(...leaves);
+      return leaves.map((leaf, i) => ({ index: first + i, leafHash: leaf.toString('hex') }));
+    }
     if (!tx.isTransaction) return this.db.transaction().execute((t) => this.appendLeaves(t, texts, leaves));
     return this.appendLeaves(tx, texts, leaves);
   }
