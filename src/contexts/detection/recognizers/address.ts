@@ -151,7 +151,7 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
       return { end, kind };
     }
     if (stop[norm(c)] === 1) return null;
-    if (isCjk(c) && div.longestAt(text, k, to) !== null) return null;
+    if (isCjk(c) && div.longestLengthAt(text, k, to) !== 0) return null;
   }
   return null;
 }
@@ -165,10 +165,10 @@ function parseChain(text: string, start: number, to: number): Chain {
     let kind = 0;
     let end = -1;
     if (isCjk(c)) {
-      const d = div.longestAt(text, pos, to);
-      if (d !== null) {
+      const d = div.longestLengthAt(text, pos, to);
+      if (d !== 0) {
         kind = K_DIV;
-        end = pos + d.length;
+        end = pos + d;
         // 福州 + 市 when the dictionary had the short form only; 中山 + 路 is a road named after a
         // place (中山路, 北京东路 are roads, not divisions).
         if (end < to) {

@@ -118,6 +118,16 @@ describe('the profiler fast paths', () => {
     expectSame('联系方式', many(3000, mobileCell));
   });
 
+  it('keep the fast path on a long column whose strays stay a minority, and drop it once they are the majority', () => {
+    // About a third of these cells leave the fast path (prefixes, dashes, invalid segments): far
+    // more than FAST_MAX_MISSES over 30,000 cells, but fewer than the cells it takes.
+    const mostlyMobiles = expectSame('手机号', many(30000, mobileCell));
+    expect(mostlyMobiles.fastCells).toBeGreaterThan(15000);
+    // Mobiles, then a long run of ID numbers: the misses overtake and the column gives the path up.
+    const changed = expectSame('col_2', [...many(3000, mobile), ...many(12000, idNumber)]);
+    expect(changed.fastCells).toBeLessThan(3000);
+  });
+
   it('give exactly the full scan when a column settles on one type and its later values change type', () => {
     const cells = [...many(1500, idNumber), ...many(1500, mobile), ...many(1000, card), ...many(500, () => pick(['王小明', '李华', '林晓燕'])), ...many(1500, idNumber)];
     expect(expectSame('col_3', cells).fastCells).toBeGreaterThan(1000);

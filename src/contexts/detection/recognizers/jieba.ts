@@ -59,20 +59,81 @@ export function tag(text: string): TaggedWord[] {
 
 /**
  * Lexicon: frequency × 2, + 1 when the tag is a person-name tag (nr, nrt, nrfg). Words of two or
- * three characters are keyed by a number built from their code units (no string hashing on the
- * hot path), four-character words by the string.
+ * three characters live in an open-addressing table keyed by their code units (no string, no
+ * heap-number key on the hot path), four-character words in a Map by the string.
  */
-let lexicon: Map<number, number> | null = null;
+let lexicon: CodeUnitTable | null = null;
 let lexicon4: Map<string, number> | null = null;
 
-function numericKey(text: string, s: number, e: number): number {
-  let k = 0;
-  for (let i = s; i < e; i++) k = k * 65536 + text.charCodeAt(i);
-  return k;
+/**
+ * Open-addressing hash table from two or three UTF-16 code units to a number: `a` is the first
+ * unit (never 0: words start with a surname character), `b` packs the second and third
+ * (`c2 << 16 | c3`, c3 = 0 for two units). A later `set` of the same key replaces the value.
+ */
+class CodeUnitTable {
+  private a: Int32Array;
+  private b: Int32Array;
+  /** Values are small integers (frequency × 2 + 1 < 2³¹; jieba's largest frequency is under 10⁶). */
+  private v: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(expected: number) {
+    let cap = 1024;
+    while (cap < expected * 2) cap *= 2;
+    this.a = new Int32Array(cap);
+    this.b = new Int32Array(cap);
+    this.v = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  private slot(a: number, b: number): number {
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ (b >>> 15), 0x85ebca6b);
+    h ^= h >>> 13;
+    let i = h & this.mask;
+    while (this.a[i] !== 0 && (this.a[i] !== a || this.b[i] !== b)) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  set(a: number, b: number, value: number): void {
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const i = this.slot(a, b);
+    if (this.a[i] === 0) this.size++;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.v[i] = value;
+  }
+
+  /** The value of the key, or -1. */
+  get(a: number, b: number): number {
+    const i = this.slot(a, b);
+    return this.a[i] === 0 ? -1 : (this.v[i] as number);
+  }
+
+  /** Calls `f` for every entry. */
+  forEach(f: (a: number, b: number, value: number) => void): void {
+    for (let i = 0; i <= this.mask; i++) if (this.a[i] !== 0) f(this.a[i] as number, this.b[i] as number, this.v[i] as number);
+  }
+
+  private grow(): void {
+    const { a, b, v } = this;
+    const cap = (this.mask + 1) * 2;
+    this.a = new Int32Array(cap);
+    this.b = new Int32Array(cap);
+    this.v = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.size = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== 0) this.set(a[i] as number, b[i] as number, v[i] as number);
+  }
+}
+
+/** The `b` key part of text[s, e) (2 or 3 code units from s). */
+function tailKey(text: string, s: number, e: number): number {
+  return ((text.charCodeAt(s + 1) << 16) | (e - s === 3 ? text.charCodeAt(s + 2) : 0)) | 0;
 }
 
 function loadLexicon(): void {
-  const map = new Map<number, number>();
+  const map = new CodeUnitTable(1 << 16);
   const map4 = new Map<string, number>();
   const { single, compound } = surnameTables();
   const text = new TextDecoder('utf-8').decode(dictBytes());
@@ -90,7 +151,7 @@ function loadLexicon(): void {
         const freq = Number(text.slice(sp1 + 1, freqEnd));
         const tagText = sp2 > 0 && sp2 < lineEnd ? text.slice(sp2 + 1, lineEnd).trim() : '';
         const v = (Number.isFinite(freq) ? freq : 0) * 2 + (tagText.startsWith('nr') ? 1 : 0);
-        if (len <= 3) map.set(numericKey(text, lineStart, sp1), v);
+        if (len <= 3) map.set(c0, tailKey(text, lineStart, sp1), v);
         else map4.set(text.slice(lineStart, sp1), v);
       }
     }
@@ -113,7 +174,10 @@ export function lexiconEntry(word: string): number {
 export function lexiconEntryAt(text: string, s: number, e: number): number {
   if (lexicon === null || lexicon4 === null) loadLexicon();
   const n = e - s;
-  if (n >= 2 && n <= 3) return (lexicon as Map<number, number>).get(numericKey(text, s, e)) ?? -1;
+  if (n >= 2 && n <= 3) {
+    const c0 = text.charCodeAt(s);
+    return c0 === 0 ? -1 : (lexicon as CodeUnitTable).get(c0, tailKey(text, s, e));
+  }
   if (n === 4) return (lexicon4 as Map<string, number>).get(text.slice(s, e)) ?? -1;
   return -1;
 }
@@ -126,7 +190,7 @@ export function lexIsName(entry: number): boolean {
   return entry >= 0 && entry % 2 === 1;
 }
 
-let bigrams: Set<number> | null = null;
+let bigrams: CodeUnitTable | null = null;
 
 /** Minimum dictionary frequency for a two-character word to count as an ordinary word. */
 export const COMMON_WORD_FREQ = 30;
@@ -139,10 +203,11 @@ export const COMMON_WORD_FREQ = 30;
 export function isCommonBigram(c1: number, c2: number): boolean {
   if (bigrams === null) {
     if (lexicon === null) loadLexicon();
-    bigrams = new Set<number>();
-    for (const [k, v] of lexicon as Map<number, number>) {
-      if (k < 65536 * 65536 && v % 2 === 0 && v / 2 >= COMMON_WORD_FREQ) bigrams.add(k);
-    }
+    const common = new CodeUnitTable(1 << 14);
+    (lexicon as CodeUnitTable).forEach((a, b, v) => {
+      if ((b & 0xffff) === 0 && v % 2 === 0 && v / 2 >= COMMON_WORD_FREQ) common.set(a, b, 1);
+    });
+    bigrams = common;
   }
-  return bigrams.has(c1 * 65536 + c2);
+  return c1 !== 0 && bigrams.get(c1, (c2 << 16) | 0) === 1;
 }

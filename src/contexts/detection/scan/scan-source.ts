@@ -64,8 +64,7 @@ async function runScan(reader: TableReader, scan: TableScan, opts: Pick<ScanOpti
   for await (const batch of reader.batches()) {
     opts.signal?.throwIfAborted();
     scan.ensureColumns(reader.columns());
-    const rows = batch.rows;
-    for (let i = 0; i < rows.length; i++) scan.observeRow(batch.firstRow + i, rows[i]!);
+    scan.observeRows(batch.firstRow, batch.rows);
     const now = Date.now();
     if (opts.onProgress && now - lastProgress > 200) {
       lastProgress = now;

@@ -41,8 +41,7 @@ async function run(): Promise<void> {
     }
     let last = 0;
     for await (const b of reader.batches()) {
-      const rows = b.rows;
-      for (let i = 0; i < rows.length; i++) scan.observeRow(b.firstRow + i, rows[i]!);
+      scan.observeRows(b.firstRow, b.rows);
       // A follower far ahead of the first range's decisions waits for them: held findings are
       // the only memory of a worker that grows with its input.
       if (decisions !== undefined && !scan.decided && scan.rows >= FOLLOWER_MAX_HELD_ROWS) await decisions;

@@ -55,6 +55,14 @@ export interface TableScanOptions {
 
 const acceptKey = (column: number, type: DetectorTypeId) => `${column}:${type}`;
 
+/** Per row of a column-major batch: the best person key so far (rank 127: none) and the sensitive flag. */
+interface RowScratch {
+  keyRank: Int8Array;
+  keyType: (DetectorTypeId | undefined)[];
+  keyValue: string[];
+  sensitive: Uint8Array;
+}
+
 export class TableScan {
   readonly profilers: ColumnProfiler[] = [];
   readonly persons = new PersonCounter();
@@ -128,6 +136,95 @@ export class TableScan {
       this.persons.add(keyType, keyValue, sensitive);
       this.opts.onPerson?.(keyType, keyValue, sensitive);
     }
+  }
+
+  /**
+   * Observes the rows of a batch (row numbers `firstRow`, `firstRow + 1` …): exactly what calling
+   * `observeRow` on each in order does. Once the columns are decided, the batch is scanned column by
+   * column (each column's cells in a row, with its own profiler and scanner) instead of row by row:
+   * the same work on the same data, but one code path and one column's tables at a time, which the
+   * CPU runs faster (branch prediction, caches) than 20 interleaved shapes. The per-row
+   * part (person key, sensitive flag, findings in row order) is gathered in scratch arrays and
+   * accounted row by row afterwards, in the order `observeRow` would.
+   */
+  observeRows(firstRow: number, rows: readonly (readonly string[])[]): void {
+    let i = 0;
+    // Before the decisions (warm-up, a follower waiting, columns that grew): row by row, exactly.
+    while (i < rows.length && !this.columnMajorReady()) this.observeRow(firstRow + i, rows[i++]!);
+    if (i < rows.length) this.observeColumnMajor(firstRow, rows, i);
+  }
+
+  /** True when every column has its decision (the state in which `observeRow` accounts at once). */
+  private columnMajorReady(): boolean {
+    const mask = this.acceptedMask;
+    return mask !== null && mask.length >= this.profilers.length;
+  }
+
+  private observeColumnMajor(firstRow: number, rows: readonly (readonly string[])[], from: number): void {
+    const count = rows.length - from;
+    const mask = this.acceptedMask as Int32Array;
+    const s = this.scratchFor(count);
+    const keyRank = s.keyRank;
+    const keyType = s.keyType;
+    const keyValue = s.keyValue;
+    const sensitiveRow = s.sensitive;
+    keyRank.fill(127, 0, count);
+    sensitiveRow.fill(0, 0, count);
+    const findings = this.findings;
+    const found: FindingReport[] | null = findings ? [] : null;
+    const sensitiveMask = this.sensitiveMask;
+    const columns = this.profilers.length;
+    for (let c = 0; c < columns; c++) {
+      const profiler = this.profilers[c]!;
+      const m = mask[c] as number;
+      for (let r = 0; r < count; r++) {
+        const cells = rows[from + r]!;
+        if (c >= cells.length) continue;
+        const cell = cells[c]!;
+        if (cell.length === 0) continue;
+        const fs: readonly Finding[] = profiler.observe(cell);
+        if (fs.length === 0 || m === 0) continue;
+        for (let k = 0; k < fs.length; k++) {
+          const f = fs[k]!;
+          const t = TYPE_INDEX[f.type];
+          if ((m & (1 << t)) === 0) continue;
+          if (found) found.push({ row: firstRow + from + r, column: c, type: f.type, start: f.start, end: f.end });
+          if ((sensitiveMask & (1 << t)) !== 0) sensitiveRow[r] = 1;
+          const rank = KEY_RANK[t] as number;
+          // Strictly better only: the first column wins a tie, as in observeRow.
+          if (rank >= 0 && rank < (keyRank[r] as number)) {
+            keyRank[r] = rank;
+            keyType[r] = f.type;
+            keyValue[r] = f.normalized ?? cell.slice(f.start, f.end);
+          }
+        }
+      }
+    }
+    this.rows += count;
+    if (findings && found && found.length) {
+      // Row order, columns in order within a row (the sort is stable).
+      found.sort((a, b) => a.row - b.row);
+      for (const f of found) findings.push(f);
+    }
+    for (let r = 0; r < count; r++) {
+      if ((keyRank[r] as number) === 127) continue;
+      const type = keyType[r] as DetectorTypeId;
+      const value = keyValue[r] as string;
+      const sensitive = sensitiveRow[r] === 1;
+      this.persons.add(type, value, sensitive);
+      this.opts.onPerson?.(type, value, sensitive);
+      keyValue[r] = '';
+    }
+  }
+
+  private scratch: RowScratch | null = null;
+
+  private scratchFor(count: number): RowScratch {
+    if (this.scratch === null || this.scratch.keyRank.length < count) {
+      const n = Math.max(count, 256);
+      this.scratch = { keyRank: new Int8Array(n), keyType: new Array<DetectorTypeId | undefined>(n).fill(undefined), keyValue: new Array<string>(n).fill(''), sensitive: new Uint8Array(n) };
+    }
+    return this.scratch;
   }
 
   /** Before the columns are decided (or when columns grew): findings are held as objects. */
