@@ -20,11 +20,11 @@ import { DetectionService, registerDetectionRoutes } from './contexts/detection/
 import type { Principal } from './kernel/principal.ts';
 import { OperationService, REGISTRY_LOG_CHECKPOINT_JOB, RegistryPublic, RegistryService, TransparencyLog, registerRegistryLogJobs, registerRegistryLogRoutes, registerRegistryRoutes, registryLogOrigin, seedRegistryDemo } from './contexts/registry/index.ts';
 import { AggregationService, CatalogService, OpenDataService, PULL_DUE_JOB, TIMELINESS_JOB, registerCatalogRoutes, seedCatalogDemo } from './contexts/catalog/index.ts';
-import { ExchangeService, SEAL_INTERVAL_MS, SEAL_JOB, registerExchangeRoutes } from './contexts/exchange/index.ts';
+import { ExchangeService, SEAL_INTERVAL_MS, SEAL_JOB, registerExchangeRoutes, seedPrefillGrants } from './contexts/exchange/index.ts';
 import { DeclarationService, LedgerService, ReferenceService, registerAssessRoutes, registerDeclarationRoutes, registerReferenceRoutes, registerReferenceVersionRoutes } from './contexts/customs/index.ts';
 import { AccountService, REVERIFY_INTERVAL_MS, REVERIFY_JOB, createPermitVerifier, registerAccountRoutes, seedAccountsDemo } from './contexts/services/index.ts';
 import { ServiceItemCatalog, registerItemRoutes } from './contexts/services/index.ts';
-import { CASE_DEADLINE_SCAN_JOB, CaseService, CatalogPrefillSource, registerCaseRoutes, seedCasesDemo } from './contexts/services/index.ts';
+import { CASE_DEADLINE_SCAN_JOB, CaseService, ExchangePrefillSource, PREFILL_PURPOSE, SERVICE_HALL_ORG, prefillFieldsByDataset, readShippedCatalog, registerCaseRoutes, seedCasesDemo } from './contexts/services/index.ts';
 import { CaseEventNotifier, NotificationService, RatingService, createOutboundChannels, registerNotificationRoutes, registerRatingRoutes } from './contexts/services/index.ts';
 import { ArchiveService, FIXITY_INTERVAL_MS, FIXITY_JOB, registerArchivesRoutes, seedArchivesDemo } from './contexts/archives/index.ts';
 import { LocalBlobStore } from './kernel/blob/local-blob-store.ts';
@@ -147,15 +147,24 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         const u = await identity.sessionUser(id).catch(() => undefined);
         return u && { id: u.id, name: u.displayName, orgId: u.org?.id ?? null, scopes: u.scopes };
       },
-      prefill: new CatalogPrefillSource({
+      // Prefill goes through the exchange: the grants the service hall (行政审批局) holds for the prefill purpose.
+      prefill: new ExchangePrefillSource({
         dataset: async (identifier) => {
           const r = await catalog.repo.datasetByIdentifier(catalog.db, identifier);
           if (!r || r.state !== 'published') return undefined;
-          const m = JSON.parse(r.metadata) as { keyFields: string[]; fields: { name: string; detectorType?: string }[] };
+          const m = JSON.parse(r.metadata) as { keyFields: string[]; fields: { name: string; title?: string; detectorType?: string }[] };
           const keyFields = m.keyFields.map((k) => ({ name: k, detectorType: m.fields.find((f) => f.name === k)?.detectorType }));
-          return { id: r.id, identifier: r.identifier, department: (await catalog.orgInfo(r.org_id)).name, keyFields, lastLoadedAt: r.last_loaded_at };
+          const fieldTitles = Object.fromEntries(m.fields.map((f) => [f.name, f.title ?? f.name]));
+          return { id: r.id, identifier: r.identifier, title: r.title, department: (await catalog.orgInfo(r.org_id)).name, keyFields, fieldTitles, lastLoadedAt: r.last_loaded_at };
         },
-        lookup: (datasetId, key, fields) => aggregation.lookup(datasetId, key, fields),
+        grant: async (datasetId, purpose) => {
+          const hall = await identity.orgByCode(SERVICE_HALL_ORG);
+          return hall && (await exchange.grantsHeldFor(hall.id, purpose)).find((g) => g.datasetId === datasetId);
+        },
+        lookup: async (input) => {
+          const a = await exchange.lookupForPrefill(input);
+          return { status: a.answer.status, body: a.answer.body, txId: a.answer.txId, request: a.request, outcome: a.outcome, reason: a.reason };
+        },
       }),
       uploadLimit: config.uploadLimit,
       // The daily deadline scan warns the departments through notifications (caseNotifier is built below).
@@ -203,6 +212,17 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       await seedRegistryDemo(registry, demoPrincipal);
       await seedCatalogDemo(catalog, aggregation, async (code) => (await identity.orgByCode(code))?.id);
       demoAccounts.push(...(await seedAccountsDemo(accounts, async (username) => (await demoUser(username)).id)));
+      // The service hall's prefill grants, for the fields the shipped forms map.
+      const approvers: Record<string, string> = { 'PT-SHSY': 'minzheng', 'PT-SCJG': 'shichang' };
+      await seedPrefillGrants(exchange, catalog, {
+        consumer: await demoPrincipal('shenpi'),
+        approver: async (orgId) => {
+          const username = approvers[(await identity.orgById(orgId))?.code ?? ''];
+          return username ? demoPrincipal(username) : undefined;
+        },
+        purpose: PREFILL_PURPOSE,
+        fieldsByDataset: prefillFieldsByDataset((readShippedCatalog() as { items: { formSchema?: Record<string, unknown> }[] }).items.flatMap((i) => (i.formSchema ? [i.formSchema] : []))),
+      });
       await audit.checkpoint();
       await registryLog.checkpoint();
     }

@@ -15,6 +15,15 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
 };
 
+/** One {field, message} per schema violation of a request (`body.key`, `querystring.page`, …); [] for any other error. */
+export function validationDetails(err: unknown): { field: string; message: string }[] {
+  if (!hasZodFastifySchemaValidationErrors(err)) return [];
+  return err.validation.map((v) => ({
+    field: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+    message: v.message,
+  }));
+}
+
 /**
  * Every error leaves as `{ error: { code, message, details? } }`. Anything that is not an AppError or
  * a recognised client error is a bug: the client gets a bare 500 in production and the log gets the detail.
@@ -30,10 +39,7 @@ export function errorHandler(production: boolean) {
       return;
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
-        field: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
-        message: v.message,
-      }));
+      const details = validationDetails(err);
       const first = details[0];
       void reply.status(400).send({
         error: { code: 'validation_failed', message: first ? `${first.field}: ${first.message}` : 'invalid request', details },

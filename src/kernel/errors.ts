@@ -18,6 +18,8 @@ export const STATUS_BY_CODE = {
   duplicate: 409,
   /** The applicant's identity is not verified (yet) and the item requires it. */
   identity_pending: 409,
+  /** Prefill would look up the citizen's data through the exchange, and they have not consented (yet). */
+  consent_required: 409,
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,

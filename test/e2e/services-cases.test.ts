@@ -1,6 +1,7 @@
 /**
  * The service hall's cases in a browser: a Taiwan compatriot signs up with a residence permit, applies
- * in Traditional Chinese on a phone with a field prefilled from government data, an officer accepts and
+ * in Traditional Chinese on a phone with a field prefilled from government data once she consents to the
+ * lookup (and finds it in her 数据授权记录), an officer accepts and
  * approves in Simplified Chinese, and the citizen sees the approval in Traditional and rates it; the
  * 个转企 "one thing" process runs across its departments.
  */
@@ -74,6 +75,13 @@ describe.runIf(browserTestsEnabled('service case end-to-end tests'))('service ha
     await page.waitForURL(`${url}${applyPath}`);
     await page.getByRole('heading', { level: 1, name: /子女小學一年級入學申請/ }).waitFor();
     await page.getByText(zhTW['services.accounts.status.verified']!, { exact: true }).waitFor();
+    // Nothing is looked up before she consents: the panel names the dataset, its department and the fields.
+    const consentPanel = page.getByTestId('prefill-consent');
+    await consentPanel.waitFor();
+    expect(await consentPanel.locator('[data-dataset="shsy-marriage-records"]').textContent()).toContain('社会事业局');
+    expect(await page.locator('#apply-maritalStatus').inputValue()).toBe('');
+    await consentPanel.getByRole('button', { name: zhTW['services.cases.consent.allow'] }).click();
+    await consentPanel.waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('#apply-maritalStatus').inputValue()).toBe('已婚');
     expect(await page.locator('[data-field="maritalStatus"]').textContent()).toContain('由政府資料預填 · 來源：');
     expect(await page.locator('[data-field="maritalStatus"]').textContent()).toContain('shsy-marriage-records');
@@ -104,6 +112,13 @@ describe.runIf(browserTestsEnabled('service case end-to-end tests'))('service ha
     expect(number).not.toBe('');
     const [scrollWidth, viewportWidth] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as number[];
     expect(scrollWidth).toBeLessThanOrEqual(viewportWidth!);
+
+    // Her 数据授权记录: the consent and the two lookups made under it (the form's and the submission's), by transaction id.
+    await page.goto(`${url}/portal/services/me`);
+    const records = page.getByTestId('prefill-consents');
+    await records.getByRole('heading', { level: 2, name: zhTW['services.cases.consent.recordsTitle'] }).waitFor();
+    await expect.poll(() => records.locator('code.cases-txid').count()).toBe(2);
+    expect(await records.locator('code.cases-txid').first().textContent()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
 
     // The officer of 社会事业局 works in Simplified Chinese: finds the case, accepts and approves it.
     const officer = await session.newPage();
@@ -195,12 +210,12 @@ describe.runIf(browserTestsEnabled('service case end-to-end tests'))('service ha
     const czjr = orgs.items.find((o) => o.code === 'PT-CZJR')!;
     const created = await adminApi.post(`${url}/api/identity/users`, {
       headers: adminHeaders,
-      data: { orgId: czjr.id, username: 'caizheng', displayName: '财政金融局办件员', kind: 'officer', password: 'Caizheng@2026', roles: ['dept-officer'] },
+      data: { orgId: czjr.id, username: 'czjr-banjian', displayName: '财政金融局办件员', kind: 'officer', password: 'Caizheng@2026', roles: ['dept-officer'] },
     });
     expect(created.status()).toBe(201);
     for (const [username, password, taskId, action] of [
       ['minzheng', DEMO_PASSWORD, 'shsy_transfer', 'complete'],
-      ['caizheng', 'Caizheng@2026', 'bank_notice', 'notify'],
+      ['czjr-banjian', 'Caizheng@2026', 'bank_notice', 'notify'],
     ] as const) {
       const api = (await session.newPage()).request;
       const headers = await apiSignIn(api, url, username, password);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
 import { sm3 } from '../../kernel/crypto/sm.ts';
-import { canonicalRequest, EvidenceRecordSchema, recordHash, responseHash, responseHashOfCanonical, type RecordBody } from './evidence.ts';
+import { canonicalRequest, EvidenceRecordSchema, recordHash, requestHash, responseHash, responseHashOfCanonical, type RecordBody } from './evidence.ts';
 import { transactionId } from './exchange.service.ts';
 
 const STRINGS = ['不动产登记婚姻状况核验', 'plain', '', 'quote " backslash \\ slash /', 'tab\tnew\nline\u0001\u001f', 'emoji 😀 pair', 'ǅ é ﬁ', '\u2028\u2029'];
@@ -40,6 +40,16 @@ describe('the canonical forms on the lookup path', () => {
       const expected = sm3(`${prev}\n${canonicalJson({ seq: 42, txId: r.txId, at: r.at, consumerOrgId: 3, datasetId: 7, grantId: 11, credentialId: 12, outcome: 'denied', reason, requestHash: r.requestHash, responseHash: r.responseHash })}`);
       expect(recordHash(prev, 42, r)).toBe(expected);
     }
+  });
+
+  it('hashes a prefill request with its consent id, and a request without one exactly as before consents existed', () => {
+    const base = { txId: transactionId(), credentialId: 12, at: '2026-11-26T08:00:00.000Z', datasetId: 7, key: '830000199001010012', fields: ['marital_status'], purpose: '政务服务表单预填' };
+    // The pre-consent form, written out by hand in JCS key order.
+    expect(requestHash(base)).toBe(sm3(`{"at":"${base.at}","credentialId":12,"datasetId":7,"fields":["marital_status"],"key":"830000199001010012","purpose":"政务服务表单预填","txId":"${base.txId}"}`));
+    const withConsent = { ...base, consentId: 5 };
+    expect(canonicalRequest(withConsent)).toBe(canonicalJson(withConsent));
+    expect(requestHash(withConsent)).not.toBe(requestHash(base));
+    expect(requestHash({ ...base, consentId: 6 })).not.toBe(requestHash(withConsent));
   });
 
   it('hashes a response from its canonical text as from its parsed body', () => {

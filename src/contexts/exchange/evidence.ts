@@ -111,14 +111,29 @@ function jcsFixed(o: Record<string, unknown>, keys: readonly string[]): string |
 const REQUEST_KEYS = ['at', 'credentialId', 'datasetId', 'fields', 'key', 'purpose', 'txId'] as const;
 const RECORD_KEYS = ['at', 'consumerOrgId', 'credentialId', 'datasetId', 'grantId', 'outcome', 'reason', 'requestHash', 'responseHash', 'seq', 'txId'] as const;
 
+/**
+ * What a lookup's requestHash covers. `consentId` only on the service hall's prefill lookups (the
+ * citizen's consent they were made under); requests without it hash exactly as before.
+ */
+export interface EvidenceRequest {
+  txId: string;
+  credentialId: number;
+  at: string;
+  datasetId: unknown;
+  key: unknown;
+  fields: unknown;
+  purpose: unknown;
+  consentId?: number;
+}
+
 /** The canonical request a lookup's requestHash covers. */
-export function canonicalRequest(req: { txId: string; credentialId: number; at: string; datasetId: unknown; key: unknown; fields: unknown; purpose: unknown }): string {
-  const fast = Object.keys(req).length === REQUEST_KEYS.length ? jcsFixed(req, REQUEST_KEYS) : undefined;
+export function canonicalRequest(req: EvidenceRequest): string {
+  const fast = Object.keys(req).length === REQUEST_KEYS.length ? jcsFixed(req as unknown as Record<string, unknown>, REQUEST_KEYS) : undefined;
   return fast ?? canonicalJson(req);
 }
 
 /** SM3 of the canonical request: what the consumer asked, under which credential, when. */
-export function requestHash(req: { txId: string; credentialId: number; at: string; datasetId: unknown; key: unknown; fields: unknown; purpose: unknown }): string {
+export function requestHash(req: EvidenceRequest): string {
   return sm3(canonicalRequest(req));
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../../http/auth.ts';
+import { validationDetails } from '../../http/errors.ts';
 import { CREDENTIAL_HEADER, type ExchangeService } from './exchange.service.ts';
 import { GRANT_STATES, GrantRequestSchema } from './grants.model.ts';
 
@@ -64,9 +65,11 @@ export function registerExchangeRoutes(exchange: ExchangeService) {
     // lookup's CPU) and sends the two that matter for personal data in JSON.
     r.post(
       '/exchange/lookup',
-      { config: { public: true, csrfExempt: true }, helmet: false, schema: { tags, summary: `Look up a record by key (header ${CREDENTIAL_HEADER})`, body: LookupBody } },
+      // A body that fails the schema still reaches the handler: once the credential is known, the 400 is evidence too.
+      { config: { public: true, csrfExempt: true }, helmet: false, attachValidation: true, schema: { tags, summary: `Look up a record by key (header ${CREDENTIAL_HEADER})`, body: LookupBody } },
       async (req, reply) => {
-        const a = await exchange.lookup(header(req.headers[CREDENTIAL_HEADER]), req.body);
+        const credential = header(req.headers[CREDENTIAL_HEADER]);
+        const a = req.validationError ? await exchange.refuseInvalid(credential, req.body as unknown, validationDetails(req.validationError)) : await exchange.lookup(credential, req.body);
         return reply
           .status(a.status)
           .headers({ 'x-exchange-transaction': a.txId, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })

@@ -4,8 +4,8 @@
  * grade unless the grant allows clear values), evidence of every lookup, and usage per month.
  *
  * Hot path: a lookup costs one stored-row read plus hashing; the credential → grant and dataset
- * metadata are cached per process for `cacheMs` (a revocation takes effect at once in the process
- * that made it, within `cacheMs` in others), and the evidence record joins a group commit.
+ * metadata are cached per process for `cacheMs` (1 s: a revocation takes effect at once in the process
+ * that made it, within a second in others), and the evidence record joins a group commit.
  */
 import crypto from 'node:crypto';
 import { nowIso, type AnyDb, type Executor } from '../../db/database.ts';
@@ -21,7 +21,7 @@ import { getCatalog } from '../customs/index.ts';
 import { DEFAULT_SENSITIVE_TYPES, maskValue, type DetectorTypeId } from '../detection/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import { actorOf } from '../identity/index.ts';
-import { requestHash, responseHashOfCanonical, type EvidencePackage, type EvidenceRecord, type Outcome } from './evidence.ts';
+import { requestHash, responseHashOfCanonical, type EvidencePackage, type EvidenceRequest, type EvidenceRecord, type Outcome } from './evidence.ts';
 import { EvidenceLog, type EvidenceAuditReport, type EvidenceLogOptions } from './evidence-log.ts';
 import type { Grant } from './exchange.repo.ts';
 import { allowedActions, checkTransition, deriveState, GrantRequestSchema, normalizePurpose, type GrantAction, type GrantRequest, type GrantState } from './grants.model.ts';
@@ -34,7 +34,7 @@ export const CREDENTIAL_HEADER = 'x-exchange-credential';
 const CREDENTIAL = /^xc_(\d{1,15})_([A-Za-z0-9_-]{43})$/;
 
 /** Why a lookup was refused: machine-readable, in the 403 body and in the evidence record. */
-export type DenialReason = 'grant_not_active' | 'credential_revoked' | 'outside_period' | 'purpose_mismatch' | 'field_not_approved' | 'dataset_not_granted' | 'dataset_unavailable' | 'invalid_key';
+export type DenialReason = 'grant_not_active' | 'credential_revoked' | 'outside_period' | 'purpose_mismatch' | 'field_not_approved' | 'dataset_not_granted' | 'dataset_unavailable' | 'invalid_key' | 'invalid_request';
 
 export interface ExchangeDeps {
   db: AnyDb;
@@ -79,6 +79,24 @@ export interface LookupAnswer {
   /** The body as canonical JSON (RFC 8785): the exact text to send, and what the response hash covers. */
   bodyText: string;
   txId: string;
+}
+
+export interface PrefillLookupInput {
+  /** The grant the service hall holds for the dataset. */
+  grantId: number;
+  key: string | string[];
+  fields: string[];
+  purpose: string;
+  /** The citizen's consent the lookup is made under: part of the request the evidence hashes. */
+  consentId: number;
+}
+
+export interface PrefillLookupAnswer {
+  answer: LookupAnswer;
+  /** The request exactly as its evidence's requestHash covers it (keep it to prove the link offline). */
+  request: EvidenceRequest;
+  outcome: Outcome;
+  reason: string | null;
 }
 
 export interface UsageDto {
@@ -175,7 +193,7 @@ export class ExchangeService {
   constructor(private readonly deps: ExchangeDeps) {
     this.db = deps.db;
     this.evidenceOn = deps.evidence ?? true;
-    this.cacheMs = deps.cacheMs ?? 5000;
+    this.cacheMs = deps.cacheMs ?? 1000;
     this.log = new EvidenceLog(deps.db, deps.signer, deps.log);
   }
 
@@ -478,9 +496,99 @@ export class ExchangeService {
    */
   async lookup(credential: string | undefined, input: LookupInput): Promise<LookupAnswer> {
     const ctx = await this.credentialContext(credential);
+    return (await this.answer(ctx, input, undefined)).answer;
+  }
+
+  /**
+   * A lookup whose body failed the schema (400 validation_failed): evidence like any other outcome
+   * once the credential is identified (denied, reason `invalid_request`); an unknown credential is
+   * still 401 and not evidence. The request hashed is what was sent (datasetId, key, fields, purpose).
+   */
+  async refuseInvalid(credential: string | undefined, raw: unknown, problems: { field: string; message: string }[]): Promise<LookupAnswer> {
+    const ctx = await this.credentialContext(credential);
+    const b = (raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
     const txId = transactionId();
     const at = nowIso();
-    const reqHash = requestHash({ txId, credentialId: ctx.credentialId, at, datasetId: input.datasetId, key: input.key, fields: input.fields ?? null, purpose: input.purpose });
+    const sent = (v: unknown): unknown => {
+      try {
+        canonicalJson(v ?? null);
+        return v ?? null;
+      } catch {
+        return null;
+      }
+    };
+    const reqHash = requestHash({ txId, credentialId: ctx.credentialId, at, datasetId: sent(b.datasetId), key: sent(b.key), fields: sent(b.fields), purpose: sent(b.purpose) });
+    const datasetId = typeof b.datasetId === 'number' && Number.isSafeInteger(b.datasetId) ? b.datasetId : ctx.datasetId;
+    const first = problems[0];
+    const body = new AppError('validation_failed', first ? `${first.field}: ${first.message}` : 'invalid request', { reason: 'invalid_request', fields: problems, evidence: { txId, at, requestHash: reqHash } }).toBody();
+    const bodyText = canonicalJson(body);
+    await this.record({ txId, at, ctx, datasetId, outcome: 'denied', reason: 'invalid_request', requestHash: reqHash, status: 400, bodyText });
+    return { status: 400, body, bodyText, txId };
+  }
+
+  private async record(r: { txId: string; at: string; ctx: CredentialContext; datasetId: number; outcome: Outcome; reason: string | null; requestHash: string; status: number; bodyText: string }): Promise<void> {
+    if (!this.evidenceOn) return;
+    try {
+      await this.log.append({
+        txId: r.txId,
+        at: r.at,
+        consumerOrgId: r.ctx.consumerOrgId,
+        datasetId: r.datasetId,
+        grantId: r.ctx.grantId,
+        credentialId: r.ctx.credentialId,
+        outcome: r.outcome,
+        reason: r.reason,
+        requestHash: r.requestHash,
+        responseHash: responseHashOfCanonical(r.status, r.bodyText),
+        ownerOrgId: r.ctx.ownerOrgId,
+      });
+    } catch {
+      throw new AppError('unavailable', 'the evidence of this lookup could not be recorded, so no data was returned; retry');
+    }
+  }
+
+  /**
+   * A lookup inside the platform for the service hall's prefill (政务服务表单预填): no credential
+   * header and no HTTP round trip, but the same denial checks, masking and evidence as the data API.
+   * The grant is read fresh on every call (no cache), so a revoked grant stops it at once in every
+   * process; the lookup is attributed to the grant's current credential (none left → 403
+   * credential_revoked). The citizen's consent id is part of the request its evidence hashes.
+   */
+  async lookupForPrefill(input: PrefillLookupInput): Promise<PrefillLookupAnswer> {
+    const g = await this.repo.grantById(this.db, input.grantId);
+    if (!g) throw notFound('grant', input.grantId);
+    const creds = await this.repo.credentialsOf(this.db, g.id);
+    const current = creds.filter((c) => c.revoked_at === null).at(-1);
+    const ctx: CredentialContext = {
+      credentialId: current?.id ?? creds.at(-1)?.id ?? 0,
+      revoked: !current,
+      grantId: g.id,
+      datasetId: g.dataset_id,
+      ownerOrgId: g.owner_org_id,
+      consumerOrgId: g.consumer_org_id,
+      state: deriveState((await this.repo.actionsOf(this.db, g.id)).map((a) => a.action)),
+      purpose: normalizePurpose(g.purpose),
+      fields: new Set(parseList(g.fields)),
+      clearFields: new Set(parseList(g.clear_fields)),
+      validFrom: g.valid_from,
+      validUntil: g.valid_until,
+    };
+    return this.answer(ctx, { datasetId: g.dataset_id, key: input.key, fields: input.fields, purpose: input.purpose }, input.consentId);
+  }
+
+  /** The approved grants an organisation holds for a purpose (NFKC-equal), newest first: the prefill's grants. */
+  async grantsHeldFor(consumerOrgId: number, purpose: string): Promise<{ grantId: number; datasetId: number; fields: string[]; clearFields: string[] }[]> {
+    const wanted = normalizePurpose(purpose);
+    const { rows } = await this.repo.listGrants(this.db, { orgId: consumerOrgId, side: 'consumer', state: 'approved', offset: 0, limit: 1000 });
+    return rows.filter((g) => normalizePurpose(g.purpose) === wanted && g.valid_until >= toChinaDate(new Date())).map((g) => ({ grantId: g.id, datasetId: g.dataset_id, fields: parseList(g.fields), clearFields: parseList(g.clear_fields) }));
+  }
+
+  private async answer(ctx: CredentialContext, input: LookupInput, consentId: number | undefined): Promise<PrefillLookupAnswer> {
+    const txId = transactionId();
+    const at = nowIso();
+    const request: EvidenceRequest = { txId, credentialId: ctx.credentialId, at, datasetId: input.datasetId, key: input.key, fields: input.fields ?? null, purpose: input.purpose };
+    if (consentId !== undefined) request.consentId = consentId;
+    const reqHash = requestHash(request);
     const ds = input.datasetId === ctx.datasetId ? await this.dataset(ctx.datasetId) : undefined;
     const denial = this.deny(ctx, ds, input, toChinaDate(new Date(at)));
     let status: number;
@@ -514,26 +622,9 @@ export class ExchangeService {
       }
     }
     const bodyText = canonicalJson(body);
-    if (this.evidenceOn) {
-      try {
-        await this.log.append({
-          txId,
-          at,
-          consumerOrgId: ctx.consumerOrgId,
-          datasetId: input.datasetId,
-          grantId: ctx.grantId,
-          credentialId: ctx.credentialId,
-          outcome,
-          reason: denial?.reason ?? (outcome === 'not_found' ? 'record_not_found' : null),
-          requestHash: reqHash,
-          responseHash: responseHashOfCanonical(status, bodyText),
-          ownerOrgId: ctx.ownerOrgId,
-        });
-      } catch {
-        throw new AppError('unavailable', 'the evidence of this lookup could not be recorded, so no data was returned; retry');
-      }
-    }
-    return { status, body, bodyText, txId };
+    const reason = denial?.reason ?? (outcome === 'not_found' ? 'record_not_found' : null);
+    await this.record({ txId, at, ctx, datasetId: input.datasetId, outcome, reason, requestHash: reqHash, status, bodyText });
+    return { answer: { status, body, bodyText, txId }, request, outcome, reason };
   }
 
   // ---- evidence and usage ----------------------------------------------------------------------

@@ -8,3 +8,4 @@ export * from './items/public.ts';
 export * from './notifications/public.ts';
 export * from './ratings/public.ts';
 export * from './cases/public.ts';
+export { toSimplified } from './chinese.ts';

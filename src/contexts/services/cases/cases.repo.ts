@@ -233,4 +233,18 @@ export class CasesRepo {
   async attachment(e: Executor, id: number): Promise<StoredAttachment | undefined> {
     return q(e).selectFrom('services_case_attachments').selectAll().where('id', '=', id).executeTakeFirst();
   }
+
+  /** Cases closed after (at, id), oldest first: one range of services_cases_closed (closed_at, id) (the archive's collector). */
+  async closedSince(e: Executor, after: { at: string; id: number }, limit: number): Promise<{ id: number; closed_at: string }[]> {
+    const rows = await q(e)
+      .selectFrom('services_cases')
+      .select(['id', 'closed_at'])
+      .where('closed_at', 'is not', null)
+      .where((eb) => eb.or([eb('closed_at', '>', after.at), eb.and([eb('closed_at', '=', after.at), eb('id', '>', after.id)])]))
+      .orderBy('closed_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: Number(r.id), closed_at: r.closed_at! }));
+  }
 }

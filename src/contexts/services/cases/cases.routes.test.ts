@@ -49,7 +49,12 @@ describeApp('cases over HTTP with the demo', (app) => {
     // The demo company (signed up through the hall with its USCC) applies for 个转企.
     const company = await app().login('13905910001');
     const url = '/api/services/items/YJS-001-01/prefill';
-    // Nothing held for it yet: nothing prefilled.
+    // The company is asked for its consent to the lookup (the hall holds a grant for the registry) …
+    const asked = await app().inject({ method: 'GET', url, headers: company.headers });
+    expect(asked.statusCode).toBe(409);
+    expect(asked.json().error.details.datasets.map((d: { dataset: string; department: string }) => `${d.dataset}@${d.department}`)).toEqual(['scjg-company-registry@平潭综合实验区市场监督管理局']);
+    expect((await app().inject({ method: 'POST', url: `${url}/consent`, headers: company.headers })).statusCode).toBe(201);
+    // … nothing is held for it yet: nothing prefilled.
     expect((await app().inject({ method: 'GET', url, headers: company.headers })).json()).toEqual({ fields: {} });
     // 市场监管局 loads its registration into the public data foundation …
     const shichang = await app().login('shichang');

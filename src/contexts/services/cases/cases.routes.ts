@@ -22,8 +22,30 @@ export function registerCaseRoutes(cases: CaseService) {
 
     r.get(
       '/services/items/:code/prefill',
-      { schema: { tags, description: 'What the government already holds for the signed-in applicant and this item, with the source and date of each field (零材料).', params: z.object({ code: z.string().min(1).max(100) }) } },
+      { schema: { tags, description: 'What the government already holds for the signed-in applicant and this item, with the source, date and exchange transaction of each field (零材料); 409 consent_required (listing what would be looked up) until the applicant consents.', params: z.object({ code: z.string().min(1).max(100) }) } },
       async (req) => ({ fields: await cases.prefillFor(requireScope(req, APPLY_SCOPE), req.params.code) }),
+    );
+
+    r.get(
+      '/services/items/:code/prefill/consent',
+      { schema: { tags, description: "What prefilling this item's form would look up through the exchange (datasets with their departments, fields, purpose) and the applicant's consent to it, if any.", params: z.object({ code: z.string().min(1).max(100) }) } },
+      async (req) => cases.prefillConsentState(requireScope(req, APPLY_SCOPE), req.params.code),
+    );
+
+    r.post(
+      '/services/items/:code/prefill/consent',
+      { schema: { tags, description: 'The applicant consents (数据授权) to the prefill lookups of this item, as listed by GET …/prefill/consent.', params: z.object({ code: z.string().min(1).max(100) }) } },
+      async (req, reply) => reply.status(201).send(await cases.consentToPrefill(requireScope(req, APPLY_SCOPE), req.params.code)),
+    );
+
+    r.get('/services/my/prefill-consents', { schema: { tags, description: "The applicant's prefill consents, newest first, each with the exchange lookups made under it (transaction ids)." } }, async (req) => ({
+      items: await cases.myPrefillConsents(requireScope(req, APPLY_SCOPE)),
+    }));
+
+    r.post(
+      '/services/prefill-consents/:id/revoke',
+      { schema: { tags, description: 'The applicant revokes a prefill consent: no lookup is made under it any more.', params: id, body: z.object({ reason: z.string().trim().max(500).optional() }).optional() } },
+      async (req) => cases.revokePrefillConsent(requireScope(req, APPLY_SCOPE), req.params.id, req.body?.reason || undefined),
     );
 
     r.post(

@@ -104,6 +104,25 @@ describeEachDialect('cases scopes', (db) => {
     expect(own.departments.map((d) => d.department.code)).toEqual(['PT-FY']);
   });
 
+  it('keeps prefill consents to the citizen: officers cannot consent or list, anonymous callers are 401, another citizen cannot revoke', async () => {
+    for (const u of ['shenpi', 'bureau', 'auditor']) {
+      expect((await failure(w.cases.consentToPrefill(w.as(u), 'TW-TEST-001'))).status).toBe(403);
+      expect((await failure(w.cases.myPrefillConsents(w.as(u)))).status).toBe(403);
+    }
+    expect((await http.inject({ method: 'GET', url: '/api/services/my/prefill-consents' })).statusCode).toBe(401);
+    expect((await http.inject({ method: 'GET', url: '/api/services/items/TW-TEST-001/prefill/consent' })).statusCode).toBe(401);
+    const officer = await login('shenpi');
+    expect((await http.inject({ method: 'POST', url: '/api/services/items/TW-TEST-001/prefill/consent', headers: officer })).statusCode).toBe(403);
+    const citizen = await login('taibao');
+    const consent = await http.inject({ method: 'POST', url: '/api/services/items/TW-TEST-001/prefill/consent', headers: citizen });
+    expect(consent.statusCode).toBe(201);
+    const other = await login('other');
+    expect((await http.inject({ method: 'POST', url: `/api/services/prefill-consents/${consent.json().id}/revoke`, headers: other, payload: {} })).statusCode).toBe(404);
+    expect((await http.inject({ method: 'GET', url: '/api/services/my/prefill-consents', headers: other })).json()).toEqual({ items: [] });
+    const mine = await http.inject({ method: 'GET', url: '/api/services/my/prefill-consents', headers: citizen });
+    expect((mine.json().items as { id: number }[]).map((c) => c.id)).toEqual([consent.json().id]);
+  });
+
   it('creates one case for a double submit with the same Idempotency-Key, over HTTP', async () => {
     const headers = { ...(await login('other')), 'idempotency-key': 'double-click-0001' };
     const payload = { itemCode: 'TW-TEST-001', form: { ...form, name: '王强' } };

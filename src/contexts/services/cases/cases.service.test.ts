@@ -51,23 +51,77 @@ describeEachDialect('cases', (db) => {
     expect(again.map((d) => `${d.key}@${d.version}`).sort()).toEqual(['court-auction@1', 'ge-zhuan-qi@1', 'standard@1', 'zero-paper-real-estate@1']);
   });
 
+  it('asks for consent before any prefill lookup, listing the datasets, departments, fields and purpose, and looks nothing up', async () => {
+    const e = await failure(w.cases.prefillFor(w.as('taibao'), 'TW-TEST-001'));
+    expect(e.code).toBe('consent_required');
+    expect(e.status).toBe(409);
+    expect(e.details).toEqual({
+      itemCode: 'TW-TEST-001',
+      purpose: '政务服务表单预填',
+      datasets: [
+        {
+          dataset: 'shsy-marriage-records',
+          title: '婚姻登记信息',
+          department: '平潭综合实验区社会事业局',
+          fields: [
+            { name: 'spouse_name', title: '配偶姓名', property: 'spouseName' },
+            { name: 'marital_status', title: '婚姻状况', property: 'maritalStatus' },
+          ],
+        },
+      ],
+    });
+    expect(w.lookups).toEqual([]);
+    expect((await w.cases.prefillConsentState(w.as('taibao'), 'TW-TEST-001')).consent).toBeNull();
+  });
+
   it('opens a case with a TW number, the acceptance task at the item department and the provenance of prefilled fields', async () => {
+    const consent = await w.cases.consentToPrefill(w.as('taibao'), 'TW-TEST-001');
+    expect(consent).toMatchObject({ item: { code: 'TW-TEST-001', version: 1 }, purpose: '政务服务表单预填', active: true, lookups: [] });
     const prefill = await w.cases.prefillFor(w.as('taibao'), 'TW-TEST-001');
+    expect(w.lookups).toEqual([{ grantId: 70, key: '830000199001010012', fields: ['spouse_name', 'marital_status'], purpose: '政务服务表单预填', consentId: consent.id }]);
+    const source = { dataset: 'shsy-marriage-records', department: '平潭综合实验区社会事业局', asOf: '2026-02-28' };
     expect(prefill).toEqual({
-      spouseName: { value: '林雅婷', source: { dataset: 'shsy-marriage-records', department: '平潭综合实验区社会事业局', asOf: '2026-02-28' } },
-      maritalStatus: { value: '已婚', source: { dataset: 'shsy-marriage-records', department: '平潭综合实验区社会事业局', asOf: '2026-02-28' } },
+      spouseName: { value: '林雅婷', source: { ...source, txId: expect.any(String) } },
+      maritalStatus: { value: '已婚', source: { ...source, txId: prefill.spouseName!.source.txId } },
     });
     // The applicant kept the spouse's name and changed the marital status: only the kept value has a source.
     const c = await w.cases.submit(w.as('taibao'), { itemCode: 'TW-TEST-001', form: { ...form, spouseName: '林雅婷', maritalStatus: '离婚' } });
     expect(c.number).toBe('TW2026000001');
     expect(c.state).toBe('submitted');
-    expect(c.prefill).toEqual({ spouseName: { dataset: 'shsy-marriage-records', department: '平潭综合实验区社会事业局', asOf: '2026-02-28' } });
+    expect(c.prefill).toEqual({ spouseName: { ...source, txId: expect.any(String) } });
+    // Both lookups (the form's and the submission's) are listed under the consent, the second with its case.
+    const [mine] = await w.cases.myPrefillConsents(w.as('taibao'));
+    expect(mine!.lookups.map((l) => [l.txId, l.caseId, l.outcome])).toEqual([
+      [prefill.spouseName!.source.txId, null, 'allowed'],
+      [c.prefill.spouseName!.txId, c.id, 'allowed'],
+    ]);
+    expect(mine!.lookups[0]!.request).toMatchObject({ consentId: consent.id, key: '830000199001010012' });
     expect(c.tasks.map((t) => `${t.id}:${t.status}:${t.department.code}`)).toEqual(['acceptance:open:PT-XZSP']);
     expect(c.tasks[0]!.department.name).toBe('平潭综合实验区行政审批局');
     expect(c.allowedActions.map((a) => a.action)).toEqual(['withdraw']);
     expect(c.deadline).toBeNull();
     expect(events.at(-1)).toMatchObject({ caseId: c.id, action: 'submit', state: 'submitted', applicantUserId: w.userId('taibao'), departmentIds: [w.orgId('PT-XZSP')] });
     await expectProjectionMatchesLog(c.id);
+  });
+
+  it('makes no more lookups once the citizen revokes the consent', async () => {
+    const [consent] = await w.cases.myPrefillConsents(w.as('taibao'));
+    expect(await failure(w.cases.revokePrefillConsent(w.as('other'), consent!.id))).toMatchObject({ code: 'not_found' });
+    const revoked = await w.cases.revokePrefillConsent(w.as('taibao'), consent!.id, '不再需要');
+    expect(revoked).toMatchObject({ active: false, revokeReason: '不再需要' });
+    expect(revoked.revokedAt).not.toBeNull();
+    expect(await failure(w.cases.revokePrefillConsent(w.as('taibao'), consent!.id))).toMatchObject({ code: 'illegal_transition' });
+    const before = w.lookups.length;
+    expect(await failure(w.cases.prefillFor(w.as('taibao'), 'TW-TEST-001'))).toMatchObject({ code: 'consent_required' });
+    expect((await w.cases.prefillConsentState(w.as('taibao'), 'TW-TEST-001')).consent).toBeNull();
+    expect(w.lookups.length).toBe(before);
+    const audit = await db().db.selectFrom('audit_events' as never).select(['action' as never]).execute();
+    expect((audit as { action: string }[]).map((a) => a.action).filter((a) => a.startsWith('services.prefill.'))).toEqual([
+      'services.prefill.consented',
+      'services.prefill.looked_up',
+      'services.prefill.looked_up',
+      'services.prefill.consent_revoked',
+    ]);
   });
 
   it('validates the form on the server with one error per field', async () => {

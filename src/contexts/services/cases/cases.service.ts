@@ -32,6 +32,7 @@ import {
 } from '../workflow/engine.ts';
 import { expectAttachmentType } from './attachment-type.ts';
 import { CasesRepo, type InboxRow, type StoredAction, type StoredAttachment, type StoredCase } from './cases.repo.ts';
+import { ConsentService, type ConsentDto, type ConsentState } from './consent.service.ts';
 import { CaseEvents, type CaseEventListener } from './events.ts';
 import { validateForm } from './form.ts';
 import type { CaseItem, IdentitySource, ItemSource, OrgDirectory, PrefilledValue, PrefillProvenance, PrefillSource, UserDirectory } from './ports.ts';
@@ -93,6 +94,22 @@ export interface ActionInput {
 }
 
 export type DueStatus = 'on_track' | 'due_soon' | 'overdue';
+
+/** A closed case as the archive receives it (caseArchivePackage). */
+export interface CaseArchivePackage {
+  caseId: number;
+  caseNo: string;
+  item: { code: string; version: number; name: LocalizedText };
+  department: { orgId: number; code: string; name: string };
+  applicant: { name: string; kind: string };
+  outcome: string;
+  submittedAt: string;
+  acceptedAt: string | null;
+  closedAt: string;
+  form: Record<string, unknown>;
+  timeline: { seq: number; action: string; taskId: string | null; actorName: string | null; at: string; detail: Record<string, unknown> }[];
+  attachments: { kind: string; filename: string; mediaType: string; size: number; sm3: string; open: () => Promise<Readable> }[];
+}
 
 export interface DepartmentRef {
   id: number | null;
@@ -214,8 +231,12 @@ export class CaseService {
     return this.events.on(listener);
   }
 
+  /** Consent to prefill and the lookups made under it (consent.service.ts). */
+  readonly consents: ConsentService;
+
   constructor(private readonly deps: CaseDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.consents = new ConsentService({ db: deps.db, audit: deps.audit, prefill: deps.prefill });
   }
 
   get db(): AnyDb {
@@ -484,6 +505,38 @@ export class CaseService {
     };
   }
 
+  /** Cases closed (approved, rejected, withdrawn) after the cursor, oldest first: the archive's collector reads these. */
+  async closedCasesSince(cursor: { at: string; id: number } | null, limit: number): Promise<{ id: number; closedAt: string }[]> {
+    return (await this.repo.closedSince(this.db, cursor ?? { at: '', id: 0 }, limit)).map((r) => ({ id: r.id, closedAt: r.closed_at }));
+  }
+
+  /**
+   * What the archive keeps of a closed case (no principal: the caller is the platform): the case summary
+   * (form, timeline, decision) and its attachments, opened as streams when the archive reads them.
+   * Undefined while the case is open.
+   */
+  async caseArchivePackage(caseId: number): Promise<CaseArchivePackage | undefined> {
+    const c = await this.repo.caseById(this.db, caseId);
+    if (!c || c.closed_at === null) return undefined;
+    const department = await this.departmentById(c.department_org_id);
+    const actions = await this.repo.actions(this.db, caseId);
+    const attachments = await this.repo.attachments(this.db, caseId);
+    return {
+      caseId,
+      caseNo: c.number,
+      item: { code: c.item_code, version: c.item_version, name: json<LocalizedText>(c.item_name) },
+      department: { orgId: c.department_org_id, code: department.code, name: department.name },
+      applicant: { name: c.applicant_name, kind: c.applicant_kind },
+      outcome: c.outcome ?? c.state,
+      submittedAt: c.submitted_at,
+      acceptedAt: c.accepted_at,
+      closedAt: c.closed_at,
+      form: json<Record<string, unknown>>(c.form),
+      timeline: actions.map((a) => ({ seq: a.seq, action: a.action, taskId: a.task_node, actorName: a.actor_name, at: a.at, detail: timelineDetail(json<Record<string, unknown>>(a.detail)) })),
+      attachments: attachments.map((a) => ({ kind: a.kind, filename: a.filename, mediaType: a.media_type, size: a.size, sm3: a.sm3, open: () => this.deps.blobs.get(a.blob_key) })),
+    };
+  }
+
   /** The stored projection next to the fold of the stored log (they must be equal). */
   async replay(caseId: number): Promise<{ stored: Projection; folded: Projection }> {
     const c = await this.repo.caseById(this.db, caseId);
@@ -526,13 +579,41 @@ export class CaseService {
     return item;
   }
 
-  /** What the government already holds for this applicant and item, with the source of each field. */
+  /**
+   * What the government already holds for this applicant and item, with the source of each field,
+   * looked up through the exchange under the applicant's consent (409 consent_required without one).
+   */
   async prefillFor(p: Principal, itemCode: string): Promise<Record<string, PrefilledValue>> {
     this.requireApplicant(p);
     const item = await this.item(itemCode);
-    const identity = await this.deps.identities(p.id);
-    if (!identity || !this.deps.prefill) return {};
-    return this.deps.prefill.prefill(identity, item);
+    const found = await this.consents.prefill(p, await this.deps.identities(p.id), item, true);
+    if (!found) return {};
+    await this.db.transaction().execute((tx) => this.consents.recordLookups(tx, p, found.consentId, null, found.lookups));
+    return found.values;
+  }
+
+  /** What prefilling an item would look up for the applicant (datasets, departments, fields, purpose) and their consent, if any. */
+  async prefillConsentState(p: Principal, itemCode: string): Promise<ConsentState> {
+    this.requireApplicant(p);
+    const item = await this.item(itemCode);
+    return this.consents.state(p, await this.deps.identities(p.id), item);
+  }
+
+  async consentToPrefill(p: Principal, itemCode: string): Promise<ConsentDto> {
+    this.requireApplicant(p);
+    const item = await this.item(itemCode);
+    return this.consents.consent(p, await this.deps.identities(p.id), item);
+  }
+
+  async revokePrefillConsent(p: Principal, id: number, reason?: string): Promise<ConsentDto> {
+    this.requireApplicant(p);
+    return this.consents.revoke(p, id, reason);
+  }
+
+  /** The applicant's consents, newest first, each with the lookups made under it. */
+  async myPrefillConsents(p: Principal): Promise<ConsentDto[]> {
+    this.requireApplicant(p);
+    return this.consents.mine(p);
   }
 
   async submit(p: Principal, input: SubmitInput): Promise<CaseDto> {
@@ -544,9 +625,11 @@ export class CaseService {
     if (identity && !item.applicantKinds.includes(identity.subjectKind))
       throw new AppError('forbidden', `${item.code} is for ${item.applicantKinds.join(', ')} applicants`, { applicantKinds: item.applicantKinds });
     validateForm(`${item.code}@${item.version}`, item.formSchema, input.form);
-    const prefilled = identity && this.deps.prefill ? await this.deps.prefill.prefill(identity, item) : {};
+    // Under a consent, the values are looked up again (with evidence) and a submitted value equal to
+    // the looked-up one keeps its source and transaction; without one nothing is looked up.
+    const prefilled = await this.consents.prefill(p, identity, item, false);
     const provenance: Record<string, PrefillProvenance> = {};
-    for (const [field, v] of Object.entries(prefilled))
+    for (const [field, v] of Object.entries(prefilled?.values ?? {}))
       if (Object.hasOwn(input.form, field) && canonicalJson(input.form[field] ?? null) === canonicalJson(v.value ?? null)) provenance[field] = v.source;
     const { version, definition } = await this.currentProcess(item.processKey);
     const departmentOrgId = await this.departmentIdOf(item.departmentCode);
@@ -597,6 +680,7 @@ export class CaseService {
         p.name,
         { itemCode: item.code, itemVersion: item.version, process: `${item.processKey}@${version}`, prefilledFields: Object.keys(provenance) },
       );
+      if (prefilled) await this.consents.recordLookups(tx, p, prefilled.consentId, caseId, prefilled.lookups);
       return caseId;
     });
     await this.emit(id, 'submit');

@@ -45,13 +45,46 @@ export interface PrefillProvenance {
   department: string;
   /** Date (YYYY-MM-DD) the data was last loaded. */
   asOf: string | null;
+  /** The exchange transaction that supplied the value (its evidence: GET /api/exchange/evidence/:txId). */
+  txId?: string;
 }
 export interface PrefilledValue {
   value: unknown;
   source: PrefillProvenance;
 }
+
+/** One dataset a form would be prefilled from, as the citizen is asked to consent to it. */
+export interface PrefillPlanDataset {
+  /** Catalog dataset identifier. */
+  dataset: string;
+  title: string;
+  /** The department that holds the data. */
+  department: string;
+  /** The grant of the exchange the service hall holds for it (internal: not part of what is consented to). */
+  grantId: number;
+  /** Dataset fields looked up, each with its title and the form property it fills. */
+  fields: { name: string; title: string; property: string }[];
+}
+/** What prefilling an item's form for an applicant would look up (empty datasets: nothing to prefill). */
+export interface PrefillPlan {
+  purpose: string;
+  datasets: PrefillPlanDataset[];
+}
+/** One exchange lookup made for a prefill: the transaction, the request its evidence hashed, the outcome. */
+export interface PrefillLookupTrace {
+  txId: string;
+  at: string;
+  dataset: string;
+  fields: string[];
+  status: number;
+  outcome: string;
+  reason: string | null;
+  request: unknown;
+}
 export interface PrefillSource {
-  prefill(identity: ApplicantIdentity, item: CaseItem): Promise<Record<string, PrefilledValue>>;
+  plan(identity: ApplicantIdentity, item: CaseItem): Promise<PrefillPlan>;
+  /** Looks the plan up under the citizen's consent: the values, and one trace per lookup made. */
+  prefill(identity: ApplicantIdentity, plan: PrefillPlan, consentId: number): Promise<{ values: Record<string, PrefilledValue>; lookups: PrefillLookupTrace[] }>;
 }
 
 /** Departments (identity organisations) by id and org code. */

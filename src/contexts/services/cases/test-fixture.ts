@@ -3,6 +3,7 @@
  * and users (created through IdentityService), literal service items (test data, as the items part
  * would hand them over) and the applicants' identities as the accounts part would report them.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import { AuditService, SYSTEM_ACTOR } from '../../audit/index.ts';
 import { IdentityService, scopesOf } from '../../identity/index.ts';
 import { JobQueue } from '../../jobs/index.ts';
 import { CaseService } from './cases.service.ts';
-import { CatalogPrefillSource } from './prefill.ts';
+import { ExchangePrefillSource } from './prefill.ts';
 import type { ApplicantIdentity, CaseItem } from './ports.ts';
 
 const name = (zh: string, en: string) => ({ 'zh-CN': zh, 'zh-TW': zh, en });
@@ -103,6 +104,8 @@ export interface CaseWorld {
   identity: IdentityService;
   audit: AuditService;
   jobs: JobQueue;
+  /** The prefill lookups the (stand-in) exchange was asked for, in order. */
+  lookups: { grantId: number; key: string; fields: string[]; purpose: string; consentId: number }[];
   /** What the deadline scan reported, in order. */
   deadlines: { caseId: number; kind: string; deadline: string }[];
   /** Moves the injected clock. */
@@ -148,16 +151,23 @@ export async function caseWorld(database: Database, opts: { now: string; seed?: 
   identities.set(pending, { userId: pending, subjectKind: 'taiwan_resident', idType: 'mtp', idNumber: '12345678', name: '陈美玲', verification: 'pending' });
   const other = principals.get('other')!.id;
   identities.set(other, { userId: other, subjectKind: 'mainland_resident', idType: 'resident_id', idNumber: '350128199001010011', name: '王强', verification: 'verified' });
-  // The marriage records dataset as the catalog would answer it (test data, keyed by ID number).
+  // The marriage records dataset as the exchange would answer the hall's grant 7 (test data, keyed by ID number).
   const marriages: Record<string, Record<string, unknown>> = { '830000199001010012': { spouse_name: '林雅婷', marital_status: '已婚' } };
-  const prefill = new CatalogPrefillSource({
+  const lookups: CaseWorld['lookups'] = [];
+  const prefill = new ExchangePrefillSource({
     dataset: async (identifier) =>
       identifier === 'shsy-marriage-records'
-        ? { id: 7, identifier, department: '平潭综合实验区社会事业局', keyFields: [{ name: 'id_number', detectorType: 'cn_resident_id' }], lastLoadedAt: '2026-02-27T16:30:00.000Z' }
+        ? { id: 7, identifier, title: '婚姻登记信息', department: '平潭综合实验区社会事业局', keyFields: [{ name: 'id_number', detectorType: 'cn_resident_id' }], fieldTitles: { spouse_name: '配偶姓名', marital_status: '婚姻状况' }, lastLoadedAt: '2026-02-27T16:30:00.000Z' }
         : undefined,
-    lookup: async (datasetId, key, fields) => {
-      const r = datasetId === 7 ? marriages[key[0]!] : undefined;
-      return r ? { record: Object.fromEntries(fields.filter((f) => f in r).map((f) => [f, r[f]])) } : undefined;
+    grant: async (datasetId) => (datasetId === 7 ? { grantId: 70, fields: ['spouse_name', 'marital_status'] } : undefined),
+    lookup: async (input) => {
+      lookups.push(input);
+      const r = marriages[input.key];
+      const txId = crypto.randomUUID();
+      const request = { txId, credentialId: 1, at: now.toISOString(), datasetId: 7, key: input.key, fields: input.fields, purpose: input.purpose, consentId: input.consentId };
+      return r
+        ? { status: 200, body: { record: Object.fromEntries(input.fields.filter((f) => f in r).map((f) => [f, r[f]])), masked: [] }, txId, request, outcome: 'allowed', reason: null }
+        : { status: 404, body: {}, txId, request, outcome: 'not_found', reason: 'record_not_found' };
     },
   });
   const cases = new CaseService({
@@ -189,6 +199,7 @@ export async function caseWorld(database: Database, opts: { now: string; seed?: 
     audit,
     jobs,
     deadlines,
+    lookups,
     setNow: (iso) => {
       now = new Date(iso);
     },

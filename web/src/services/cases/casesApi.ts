@@ -8,6 +8,46 @@ export interface PrefillProvenance {
   dataset: string;
   department: string;
   asOf: string | null;
+  /** The exchange transaction that supplied the value. */
+  txId?: string;
+}
+
+/** A dataset prefill would look up, as the consent panel shows it. */
+export interface ConsentDataset {
+  dataset: string;
+  title: string;
+  department: string;
+  fields: { name: string; title: string; property: string }[];
+}
+
+export interface PrefillLookup {
+  txId: string;
+  at: string;
+  dataset: string;
+  fields: string[];
+  status: number;
+  outcome: string;
+  reason: string | null;
+  caseId: number | null;
+}
+
+export interface PrefillConsent {
+  id: number;
+  item: { code: string; version: number; name: LocalizedText };
+  purpose: string;
+  datasets: ConsentDataset[];
+  grantedAt: string;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  active: boolean;
+  lookups: PrefillLookup[];
+}
+
+export interface PrefillConsentState {
+  itemCode: string;
+  purpose: string;
+  datasets: ConsentDataset[];
+  consent: PrefillConsent | null;
 }
 
 export interface PrefilledField {
@@ -173,6 +213,10 @@ function uploadAttachment(caseId: number, kind: string, file: File, onProgress?:
 
 export const casesApi = {
   prefill: (code: string) => request<{ fields: Record<string, PrefilledField> }>('GET', `/api/services/items/${encodeURIComponent(code)}/prefill`),
+  prefillConsent: (code: string) => request<PrefillConsentState>('GET', `/api/services/items/${encodeURIComponent(code)}/prefill/consent`),
+  consentToPrefill: (code: string) => request<PrefillConsent>('POST', `/api/services/items/${encodeURIComponent(code)}/prefill/consent`),
+  myPrefillConsents: () => request<{ items: PrefillConsent[] }>('GET', '/api/services/my/prefill-consents'),
+  revokePrefillConsent: (id: number) => request<PrefillConsent>('POST', `/api/services/prefill-consents/${id}/revoke`, {}),
   submit: (itemCode: string, form: Record<string, unknown>, idempotencyKey: string) =>
     request<CaseDetail>('POST', '/api/services/cases', { itemCode, form }, { 'idempotency-key': idempotencyKey }),
   myCases: (cursor?: string) => request<Page<CaseSummary>>('GET', withQuery('/api/services/my/cases', { cursor })),

@@ -12,7 +12,8 @@ import { api, ApiError, setCsrfToken } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { useI18n, usePageTitle, type MessageId } from '../../../i18n/i18n';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, casesApi, newIdempotencyKey, type CaseDetail, type PrefilledField } from '../../../services/cases/casesApi';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, casesApi, newIdempotencyKey, type CaseDetail, type PrefillConsentState, type PrefilledField } from '../../../services/cases/casesApi';
+import { ConsentPanel } from '../../../services/cases/PrefillConsent';
 import '../../../services/cases/cases.css';
 import { checkRequired, focusFirstError, SchemaFields, serverFieldErrors, toSubmission, type FieldErrors, type FormSchema, type FormValues } from '../../../services/cases/SchemaForm';
 import { useSession } from '../../../session';
@@ -131,6 +132,8 @@ export default function ApplyPage() {
   const [loadError, setLoadError] = useState<unknown>(null);
   const [who, setWho] = useState<Who>({ kind: 'loading' });
   const [prefill, setPrefill] = useState<Record<string, PrefilledField>>({});
+  /** What prefill would look up, while the applicant has not answered the consent panel. */
+  const [consentAsk, setConsentAsk] = useState<PrefillConsentState | null>(null);
   const [values, setValues] = useState<FormValues>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -151,19 +154,27 @@ export default function ApplyPage() {
     };
   }, [code, locale]);
 
+  const loadPrefill = useCallback(async () => {
+    const p = await casesApi.prefill(code);
+    setPrefill(p.fields);
+    setValues((v) => {
+      const next = { ...v };
+      for (const [k, f] of Object.entries(p.fields)) if (next[k] === undefined && f.value !== null && f.value !== undefined) next[k] = String(f.value);
+      return next;
+    });
+  }, [code]);
+
   const loadWho = useCallback(async () => {
     try {
       setCsrfToken((await api.session()).csrfToken);
       const identity = await accountsApi.me();
       setWho({ kind: 'identity', identity });
       try {
-        const p = await casesApi.prefill(code);
-        setPrefill(p.fields);
-        setValues((v) => {
-          const next = { ...v };
-          for (const [k, f] of Object.entries(p.fields)) if (next[k] === undefined && f.value !== null && f.value !== undefined) next[k] = String(f.value);
-          return next;
-        });
+        // Prefill looks the applicant's data up through the exchange only after their consent.
+        const state = await casesApi.prefillConsent(code);
+        if (state.datasets.length === 0) setPrefill({});
+        else if (state.consent) await loadPrefill();
+        else setConsentAsk(state);
       } catch {
         // Prefill is a convenience: without it the applicant types the fields.
         setPrefill({});
@@ -173,7 +184,7 @@ export default function ApplyPage() {
       else if (e instanceof ApiError && (e.status === 404 || e.status === 403)) setWho({ kind: 'no-identity' });
       else setWho({ kind: 'failed', error: e });
     }
-  }, [code]);
+  }, [code, loadPrefill]);
 
   useEffect(() => {
     void loadWho();
@@ -306,6 +317,18 @@ export default function ApplyPage() {
           <Form layout="vertical" className="cases-form" onFinish={() => void submit()} requiredMark={false}>
             <section className="cases-section" aria-labelledby="apply-form">
               <h2 id="apply-form">{t('services.cases.apply.formTitle')}</h2>
+              {consentAsk && canSubmit && (
+                <ConsentPanel
+                  purpose={consentAsk.purpose}
+                  datasets={consentAsk.datasets}
+                  onAllow={async () => {
+                    await casesApi.consentToPrefill(code);
+                    setConsentAsk(null);
+                    await loadPrefill();
+                  }}
+                  onDecline={() => setConsentAsk(null)}
+                />
+              )}
               {Object.keys(prefill).length > 0 && <Typography.Paragraph type="secondary">{t('services.cases.apply.prefillIntro')}</Typography.Paragraph>}
               <SchemaFields
                 schema={schema}

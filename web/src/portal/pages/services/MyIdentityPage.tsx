@@ -1,6 +1,7 @@
 import { Alert } from 'antd';
 import { useLocation } from 'react-router-dom';
 import { useI18n, usePageTitle } from '../../../i18n/i18n';
+import { PrefillConsentsPanel } from '../../../services/cases/PrefillConsent';
 import { IdentityPanel } from './IdentityPanel';
 import './services-accounts.css';
 
@@ -14,6 +15,7 @@ export default function MyIdentityPage() {
       <h1>{t('services.accounts.me.title')}</h1>
       {signedUp && <Alert type="success" showIcon role="status" message={t('services.accounts.signup.done')} style={{ marginBottom: 12 }} />}
       <IdentityPanel />
+      <PrefillConsentsPanel />
     </section>
   );
 }

@@ -1,0 +1,194 @@
+/**
+ * Consent to prefill (数据授权): the service hall looks a citizen's data up through the exchange only
+ * after the citizen consented — to the datasets (with their departments), the fields, the purpose
+ * and the item, at a time. A consent is an append-only row; revoking it appends a revocation; both
+ * write their audit event in the same transaction. Every lookup made under a consent is recorded
+ * with its exchange transaction id and the request its evidence hashed (which carries the consent
+ * id), so the citizen can list them and prove each one offline against the evidence package.
+ */
+import { nowIso, type AnyDb, type Executor } from '../../../db/database.ts';
+import { canonicalJson } from '../../../kernel/canonical-json.ts';
+import { AppError, illegalTransition, notFound } from '../../../kernel/errors.ts';
+import type { Principal } from '../../../kernel/principal.ts';
+import type { AuditService } from '../../audit/index.ts';
+import { actorOf } from '../../identity/index.ts';
+import { ConsentRepo, type StoredConsent, type StoredLookup } from './consent.repo.ts';
+import type { ApplicantIdentity, CaseItem, PrefilledValue, PrefillLookupTrace, PrefillPlan, PrefillSource } from './ports.ts';
+
+/** A dataset as the citizen sees it in the consent panel (the grant behind it is the hall's business). */
+export interface ConsentDataset {
+  dataset: string;
+  title: string;
+  department: string;
+  fields: { name: string; title: string; property: string }[];
+}
+
+export interface PrefillLookupDto {
+  txId: string;
+  at: string;
+  dataset: string;
+  fields: string[];
+  status: number;
+  outcome: string;
+  reason: string | null;
+  caseId: number | null;
+  /** The request exactly as the evidence record's requestHash covers it (verifyEvidencePackage's `request`). */
+  request: unknown;
+}
+
+export interface ConsentDto {
+  id: number;
+  item: { code: string; version: number; name: { 'zh-CN': string; 'zh-TW': string; en: string } };
+  purpose: string;
+  datasets: ConsentDataset[];
+  grantedAt: string;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  active: boolean;
+  lookups: PrefillLookupDto[];
+}
+
+/** What prefilling an item would look up for the signed-in citizen, and their consent to it if any. */
+export interface ConsentState {
+  itemCode: string;
+  purpose: string;
+  datasets: ConsentDataset[];
+  consent: ConsentDto | null;
+}
+
+export interface ConsentDeps {
+  db: AnyDb;
+  audit: AuditService;
+  prefill?: PrefillSource | undefined;
+}
+
+function shown(plan: PrefillPlan): ConsentDataset[] {
+  return plan.datasets.map((d) => ({ dataset: d.dataset, title: d.title, department: d.department, fields: d.fields }));
+}
+
+/** Does the consent cover everything the plan would look up (same purpose, every dataset and field)? */
+function covers(c: StoredConsent, plan: PrefillPlan): boolean {
+  if (c.purpose !== plan.purpose) return false;
+  const consented = JSON.parse(c.datasets) as ConsentDataset[];
+  return plan.datasets.every((d) => {
+    const granted = consented.find((x) => x.dataset === d.dataset);
+    return !!granted && d.fields.every((f) => granted.fields.some((g) => g.name === f.name));
+  });
+}
+
+export class ConsentService {
+  private readonly repo = new ConsentRepo();
+
+  constructor(private readonly deps: ConsentDeps) {}
+
+  /** What would be looked up: nothing without a prefill source or an identity. */
+  async plan(identity: ApplicantIdentity | undefined, item: CaseItem): Promise<PrefillPlan> {
+    if (!identity || !this.deps.prefill) return { purpose: '', datasets: [] };
+    return this.deps.prefill.plan(identity, item);
+  }
+
+  private async covering(userId: number, item: CaseItem, plan: PrefillPlan, db: Executor = this.deps.db): Promise<StoredConsent | undefined> {
+    return (await this.repo.activeConsents(db, userId, item.code)).find((c) => covers(c, plan));
+  }
+
+  async state(p: Principal, identity: ApplicantIdentity | undefined, item: CaseItem): Promise<ConsentState> {
+    const plan = await this.plan(identity, item);
+    const c = plan.datasets.length > 0 ? await this.covering(p.id, item, plan) : undefined;
+    return { itemCode: item.code, purpose: plan.purpose, datasets: shown(plan), consent: c ? (await this.dtos([c]))[0]! : null };
+  }
+
+  /** The citizen consents to what prefilling this item looks up now (as the consent panel showed it). */
+  async consent(p: Principal, identity: ApplicantIdentity | undefined, item: CaseItem): Promise<ConsentDto> {
+    const plan = await this.plan(identity, item);
+    if (plan.datasets.length === 0) throw new AppError('conflict', `nothing of ${item.code} is prefilled from government data for you: no consent needed`, { reason: 'nothing_to_prefill' });
+    const at = nowIso();
+    const id = await this.deps.db.transaction().execute(async (tx) => {
+      const datasets = shown(plan);
+      const id = await this.repo.insertConsent(tx, { user_id: p.id, item_code: item.code, item_version: item.version, item_name: canonicalJson(item.name), purpose: plan.purpose, datasets: canonicalJson(datasets), granted_at: at });
+      await this.deps.audit.record(tx, actorOf(p), {
+        action: 'services.prefill.consented',
+        entityType: 'services_prefill_consent',
+        entityId: id,
+        detail: { itemCode: item.code, itemVersion: item.version, purpose: plan.purpose, datasets: datasets.map((d) => ({ dataset: d.dataset, fields: d.fields.map((f) => f.name) })) },
+      });
+      return id;
+    });
+    return (await this.dtos([(await this.repo.consentById(this.deps.db, id))!]))[0]!;
+  }
+
+  /** The citizen withdraws a consent: no lookup is made under it any more. */
+  async revoke(p: Principal, id: number, reason: string | undefined): Promise<ConsentDto> {
+    const at = nowIso();
+    await this.deps.db.transaction().execute(async (tx) => {
+      const c = await this.repo.consentById(tx, id);
+      if (!c || c.user_id !== p.id || p.kind !== 'user') throw notFound('consent', id);
+      if (c.revoked_at !== null) throw illegalTransition('revoke', 'revoked', []);
+      await this.repo.insertRevocation(tx, id, at, reason ?? null);
+      await this.deps.audit.record(tx, actorOf(p), { action: 'services.prefill.consent_revoked', entityType: 'services_prefill_consent', entityId: id, detail: { itemCode: c.item_code, reason: reason ?? null } });
+    });
+    return (await this.dtos([(await this.repo.consentById(this.deps.db, id))!]))[0]!;
+  }
+
+  async mine(p: Principal, limit = 100): Promise<ConsentDto[]> {
+    return this.dtos(await this.repo.consentsOf(this.deps.db, p.id, limit));
+  }
+
+  /**
+   * Prefills the item's form under the citizen's consent. `required`: without a covering consent,
+   * 409 consent_required listing what would be looked up (nothing is looked up); otherwise null.
+   */
+  async prefill(p: Principal, identity: ApplicantIdentity | undefined, item: CaseItem, required: boolean): Promise<{ values: Record<string, PrefilledValue>; consentId: number; lookups: PrefillLookupTrace[] } | null> {
+    const plan = await this.plan(identity, item);
+    if (plan.datasets.length === 0) return null;
+    const c = await this.covering(p.id, item, plan);
+    if (!c) {
+      if (!required) return null;
+      throw new AppError('consent_required', `prefilling ${item.code} looks up your data at ${plan.datasets.map((d) => d.department).join(', ')}: consent first`, { itemCode: item.code, purpose: plan.purpose, datasets: shown(plan) });
+    }
+    const { values, lookups } = await this.deps.prefill!.prefill(identity!, plan, c.id);
+    return { values, consentId: c.id, lookups };
+  }
+
+  /** Records the lookups made under a consent (with the case they were for, if any) and their audit event. */
+  async recordLookups(tx: Executor, p: Principal, consentId: number, caseId: number | null, lookups: PrefillLookupTrace[]): Promise<void> {
+    if (lookups.length === 0) return;
+    await this.repo.insertLookups(
+      tx,
+      lookups.map((l) => ({ consent_id: consentId, user_id: p.id, case_id: caseId, tx_id: l.txId, dataset: l.dataset, fields: JSON.stringify(l.fields), status: l.status, outcome: l.outcome, reason: l.reason, request: canonicalJson(l.request), at: l.at })),
+    );
+    // The grants list the citizen's own fields as clear: the subject of the data is the one asking.
+    await this.deps.audit.record(tx, actorOf(p), {
+      action: 'services.prefill.looked_up',
+      entityType: 'services_prefill_consent',
+      entityId: consentId,
+      detail: { caseId, subjectIsRequester: true, lookups: lookups.map((l) => ({ txId: l.txId, dataset: l.dataset, outcome: l.outcome })) },
+    });
+  }
+
+  private async dtos(rows: StoredConsent[]): Promise<ConsentDto[]> {
+    const lookups = await this.repo.lookupsOf(this.deps.db, rows.map((r) => r.id));
+    const byConsent = new Map<number, StoredLookup[]>();
+    for (const l of lookups) byConsent.set(Number(l.consent_id), [...(byConsent.get(Number(l.consent_id)) ?? []), l]);
+    return rows.map((c) => ({
+      id: c.id,
+      item: { code: c.item_code, version: c.item_version, name: JSON.parse(c.item_name) as ConsentDto['item']['name'] },
+      purpose: c.purpose,
+      datasets: JSON.parse(c.datasets) as ConsentDataset[],
+      grantedAt: c.granted_at,
+      revokedAt: c.revoked_at,
+      revokeReason: c.revoke_reason,
+      active: c.revoked_at === null,
+      lookups: (byConsent.get(c.id) ?? []).map((l) => ({
+        txId: l.tx_id,
+        at: l.at,
+        dataset: l.dataset,
+        fields: JSON.parse(l.fields) as string[],
+        status: l.status,
+        outcome: l.outcome,
+        reason: l.reason,
+        caseId: l.case_id,
+        request: JSON.parse(l.request) as unknown,
+      })),
+    }));
+  }
+}
