@@ -43,10 +43,21 @@ export function archivesCommands(): Command {
     .option('--category <code>', 'category code, e.g. HY')
     .option('--year <yyyy>', 'year of the records', year)
     .option('--retention <Y|D30|D10>', 'retention period')
+    .option('--zip', 'write each bag as DIR/<档号>.zip instead of a directory')
     .option('--json', 'print the exported bags as JSON')
-    .action(async (opts: { out: string; category?: string; year?: number; retention?: string; json?: boolean }) => {
+    .action(async (opts: { out: string; category?: string; year?: number; retention?: string; zip?: boolean; json?: boolean }) => {
       if (opts.retention && !['Y', 'D30', 'D10'].includes(opts.retention)) throw new AppError('bad_request', `--retention: Y, D30 or D10, not ${opts.retention}`);
-      const done = await withArchive((a) => a.exportBags(OPERATOR, path.resolve(opts.out), { category: opts.category, year: opts.year, retention: opts.retention }));
+      const done = await withArchive(async (a) => {
+        const bags = await a.exportBags(OPERATOR, path.resolve(opts.out), { category: opts.category, year: opts.year, retention: opts.retention });
+        if (!opts.zip) return bags;
+        const { zipDirectory } = await import('../contexts/archives/index.ts');
+        for (const b of bags) {
+          await zipDirectory(b.dir, `${b.dir}.zip`, b.archivalCode);
+          fs.rmSync(b.dir, { recursive: true, force: true });
+          b.dir = `${b.dir}.zip`;
+        }
+        return bags;
+      });
       if (opts.json) process.stdout.write(JSON.stringify(done, null, 2) + '\n');
       else {
         for (const d of done) process.stdout.write(`${d.archivalCode}  ${d.dir}\n`);
@@ -55,22 +66,23 @@ export function archivesCommands(): Command {
     });
   archives
     .command('import')
-    .argument('<dir...>', 'bag directories')
+    .argument('<dir...>', 'bag directories or zipped bags (.zip: checked for zip bombs, traversal and links before unpacking)')
     .description('validate each bag (listing every problem) and archive the valid ones as new records (exit 0 all imported, 1 a bag was refused, 2 unreadable input)')
     .option('--check-only', 'validate without importing')
     .option('--json', 'print the results as JSON')
     .action(async (dirs: string[], opts: { checkOnly?: boolean; json?: boolean }) => {
-      for (const d of dirs) if (!fs.existsSync(d) || !fs.statSync(d).isDirectory()) throw new AppError('bad_request', `${d}: not a directory`);
+      for (const d of dirs) if (!fs.existsSync(d) || (!fs.statSync(d).isDirectory() && !d.toLowerCase().endsWith('.zip'))) throw new AppError('bad_request', `${d}: not a bag directory or a .zip`);
+      const { importBagPath } = await import('../contexts/archives/index.ts');
       const results = await withArchive(async (a) => {
         const out = [];
         for (const d of dirs) {
-          if (opts.checkOnly) out.push({ dir: d, report: await a.validateBag(d), result: undefined });
+          if (opts.checkOnly) out.push({ dir: d, report: (await importBagPath(a, OPERATOR, d, { checkOnly: true })).report, result: undefined });
           else {
             try {
-              out.push({ dir: d, ...(await a.importBag(OPERATOR, d)) });
+              out.push({ dir: d, ...(await importBagPath(a, OPERATOR, d)) });
             } catch (e) {
               if (!(e instanceof AppError) || e.code !== 'unprocessable') throw e;
-              const report = await a.validateBag(d);
+              const { report } = await importBagPath(a, OPERATOR, d, { checkOnly: true });
               out.push({ dir: d, report: { ...report, ok: false, problems: [...report.problems, { code: 'bad_metadata' as const, message: e.message }] }, result: undefined });
             }
           }
@@ -87,6 +99,13 @@ export function archivesCommands(): Command {
           else process.stdout.write(`valid ${r.dir}\n`);
         }
       process.exitCode = results.every((r) => r.report.ok) ? 0 : 1;
+    });
+  archives
+    .command('reindex')
+    .description('put every record whose current version is not in the search index into it (records archived before search existed)')
+    .action(async () => {
+      const n = await withArchive((a) => a.search.reindexStale());
+      process.stdout.write(`${n} records indexed\n`);
     });
   archives
     .command('report')
@@ -112,6 +131,36 @@ export function archivesCommands(): Command {
       for (const f of r.failed) process.stdout.write(`${alertText(f)}\n`);
       process.stdout.write(`fixity: ${r.checked} packages checked, ${r.failed.length} failed\n`);
       process.exitCode = r.failed.length === 0 ? 0 : 1;
+    });
+  archives
+    .command('backup')
+    .description('back up the archive store (every bag of every version) and the catalog (NDJSON) with SHA-512 + SM3 manifests (DA/T 92; exit 0 ok, 2 bad input)')
+    .requiredOption('--out <dir>', 'a new directory (written as DIR.tmp-… and renamed when complete)')
+    .action(async (opts: { out: string }) => {
+      const { ArchiveBackup } = await import('../contexts/archives/index.ts');
+      const r = await withArchive((a) => new ArchiveBackup(a).backup(OPERATOR, path.resolve(opts.out)));
+      process.stdout.write(`backup ${r.dir}: ${r.manifest.counts['archives_records']} records, ${r.manifest.bags} bags, ${r.manifest.files.length} files\n`);
+    });
+  archives
+    .command('restore')
+    .argument('<dir>', 'a backup directory')
+    .description('verify a backup and restore it into an EMPTY archive, then check bags, counts, 档号s and fixity (exit 0 ok, 1 a check failed, 2 bad input or a non-empty archive)')
+    .option('--verify-only', 'check the backup without restoring')
+    .option('--json', 'print the result as JSON')
+    .action(async (dir: string, opts: { verifyOnly?: boolean; json?: boolean }) => {
+      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new AppError('bad_request', `${dir}: not a directory`);
+      const { ArchiveBackup } = await import('../contexts/archives/index.ts');
+      const r = await withArchive((a) => new ArchiveBackup(a).restore(OPERATOR, path.resolve(dir), { verifyOnly: opts.verifyOnly }));
+      if (opts.json) process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+      else {
+        for (const p of r.verification.problems) process.stdout.write(`  ${p}\n`);
+        process.stdout.write(`backup ${r.verification.ok ? 'verified' : `REFUSED (${r.verification.problems.length} problems)`}: ${r.verification.bags} bags, ${r.verification.files} files\n`);
+        if (r.restored) {
+          for (const f of r.restored.fixity.failed) process.stdout.write(`  fixity FAILED ${f}\n`);
+          process.stdout.write(`restored: ${r.restored.counts['archives_records']} records; counts ${r.restored.countsEqual ? 'equal' : 'DIFFER'}, 档号s ${r.restored.archivalCodesEqual ? 'equal' : 'DIFFER'}, fixity ${r.restored.fixity.checked - r.restored.fixity.failed.length}/${r.restored.fixity.checked} intact\n`);
+        }
+      }
+      process.exitCode = r.ok ? 0 : 1;
     });
   return archives;
 }

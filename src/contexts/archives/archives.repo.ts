@@ -127,11 +127,11 @@ export class ArchivesRepo {
 
   /** Versions whose last fixity check is oldest, up to `limit`. */
   async fixityDue(e: Executor, limit: number): Promise<StoredVersion[]> {
-    return q(e).selectFrom('archives_versions').selectAll().orderBy('fixity_checked_at').orderBy('id').limit(limit).execute();
+    return q(e).selectFrom('archives_versions').selectAll().where('fixity_status', '!=', 'destroyed').orderBy('fixity_checked_at').orderBy('id').limit(limit).execute();
   }
 
   async countVersions(e: Executor, checkedBefore?: string): Promise<number> {
-    let query = q(e).selectFrom('archives_versions').select((eb) => eb.fn.countAll().as('n'));
+    let query = q(e).selectFrom('archives_versions').select((eb) => eb.fn.countAll().as('n')).where('fixity_status', '!=', 'destroyed');
     if (checkedBefore) query = query.where('fixity_checked_at', '<', checkedBefore);
     const r = await query.executeTakeFirst();
     return Number(r?.n ?? 0);
@@ -152,6 +152,7 @@ export class ArchivesRepo {
       .select('v.title')
       .where('r.retention', '=', retention)
       .where('r.year', '<=', lastYear)
+      .where('r.destroyed_at', 'is', null)
       .orderBy('r.year')
       .orderBy('r.id')
       .limit(limit)

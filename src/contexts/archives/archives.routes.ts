@@ -46,6 +46,30 @@ export function registerArchivesRoutes(archives: ArchiveService) {
       async (req) => ({ items: await archives.list(requirePrincipal(req), req.query) }),
     );
 
+    r.get(
+      '/archives/search',
+      {
+        schema: {
+          tags,
+          summary: 'Full-text search (jieba-segmented metadata and file text) with filters, newest first; or browse a 档号 path prefix in path order',
+          querystring: z.object({
+            q: z.string().trim().max(200).optional(),
+            category: z.string().regex(/^[A-Z]{2}$/).optional(),
+            year: z.coerce.number().int().min(1900).max(2999).optional(),
+            retention: z.enum(RETENTIONS).optional(),
+            org: z.string().regex(/^[A-Z0-9]{1,8}$/).optional(),
+            department: z.coerce.number().int().positive().optional(),
+            dateFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+            dateTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+            path: z.string().max(60).optional(),
+            cursor: z.string().max(80).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(20),
+          }),
+        },
+      },
+      async (req) => archives.search.search(requirePrincipal(req), { ...req.query, q: req.query.q === '' ? undefined : req.query.q }),
+    );
+
     r.post(
       '/archives/records',
       {

@@ -5,6 +5,9 @@ import { describeEachDialect } from '../../../test/helpers/db.ts';
 import type { Principal } from '../../kernel/principal.ts';
 import { scopesOf } from '../identity/index.ts';
 import type { ArchiveService } from './archives.service.ts';
+import { ArchiveBackup } from './backup.ts';
+import { ArchiveCollector } from './collect.ts';
+import { DisposalService } from './disposal.service.ts';
 import { archiveFixture, marriageCase } from './test-support.ts';
 
 /* Who may read, submit, correct, export and audit archives, with the scopes roles.ts gives each role. */
@@ -58,6 +61,24 @@ describeEachDialect('archives by role', (get) => {
     expect((await archives.exportBags(as('dept-admin', XZSP), path.join(out, 'x'), {})).map((d) => d.archivalCode)).toHaveLength(2);
     await expect(archives.exportBags(as('auditor', 1), path.join(out, 'a'), {})).rejects.toMatchObject({ code: 'forbidden' });
     expect(fs.existsSync(path.join(out, 'a'))).toBe(false);
+  });
+
+  it('lets only the bureau propose disposals and only the archive (档案馆) decide them; backups are the platform operator’s', async () => {
+    const disposals = new DisposalService(archives);
+    const body = { recordIds: [shsyRecord], reason: '保管期满' };
+    for (const role of ['archivist', 'auditor', 'dept-admin', 'dept-officer', 'citizen']) await expect(disposals.propose(as(role, 1), body), role).rejects.toMatchObject({ code: 'forbidden' });
+    // The bureau may propose (this 永久 record is refused for its retention, not for the role).
+    await expect(disposals.propose(as('bureau-officer', 1), body)).rejects.toMatchObject({ code: 'conflict' });
+    for (const role of ['bureau-officer', 'auditor', 'dept-admin']) await expect(disposals.act(as(role, 1), 1, 'approve'), role).rejects.toMatchObject({ code: 'forbidden' });
+    for (const role of ['bureau-officer', 'archivist']) expect(await disposals.list(as(role, 1)), role).toEqual([]);
+    for (const role of ['auditor', 'dept-admin', 'citizen']) await expect(disposals.list(as(role, 1)), role).rejects.toMatchObject({ code: 'forbidden' });
+    for (const role of ['bureau-officer', 'archivist', 'auditor', 'dept-admin']) await expect(new ArchiveBackup(archives).backup(as(role, 1), path.join(fx.dir, `backup-${role}`)), role).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('shows the online-archiving failures to the bureau, the archive and the auditor only', async () => {
+    const collector = new ArchiveCollector(archives, []);
+    for (const role of ['bureau-officer', 'archivist', 'auditor']) expect(await collector.failures(as(role, 1)), role).toEqual([]);
+    for (const role of ['dept-admin', 'dept-officer', 'citizen']) await expect(collector.failures(as(role, 1)), role).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('shows fixity alerts to the bureau and the auditor only', async () => {

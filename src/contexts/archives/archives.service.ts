@@ -21,6 +21,8 @@ import { FormatSniffer, type FormatFinding } from './formats.ts';
 import { checkDescription, metadataXml, parseDescription, type Description, type DescriptionInput, type PackageFile } from './metadata.ts';
 import { categoryOf, RETENTION_YEARS, retentionFor, shippedSchedule, type Schedule } from './schedule.ts';
 import { allowedLoanActions, foldLoan, loanRequestSchema, nextLoanState } from './loans.ts';
+import { ArchiveSearch } from './search.ts';
+import { DualDigest } from './digest-pool.ts';
 
 export interface ArchiveFileInput {
   name: string;
@@ -86,21 +88,23 @@ export interface FixityResult {
   extra: string[];
 }
 
-const actorOf = (p: Principal | undefined): Actor => (p ? { kind: p.kind, id: String(p.id), orgId: p.orgId, ip: p.ip } : SYSTEM_ACTOR);
-const agentOf = (p: Principal | undefined) => (p ? `${p.kind}:${p.id} ${p.name}` : 'system:landao');
+export const actorOf = (p: Principal | undefined): Actor => (p ? { kind: p.kind, id: String(p.id), orgId: p.orgId, ip: p.ip } : SYSTEM_ACTOR);
+export const agentOf = (p: Principal | undefined) => (p ? `${p.kind}:${p.id} ${p.name}` : 'system:landao');
 const shaDigest = (alg: string, b: Buffer) => crypto.createHash(alg).update(b).digest('hex');
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+export const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export class ArchiveService {
   readonly repo = new ArchivesRepo();
   readonly db: AnyDb;
-  private readonly audit: AuditService;
-  private readonly blobs: BlobStore;
+  readonly audit: AuditService;
+  readonly blobs: BlobStore;
   readonly fonds: string;
   private readonly sourceOrganization: string;
   readonly schedule: Schedule;
   private readonly scanner: VirusScanner;
-  private readonly now: () => Date;
+  readonly now: () => Date;
+  /** Full-text index and 档号 paths (search.ts); written in the archiving transaction. */
+  readonly search: ArchiveSearch;
 
   constructor(deps: ArchiveServiceDeps) {
     this.db = deps.db;
@@ -112,6 +116,7 @@ export class ArchiveService {
     this.schedule = deps.schedule ?? shippedSchedule();
     this.scanner = deps.scanner ?? new ClamAvScanner();
     this.now = deps.now ?? (() => new Date());
+    this.search = new ArchiveSearch({ db: this.db, blobs: this.blobs, fonds: this.fonds, now: this.now });
   }
 
   // ---- ingest ---------------------------------------------------------------------------------
@@ -144,7 +149,8 @@ export class ArchiveService {
     const bagKey = `archives/bags/${d.category}/${year}/${crypto.randomUUID()}`;
     try {
       const files = await this.storePayload(bagKey, input.files);
-      const run = (t: Executor) => this.commitIngest(t, { d, retention, org, year, bagKey, files, by, ownerOrgId: input.ownerOrgId ?? by?.orgId ?? null, version: 1 });
+      const extracted = await this.search.extract(bagKey, files);
+      const run = (t: Executor) => this.commitIngest(t, { d, retention, org, year, bagKey, files, by, ownerOrgId: input.ownerOrgId ?? by?.orgId ?? null, version: 1, extracted });
       return tx ? await run(tx) : await this.db.transaction().execute(run);
     } catch (e) {
       await this.removeBag(bagKey);
@@ -181,7 +187,8 @@ export class ArchiveService {
     const bagKey = `archives/bags/${record.category}/${record.year}/${crypto.randomUUID()}`;
     try {
       const files = await this.storePayload(bagKey, sources);
-      return await this.db.transaction().execute((t) => this.commitIngest(t, { d, retention: record.retention, org: record.org_code, year: record.year, bagKey, files, by: p, ownerOrgId: record.owner_org_id, version: current.version + 1, record, reason: change.reason.trim() }));
+      const extracted = await this.search.extract(bagKey, files);
+      return await this.db.transaction().execute((t) => this.commitIngest(t, { d, retention: record.retention, org: record.org_code, year: record.year, bagKey, files, by: p, ownerOrgId: record.owner_org_id, version: current.version + 1, record, reason: change.reason.trim(), extracted }));
     } catch (e) {
       await this.removeBag(bagKey);
       throw e;
@@ -193,7 +200,8 @@ export class ArchiveService {
     return { recordId: r.id, archivalCode: r.archival_code, version: v.version, created: false, report: JSON.parse(v.check_report) as FourPropertiesReport };
   }
 
-  private async removeBag(bagKey: string): Promise<void> {
+  /** Removes every blob of a bag (a failed ingest, a destroyed record). */
+  async removeBag(bagKey: string): Promise<void> {
     for await (const k of this.blobs.list(`${bagKey}/`)) await this.blobs.delete(k).catch(() => undefined);
   }
 
@@ -203,24 +211,30 @@ export class ArchiveService {
     const out: (PackageFile & { finding: FormatFinding; expected: { sha512?: string | undefined; sm3?: string | undefined } })[] = [];
     for (const f of inputs) {
       const rel = `data/${safeFileName(f.name, taken)}`;
-      const sha512 = crypto.createHash('sha512');
+      // SHA-512 on this thread, SM3 in a worker (digest-pool.ts); the store does not hash again.
+      const digest = new DualDigest();
       const sniffer = new FormatSniffer();
       const tap = new Transform({
         transform(chunk: Buffer, _enc, cb) {
-          sha512.update(chunk);
           sniffer.update(chunk);
-          cb(null, chunk);
+          digest.update(chunk).then(() => cb(null, chunk), cb);
         },
       });
       const source = f.stream ?? Readable.from([f.buffer!]);
-      const stored = this.blobs.put(`${bagKey}/${rel}`, tap);
-      await Promise.all([pipeline(source, tap).catch((e: unknown) => {
-        tap.destroy(e as Error);
+      try {
+        const stored = this.blobs.put(`${bagKey}/${rel}`, tap, { digests: false });
+        await Promise.all([pipeline(source, tap).catch((e: unknown) => {
+          tap.destroy(e as Error);
+          throw e;
+        }), stored]);
+        const r = await stored;
+        const { sha512, sm3 } = await digest.digest();
+        const finding = sniffer.finish();
+        out.push({ path: rel, size: r.size, sha512, sm3, mediaType: finding.mediaType, format: finding.format, finding, expected: { sha512: f.sha512, sm3: f.sm3 } });
+      } catch (e) {
+        digest.abandon();
         throw e;
-      }), stored]);
-      const r = await stored;
-      const finding = sniffer.finish();
-      out.push({ path: rel, size: r.size, sha512: sha512.digest('hex'), sm3: r.sm3, mediaType: finding.mediaType, format: finding.format, finding, expected: { sha512: f.sha512, sm3: f.sm3 } });
+      }
     }
     return out;
   }
@@ -239,6 +253,8 @@ export class ArchiveService {
       version: number;
       record?: StoredRecord | undefined;
       reason?: string | undefined;
+      /** Text of the files for the search index (search.extract). */
+      extracted?: string | undefined;
     },
   ): Promise<ArchiveResult> {
     const at = this.now().toISOString();
@@ -345,6 +361,7 @@ export class ArchiveService {
       fixity_status: 'ok',
     });
     await this.repo.insertFiles(tx, a.files.map((f) => ({ version_id: versionId, path: f.path, size: f.size, sha512: f.sha512, sm3: f.sm3, media_type: f.mediaType, format: f.format })));
+    await this.search.index(tx, { recordId, versionId, archivalCode, parts: { ...parts, itemNo }, ownerOrgId: a.record?.owner_org_id ?? a.ownerOrgId, description: a.d, extracted: a.extracted ?? '' });
     await this.repo.insertEvents(tx, [
       ...events.map((e) => ({ record_id: recordId, version_id: versionId, type: e.type, outcome: e.outcome, agent: e.agent, at: e.dateTime, detail: JSON.stringify({ id: e.id, detail: e.detail }) })),
       { record_id: recordId, version_id: versionId, type: 'validation', outcome: report.result, agent: 'Landao archives (四性检测)', at, detail: JSON.stringify({ items: items.length, failed: 0, warned: items.filter((i) => i.result === 'warn').map((i) => i.code) }) },
@@ -400,7 +417,7 @@ export class ArchiveService {
   async list(p: Principal, f: Omit<RecordFilter, 'ownerOrgId'>) {
     if (!hasScope(p, 'archives:read')) throw new AppError('forbidden', 'archives:read is needed to read archives');
     const rows = await this.repo.listRecords(this.db, { ...f, ownerOrgId: orgFilterFor(p, 'archives:read'), limit: Math.min(f.limit ?? 50, 500) });
-    return rows.map((r) => ({ id: r.id, archivalCode: r.archival_code, category: r.category, year: r.year, retention: r.retention, title: r.title, date: r.doc_date, documentNo: r.document_no, version: r.current_version }));
+    return rows.map((r) => ({ id: r.id, archivalCode: r.archival_code, category: r.category, year: r.year, retention: r.retention, title: r.title, date: r.doc_date, documentNo: r.document_no, version: r.current_version, destroyedAt: r.destroyed_at }));
   }
 
   /** A record with its versions and events; every call is logged as a view. */
@@ -415,6 +432,8 @@ export class ArchiveService {
       year: r.year,
       retention: r.retention,
       currentVersion: r.current_version,
+      /** A destroyed record is a tombstone: its description and history stay, its bags are gone. */
+      destroyed: r.destroyed_at === null ? null : { at: r.destroyed_at, disposalId: r.disposal_id },
       files: (await this.repo.filesOf(this.db, versions.find((v) => v.version === r.current_version)!.id)).map((f) => ({ name: f.path.replace(/^data\//, ''), size: Number(f.size), mediaType: f.media_type, format: f.format, sm3: f.sm3 })),
       versions: versions.map((v) => ({ version: v.version, title: v.title, date: v.doc_date, reason: v.reason, createdAt: v.created_at, check: v.check_result, fixity: { checkedAt: v.fixity_checked_at, status: v.fixity_status } })),
       events: (await this.repo.eventsOf(this.db, r.id)).map((e) => ({ type: e.type, outcome: e.outcome, at: e.at, agent: e.agent, versionId: e.version_id })),
@@ -424,6 +443,7 @@ export class ArchiveService {
   /** A content file of the current version as a stream; logged as a download. */
   async download(p: Principal, id: number, file: string): Promise<{ name: string; mediaType: string; size: number; stream: Readable }> {
     const { record: r, loanId } = await this.readableRecord(p, id);
+    if (r.destroyed_at !== null) throw new AppError('gone', `archive record ${r.archival_code} was destroyed on ${r.destroyed_at} (disposal ${r.disposal_id})`, { disposalId: r.disposal_id });
     const v = (await this.repo.version(this.db, r.id, r.current_version))!;
     const f = (await this.repo.filesOf(this.db, v.id)).find((x) => x.path === `data/${file}`);
     if (!f) throw notFound(`file of archive record ${id}`, file);
@@ -535,7 +555,7 @@ export class ArchiveService {
     for (;;) {
       const page = await this.repo.listRecords(this.db, { ...f, ownerOrgId: orgFilterFor(p, 'archives:export'), afterId, limit: 200 });
       if (page.length === 0) break;
-      for (const r of page) out.push({ archivalCode: r.archival_code, dir: await this.exportOne(p, r, outDir) });
+      for (const r of page.filter((x) => x.destroyed_at === null)) out.push({ archivalCode: r.archival_code, dir: await this.exportOne(p, r, outDir) });
       afterId = page[page.length - 1]!.id;
     }
     return out;

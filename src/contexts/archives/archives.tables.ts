@@ -21,6 +21,11 @@ export interface RecordRow {
   owner_org_id: number | null;
   current_version: number;
   created_at: string;
+  /** Set when the record was destroyed by an approved disposal (migration 0019): a tombstone. */
+  destroyed_at: Generated<string | null>;
+  disposal_id: Generated<number | null>;
+  /** Materialised 档号 path `全宗/门类/年度/期限/机构/件号(6 digits)` (migration 0020): a branch is an index range. */
+  path: string | null;
 }
 
 export interface VersionRow {
@@ -115,7 +120,59 @@ export interface AccessRow {
   at: string;
 }
 
+/** Migration 0019: the collectors' watermarks (per source) and the units they could not archive yet. */
+export interface CollectCursorRow {
+  source: string;
+  cursor_at: string;
+  cursor_ref: string;
+  updated_at: string;
+}
+
+export interface CollectFailureRow {
+  source: string;
+  source_ref: string;
+  attempts: number;
+  last_error: string;
+  at: string;
+}
+
+/** 鉴定销毁: a proposal to destroy records past their retention; state folded from its action log. */
+export interface DisposalRow {
+  id: Generated<number>;
+  reason: string;
+  proposed_by: string;
+  /** `kind:id` of the proposer (four eyes: the approver must differ). */
+  proposer_key: string;
+  state: string;
+  record_count: number;
+  created_at: string;
+  destroyed_at: string | null;
+  destruction_record_id: number | null;
+  purged_at: string | null;
+}
+
+export interface DisposalItemRow {
+  id: Generated<number>;
+  disposal_id: number;
+  record_id: number;
+}
+
+export interface DisposalActionRow {
+  id: Generated<number>;
+  disposal_id: number;
+  action: string;
+  actor: string;
+  actor_key: string;
+  at: string;
+  detail: string;
+}
+
 export interface ArchivesTables {
+  archives_collect_cursors: CollectCursorRow;
+  archives_collect_failures: CollectFailureRow;
+  archives_disposals: DisposalRow;
+  archives_disposal_items: DisposalItemRow;
+  archives_disposal_actions: DisposalActionRow;
   archives_loans: LoanRow;
   archives_loan_actions: LoanActionRow;
   archives_access: AccessRow;

@@ -114,7 +114,15 @@ export type BagProblemCode =
   | 'wrong_payload_oxum'
   | 'bad_bag_info'
   | 'bad_metadata'
-  | 'unsafe_path';
+  | 'unsafe_path'
+  // A zipped bag refused before anything is unpacked (zip.ts).
+  | 'zip_unreadable'
+  | 'zip_entries'
+  | 'zip_size'
+  | 'zip_ratio'
+  | 'zip_symlink'
+  | 'zip_encrypted'
+  | 'zip_duplicate';
 
 export interface BagProblem {
   code: BagProblemCode;

@@ -79,19 +79,14 @@ export class FormatSniffer {
     const joint = Buffer.concat([this.carry, chunk.subarray(0, CARRY)]);
     for (const b of [joint, chunk]) {
       if (!this.pdfEncrypt && b.includes('/Encrypt')) this.pdfEncrypt = true;
-      if (this.pdfaPart === null) {
-        const i = b.indexOf('pdfaid:part');
-        if (i >= 0) {
-          const m = /pdfaid:part\s*(?:=\s*["']|>)\s*(\d)/.exec(b.subarray(i, i + CARRY).toString('latin1'));
-          if (m) this.pdfaPart = m[1]!;
-        }
-      }
-      if (this.pdfaConformance === null) {
-        const i = b.indexOf('pdfaid:conformance');
-        if (i >= 0) {
-          const m = /pdfaid:conformance\s*(?:=\s*["']|>)\s*([ABUabu])/.exec(b.subarray(i, i + CARRY).toString('latin1'));
-          if (m) this.pdfaConformance = m[1]!.toUpperCase();
-        }
+      // One pass for both XMP keys (a scan per key cost more than SM3 per byte on large files).
+      for (let i = this.pdfaPart === null || this.pdfaConformance === null ? b.indexOf('pdfaid:') : -1; i >= 0; i = b.indexOf('pdfaid:', i + 7)) {
+        const near = b.subarray(i, i + CARRY).toString('latin1');
+        const part = /^pdfaid:part\s*(?:=\s*["']|>)\s*(\d)/.exec(near);
+        if (part && this.pdfaPart === null) this.pdfaPart = part[1]!;
+        const conformance = /^pdfaid:conformance\s*(?:=\s*["']|>)\s*([ABUabu])/.exec(near);
+        if (conformance && this.pdfaConformance === null) this.pdfaConformance = conformance[1]!.toUpperCase();
+        if (this.pdfaPart !== null && this.pdfaConformance !== null) break;
       }
     }
     // The last CARRY bytes of the stream so far (however small the chunks).

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/errors.ts';
 import { RETENTIONS } from './schedule.ts';
 
-export const ARCHIVE_SOURCES = ['services.case', 'registry.certificate', 'customs.clearance', 'api'] as const;
+export const ARCHIVE_SOURCES = ['services.case', 'registry.certificate', 'customs.clearance', 'archives.disposal', 'api'] as const;
 export type ArchiveSource = (typeof ARCHIVE_SOURCES)[number];
 
 // eslint-disable-next-line no-control-regex

@@ -12,5 +12,6 @@ export { LedgerService, type LedgerAddition, type LedgerPerson, type LedgerResul
 export { DeclarationService, DECLARATION_SCAN_JOB, SCOPES as DECLARATION_SCOPES } from './declarations/declarations.service.ts';
 export type { DeclarationDto, ClearancePayload, VerifyResult } from './declarations/declarations.service.ts';
 export { registerDeclarationRoutes } from './declarations/declarations.routes.ts';
+export { clearancePdf } from './declarations/printouts.ts';
 export { ReferenceService, REFERENCE_WRITE_SCOPE } from './reference/reference.service.ts';
 export { registerReferenceVersionRoutes } from './reference/reference.routes.ts';

@@ -36,6 +36,11 @@ export interface PutOptions {
   maxBytes?: number | undefined;
   /** Aborting it aborts the put (nothing is stored). */
   signal?: AbortSignal | undefined;
+  /**
+   * false: the caller hashes the bytes itself (the archive's ingest: SHA-512 + SM3 in one pass on two
+   * cores), the store does not, and `sm3` / `sha256` of the result are empty strings. Default true.
+   */
+  digests?: boolean | undefined;
 }
 
 export interface PutResult {

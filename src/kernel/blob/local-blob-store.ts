@@ -75,6 +75,7 @@ export class LocalBlobStore implements BlobStore {
     const file = this.fileOf(key);
     const dir = path.dirname(file);
     const { maxBytes, signal } = opts;
+    const hashing = opts.digests !== false;
     const stream = Buffer.isBuffer(data) ? undefined : data;
     if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes < 0))
       throw new AppError('bad_request', 'maxBytes must be a non-negative integer');
@@ -97,8 +98,10 @@ export class LocalBlobStore implements BlobStore {
       const take = async (chunk: Buffer) => {
         size += chunk.length;
         if (maxBytes !== undefined && size > maxBytes) throw tooLarge(maxBytes);
-        sm3.update(chunk);
-        sha256.update(chunk);
+        if (hashing) {
+          sm3.update(chunk);
+          sha256.update(chunk);
+        }
         await writeAll(fh!, chunk);
       };
       if (stream) {
@@ -114,7 +117,7 @@ export class LocalBlobStore implements BlobStore {
       fh = undefined;
       await fsp.rename(tmp, file);
       await fsyncDir(dir);
-      return { key, size, sm3: sm3.digest('hex'), sha256: sha256.digest('hex') };
+      return { key, size, sm3: hashing ? sm3.digest('hex') : '', sha256: hashing ? sha256.digest('hex') : '' };
     } catch (e) {
       await fh?.close().catch(() => undefined);
       await fsp.rm(tmp, { force: true }).catch(() => undefined);

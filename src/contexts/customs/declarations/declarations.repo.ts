@@ -100,6 +100,19 @@ export class DeclarationsRepo {
     return q(e).selectFrom('customs_clearances').selectAll().where('no', '=', no).executeTakeFirst();
   }
 
+  /** Clearances issued after (at, id), oldest first (the archive's collector). */
+  async clearancesIssuedAfter(e: Executor, after: { at: string; id: number }, limit: number): Promise<{ id: number; no: string; issued_at: string }[]> {
+    const rows = await q(e)
+      .selectFrom('customs_clearances')
+      .select(['id', 'no', 'issued_at'])
+      .where((eb) => eb.or([eb('issued_at', '>', after.at), eb.and([eb('issued_at', '=', after.at), eb('id', '>', after.id)])]))
+      .orderBy('issued_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  }
+
   async clearanceOf(e: Executor, declarationId: number): Promise<ClearanceRow | undefined> {
     return q(e).selectFrom('customs_clearances').selectAll().where('declaration_id', '=', declarationId).executeTakeFirst();
   }

@@ -356,6 +356,19 @@ export class DeclarationService {
     };
   }
 
+  /** Clearances issued after the cursor, oldest first: the archive's collector reads these. */
+  async clearancesIssuedSince(cursor: { at: string; id: number } | null, limit: number): Promise<{ id: number; no: string; issuedAt: string }[]> {
+    return (await this.repo.clearancesIssuedAfter(this.deps.db, cursor ?? { at: '', id: 0 }, limit)).map((r) => ({ id: r.id, no: r.no, issuedAt: r.issued_at }));
+  }
+
+  /** What the archive keeps of an issued clearance (no principal: the caller is the platform): the signed JSON and its declaration. */
+  async clearanceArchivePackage(no: string): Promise<{ no: string; issuedAt: string; declarationNo: string; exporterOrgId: number; exporterName: string; document: SignedDocument<ClearancePayload> } | undefined> {
+    const c = await this.repo.clearanceByNo(this.deps.db, no);
+    if (!c) return undefined;
+    const d = (await this.repo.get(this.deps.db, c.declaration_id))!;
+    return { no: c.no, issuedAt: c.issued_at, declarationNo: d.no, exporterOrgId: c.exporter_org_id, exporterName: await this.deps.orgName(c.exporter_org_id), document: JSON.parse(c.document) as SignedDocument<ClearancePayload> };
+  }
+
   /** The signed clearance of a declaration (its exporter or an officer). */
   async clearanceDocument(p: Principal, id: number): Promise<SignedDocument<ClearancePayload>> {
     await this.visible(p, id);

@@ -6,7 +6,8 @@ import { useI18n, usePageTitle } from '../../../i18n/i18n';
 import { useSession } from '../../../session';
 import { formatTime } from '../../format';
 import { useApi } from '../../useApi';
-import { archivesApi, RETENTIONS, type ArchiveRecordRow, type CheckItem, type CheckResult, type DisposalRow, type FixityAlert, type RecordFilter } from './archivesApi';
+import { archivesApi, RETENTIONS, type CheckItem, type CheckResult, type FixityAlert, type SearchFilter, type SearchItem } from './archivesApi';
+import { DisposalTab } from './DisposalTab';
 
 const RESULT_COLOR: Record<CheckResult, string> = { pass: 'green', warn: 'gold', fail: 'red', not_applicable: 'default' };
 
@@ -32,6 +33,11 @@ function RecordDrawer({ id, onClose }: { id: number | null; onClose: () => void 
             <Descriptions.Item label={t('archives.retention')}>{t(`archives.retention.${r.retention}`)}</Descriptions.Item>
             <Descriptions.Item label={t('archives.title')}>{r.versions.find((v) => v.version === r.currentVersion)?.title}</Descriptions.Item>
             <Descriptions.Item label={t('archives.version')}>{r.currentVersion}</Descriptions.Item>
+            {r.destroyed && (
+              <Descriptions.Item label={t('archives.destroyed')}>
+                <Tag color="red">{t('archives.disposals.titleOf', { id: r.destroyed.disposalId })}</Tag> {formatTime(r.destroyed.at, locale)}
+              </Descriptions.Item>
+            )}
           </Descriptions>
           <section aria-labelledby="archives-files">
             <h2 id="archives-files" className="section-title">{t('archives.files')}</h2>
@@ -81,24 +87,66 @@ function RecordDrawer({ id, onClose }: { id: number | null; onClose: () => void 
   );
 }
 
+/** A snippet with the matched words (between 【】) in bold. */
+function Snippet({ text }: { text: string }) {
+  return (
+    <Typography.Text type="secondary">
+      {text.split(/(【[^】]*】)/).map((part, i) => (part.startsWith('【') ? <mark key={i}>{part.slice(1, -1)}</mark> : <span key={i}>{part}</span>))}
+    </Typography.Text>
+  );
+}
+
+interface SearchForm extends Omit<SearchFilter, 'dateFrom' | 'dateTo'> {
+  dateFrom?: string;
+  dateTo?: string;
+}
+
 function RecordsTab() {
   const { t, locale } = useI18n();
-  const [filter, setFilter] = useState<RecordFilter>({});
+  const [filter, setFilter] = useState<SearchFilter>({});
+  const [more, setMore] = useState<SearchItem[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   const schedule = useApi(() => archivesApi.schedule(), []);
-  const records = useApi(() => archivesApi.records(filter), [filter]);
+  const results = useApi(async () => {
+    const page = await archivesApi.search(filter);
+    setMore([]);
+    setCursor(page.nextCursor);
+    return page;
+  }, [filter]);
+  const loadMore = async () => {
+    if (!cursor) return;
+    const page = await archivesApi.search(filter, cursor);
+    setMore((m) => [...m, ...page.items]);
+    setCursor(page.nextCursor);
+  };
   const categoryName = (code: string) => schedule.data?.categories.find((c) => c.code === code)?.name[locale === 'en' ? 'en' : 'zh-CN'] ?? code;
-  const columns: ColumnsType<ArchiveRecordRow> = [
+  const columns: ColumnsType<SearchItem> = [
     { title: t('archives.code'), dataIndex: 'archivalCode', render: (v: string, r) => <Button type="link" onClick={() => setOpen(r.id)}>{v}</Button> },
-    { title: t('archives.title'), dataIndex: 'title' },
+    {
+      title: t('archives.title'),
+      dataIndex: 'title',
+      render: (v: string, r) => (
+        <>
+          <div>{v}</div>
+          {r.snippet && <Snippet text={r.snippet} />}
+        </>
+      ),
+    },
     { title: t('archives.category'), dataIndex: 'category', render: (v: string) => categoryName(v) },
     { title: t('archives.date'), dataIndex: 'date', width: 120 },
     { title: t('archives.retention'), dataIndex: 'retention', width: 100, render: (v: string) => t(`archives.retention.${v as 'Y'}`) },
     { title: t('archives.version'), dataIndex: 'version', width: 70 },
   ];
+  const page = results.data;
+  const rows = page ? [...page.items, ...more] : undefined;
   return (
     <>
-      <Form<RecordFilter> layout="inline" onFinish={(v) => setFilter({ ...v, q: v.q?.trim() || undefined })} className="filter-bar">
+      <Form<SearchForm>
+        layout="inline"
+        onFinish={(v) => setFilter({ ...v, q: v.q?.trim() || undefined, path: v.path?.trim() || undefined, dateFrom: v.dateFrom || undefined, dateTo: v.dateTo || undefined })}
+        className="filter-bar"
+      >
         <Form.Item name="q" label={t('archives.search')}>
           <Input allowClear />
         </Form.Item>
@@ -111,35 +159,32 @@ function RecordsTab() {
         <Form.Item name="retention" label={t('archives.retention')}>
           <Select allowClear style={{ minWidth: 110 }} options={RETENTIONS.map((r) => ({ value: r, label: t(`archives.retention.${r}`) }))} />
         </Form.Item>
+        <Form.Item name="dateFrom" label={t('archives.dateFrom')}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="dateTo" label={t('archives.dateTo')}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="path" label={t('archives.path')}>
+          <Input allowClear placeholder="PT01/HY/2026" />
+        </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit">{t('archives.searchButton')}</Button>
         </Form.Item>
       </Form>
-      {records.error !== null && <ErrorAlert error={records.error} onRetry={records.reload} />}
-      <Table<ArchiveRecordRow> rowKey="id" size="small" columns={columns} dataSource={records.data?.items} loading={records.loading && !records.data} />
+      {results.error !== null && <ErrorAlert error={results.error} onRetry={results.reload} />}
+      {page && (
+        <Typography.Paragraph role="status">
+          {page.totalIsLowerBound ? t('archives.resultCountMore', { n: page.total.toLocaleString() }) : t('archives.resultCount', { n: page.total.toLocaleString() })}
+        </Typography.Paragraph>
+      )}
+      <Table<SearchItem> rowKey="id" size="small" columns={columns} dataSource={rows} loading={results.loading && !results.data} pagination={false} />
+      {cursor && (
+        <Button onClick={() => void loadMore()} style={{ marginTop: 12 }}>
+          {t('archives.loadMore')}
+        </Button>
+      )}
       <RecordDrawer id={open} onClose={() => setOpen(null)} />
-    </>
-  );
-}
-
-function DisposalTab() {
-  const { t } = useI18n();
-  const list = useApi(() => archivesApi.disposal(), []);
-  return (
-    <>
-      <Typography.Paragraph type="secondary">{t('archives.disposal.note')}</Typography.Paragraph>
-      {list.error !== null && <ErrorAlert error={list.error} onRetry={list.reload} />}
-      <Table<DisposalRow>
-        rowKey="id"
-        size="small"
-        dataSource={list.data?.items}
-        columns={[
-          { title: t('archives.code'), dataIndex: 'archivalCode' },
-          { title: t('archives.title'), dataIndex: 'title' },
-          { title: t('archives.retention'), dataIndex: 'retention', render: (v: string) => t(`archives.retention.${v as 'Y'}`) },
-          { title: t('archives.disposal.expiredOn'), dataIndex: 'expiredOn' },
-        ]}
-      />
     </>
   );
 }
@@ -171,7 +216,7 @@ export default function ArchivesPage() {
   const { can } = useSession();
   usePageTitle('archives.nav');
   const tabs = [{ key: 'records', label: t('archives.tab.records'), children: <RecordsTab /> }];
-  if (can('archives:dispose')) tabs.push({ key: 'disposal', label: t('archives.tab.disposal'), children: <DisposalTab /> });
+  if (can('archives:dispose') || can('archives.disposal:propose') || can('archives.disposal:approve')) tabs.push({ key: 'disposal', label: t('archives.tab.disposal'), children: <DisposalTab /> });
   if (can('archives:audit')) tabs.push({ key: 'alerts', label: t('archives.tab.alerts'), children: <AlertsTab /> });
   return (
     <Card>

@@ -1,0 +1,183 @@
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/helpers/db.ts';
+import type { Principal } from '../../kernel/principal.ts';
+import { scopesOf } from '../identity/index.ts';
+import type { ArchiveService } from './archives.service.ts';
+import { dialectOf } from '../../db/database.ts';
+import { extractText, fts5Query, queryGroups, searchTokens, snippetOf, tsQuery } from './search-text.ts';
+import { archiveFixture, marriageCase } from './test-support.ts';
+
+const bureau: Principal = { kind: 'user', id: 1, name: 'bureau', orgId: 1, orgKind: 'department', roles: ['bureau-officer'], scopes: scopesOf(['bureau-officer']), locale: 'zh-CN', ip: null };
+
+/** A ZIP with deflated entries (CRC and sizes right), for the OFD and DOCX extraction. */
+function zipOf(entries: [string, string][]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of entries) {
+    const n = Buffer.from(name);
+    const raw = Buffer.from(text);
+    const data = zlib.deflateRawSync(raw);
+    const crc = zlib.crc32(raw);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += 30 + n.length + data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, eocd]);
+}
+
+const ofd = (text: string) =>
+  zipOf([
+    ['OFD.xml', '<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>'],
+    ['Doc_0/Document.xml', '<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"/>'],
+    ['Doc_0/Pages/Page_0/Content.xml', `<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer><ofd:TextObject ID="3"><ofd:TextCode X="0" Y="0">${text}</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>`],
+  ]);
+const docx = (text: string) =>
+  zipOf([
+    ['[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
+    ['word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`],
+  ]);
+
+describe('archive search text', () => {
+  it('segments a title so that 婚姻登记 is one of its words', () => {
+    expect(searchTokens('张三李四婚姻登记证明')).toEqual(expect.arrayContaining(['婚姻登记', '婚姻', '登记', '证明']));
+  });
+
+  it('turns each word of a query into the word or its sub-words', () => {
+    expect(queryGroups('婚姻登记 证明')).toEqual([[['婚姻登记'], ['婚姻', '登记']], [['证明']]]);
+    expect(queryGroups('_o_5 HY')).toEqual([[['o']], [['5']], [['hy']]]);
+  });
+
+  it('reads the page text of an OFD and the body of a DOCX', async () => {
+    expect(await extractText('OFD', ofd('不动产权证书 &amp; 附图'))).toBe('不动产权证书 & 附图');
+    expect(await extractText('DOCX', docx('社会保障卡申领表'))).toBe('社会保障卡申领表');
+    expect(await extractText('PDF', Buffer.from('%PDF-1.7'))).toBeNull();
+  });
+
+  it('marks the matched words in a snippet', () => {
+    expect(snippetOf('张三李四婚姻登记证明', queryGroups('婚姻登记'))).toBe('张三李四【婚姻登记】证明');
+  });
+});
+
+describeEachDialect('archive search', (get) => {
+  let fx: ReturnType<typeof archiveFixture>;
+  let archives: ArchiveService;
+  const ids: Record<string, number> = {};
+  beforeAll(async () => {
+    fx = archiveFixture(get().db);
+    archives = fx.archives;
+    const put = async (key: string, over: Parameters<typeof marriageCase>[1]) => {
+      ids[key] = (await archives.archive(undefined, marriageCase(key, over))).recordId;
+    };
+    await put('M1', { title: '张三李四婚姻登记证明', date: '2026-03-12', ownerOrgId: 8 });
+    await put('M2', { title: '王五离婚协议', date: '2025-06-01', ownerOrgId: 8, retention: 'D30' });
+    await put('S1', { category: 'SB', title: '社会保障卡补办', date: '2026-05-20', ownerOrgId: 9, files: [{ name: '申领表.docx', buffer: docx('参保人 赵六 申领社会保障卡') }] });
+    await put('J1', { category: 'JS', title: '施工许可', date: '2026-07-01', ownerOrgId: 9, files: [{ name: '许可证.ofd', buffer: ofd('闽岚建施〔2026〕7号 海坛湾酒店项目') }, { name: 'note.txt', buffer: Buffer.from('监理单位 平潭监理公司') }] });
+  });
+  afterAll(() => fx.dispose());
+
+  const find = async (q: Parameters<ArchiveService['search']['search']>[1]) => (await archives.search.search(bureau, q)).items.map((i) => i.id);
+
+  it('finds 婚姻登记 in the title 张三李四婚姻登记证明 and quotes it in the snippet', async () => {
+    const page = await archives.search.search(bureau, { q: '婚姻登记' });
+    expect(page.items.map((i) => i.id)).toEqual([ids['M1']]);
+    expect(page.total).toBe(1);
+    expect(page.items[0]!.snippet).toContain('【婚姻登记】');
+    expect(page.items[0]!.path).toBe('PT01/HY/2026/Y/SHSY/000001');
+  });
+
+  it('finds words of the extracted text of DOCX, OFD and text files', async () => {
+    expect(await find({ q: '赵六' })).toEqual([ids['S1']]);
+    expect(await find({ q: '海坛湾酒店' })).toEqual([ids['J1']]);
+    expect(await find({ q: '平潭监理公司' })).toEqual([ids['J1']]);
+  });
+
+  it('finds words of the document number, the responsible party and the 档号', async () => {
+    expect(await find({ q: '岚婚字 M2' })).toEqual([ids['M2']]);
+    expect((await find({ q: '社会事业局' })).sort()).toEqual(Object.values(ids).sort());
+  });
+
+  it('filters by category, year, retention, department and date range', async () => {
+    expect((await find({ category: 'HY' })).sort()).toEqual([ids['M1'], ids['M2']].sort());
+    expect(await find({ q: '登记', year: 2026, category: 'HY' })).toEqual([ids['M1']]);
+    expect(await find({ category: 'HY', retention: 'D30' })).toEqual([ids['M2']]);
+    expect((await find({ department: 9 })).sort()).toEqual([ids['S1'], ids['J1']].sort());
+    expect(await find({ dateFrom: '2026-05-01', dateTo: '2026-06-30' })).toEqual([ids['S1']]);
+    expect(await find({ q: '婚姻登记', category: 'SB' })).toEqual([]);
+  });
+
+  it('pages newest first with a cursor and counts every match', async () => {
+    const first = await archives.search.search(bureau, { limit: 3 });
+    expect(first.total).toBe(4);
+    expect(first.items.map((i) => i.id)).toEqual([ids['J1'], ids['S1'], ids['M2']]);
+    const second = await archives.search.search(bureau, { limit: 3, cursor: first.nextCursor! });
+    expect(second.items.map((i) => i.id)).toEqual([ids['M1']]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('counts every match of a filtered search when the first page is full', async () => {
+    const dept = await archives.search.search(bureau, { department: 9, limit: 1 });
+    expect([dept.total, dept.totalIsLowerBound, dept.items.map((i) => i.id)]).toEqual([2, false, [ids['J1']]]);
+    expect((await archives.search.search(bureau, { department: 9, limit: 1, cursor: dept.nextCursor! })).items.map((i) => i.id)).toEqual([ids['S1']]);
+    const words = await archives.search.search(bureau, { q: '社会事业局', category: 'hy', limit: 1 });
+    expect([words.total, words.items.map((i) => i.id)]).toEqual([2, [ids['M2']]]);
+  });
+
+  it('counts matches only up to the cap it is given', async () => {
+    const pg = dialectOf(get().db) === 'postgres';
+    const match = pg ? tsQuery(queryGroups('社会事业局'), []) : fts5Query(queryGroups('社会事业局'), []);
+    expect(await archives.search.repo.page(get().db, { match }, 2, { cap: 3 })).toEqual({ ids: [ids['J1'], ids['S1']], count: 3 });
+    expect(await archives.search.repo.page(get().db, { match }, 5, { cap: 3 })).toEqual({ ids: [ids['J1'], ids['S1'], ids['M2'], ids['M1']], count: 3 });
+  });
+
+  it('browses a branch of the 档号 hierarchy in path order', async () => {
+    const page = await archives.search.search(bureau, { path: 'PT01/HY' });
+    expect(page.items.map((i) => i.path)).toEqual(['PT01/HY/2025/D30/SHSY/000001', 'PT01/HY/2026/Y/SHSY/000001']);
+    expect((await archives.search.search(bureau, { path: 'PT01/HY/2026' })).items.map((i) => i.id)).toEqual([ids['M1']]);
+    await expect(archives.search.search(bureau, { path: 'PT01/hy' })).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+
+  it('indexes again, once, the records whose entry is missing', async () => {
+    await get().db.transaction().execute((tx) => archives.search.unindex(tx, ids['S1']!));
+    expect(await find({ q: '赵六' })).toEqual([]);
+    expect(await archives.search.reindexStale()).toBe(1);
+    expect(await archives.search.reindexStale()).toBe(0);
+    expect(await find({ q: '赵六' })).toEqual([ids['S1']]);
+  });
+
+  it('re-indexes a record when it is corrected', async () => {
+    const admin: Principal = { ...bureau, orgId: 8, roles: ['dept-admin'], scopes: scopesOf(['dept-admin']) };
+    await archives.correct(admin, ids['M2']!, { reason: '题名有误', description: { title: '王五陈七离婚登记' } });
+    expect(await find({ q: '离婚协议' })).toEqual([]);
+    const page = await archives.search.search(bureau, { q: '陈七' });
+    expect(page.items.map((i) => [i.id, i.version, i.title])).toEqual([[ids['M2'], 2, '王五陈七离婚登记']]);
+  });
+});
