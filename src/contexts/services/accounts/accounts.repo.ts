@@ -17,6 +17,12 @@ export class AccountsRepo {
     return q(db).selectFrom('services_accounts').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
   }
 
+  /** Which of these keyed hashes belong to an account (benefits: "has a platform account"). */
+  async idHashesPresent(db: Executor, idHashes: string[]): Promise<string[]> {
+    if (idHashes.length === 0) return [];
+    return (await q(db).selectFrom('services_accounts').select('id_hash').where('id_hash', 'in', idHashes).execute()).map((r) => r.id_hash);
+  }
+
   async byUserId(db: Executor, userId: number): Promise<Account | undefined> {
     return q(db).selectFrom('services_accounts').selectAll().where('user_id', '=', userId).executeTakeFirst();
   }

@@ -257,11 +257,30 @@ export class AccountService {
     return this.dto(await this.own(p));
   }
 
+  /** Which of these keyed document hashes have an account (benefits marks its subjects in bulk). */
+  async idHashesWithAccount(idHashes: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < idHashes.length; i += 500) for (const h of await this.repo.idHashesPresent(this.deps.db, idHashes.slice(i, i + 500))) out.add(h);
+    return out;
+  }
+
   /** The applicant behind a user, number in clear (the cases part's `IdentitySource`). */
   async identityOf(userId: number): Promise<ApplicantIdentity | undefined> {
     const a = await this.repo.byUserId(this.deps.db, userId);
     if (!a) return undefined;
     return { userId, subjectKind: a.subject_kind as SubjectKind, idType: a.id_type as IdType, idNumber: this.openId(a), name: a.name, verification: a.verification as Verification };
+  }
+
+  /** The holder of a document by its keyed hash (benefits: who a payout's subject is on the platform), if signed up. */
+  async accountByIdHash(idHash: string): Promise<{ userId: number; name: string; subjectKind: SubjectKind; verification: Verification } | undefined> {
+    const a = await this.repo.byIdHash(this.deps.db, idHash);
+    return a && { userId: a.user_id, name: a.name, subjectKind: a.subject_kind as SubjectKind, verification: a.verification as Verification };
+  }
+
+  /** A user's document as its keyed hash and name (benefits: "my benefits" are the payouts with this subject key). */
+  async subjectOf(userId: number): Promise<{ idHash: string; name: string; subjectKind: SubjectKind; verification: Verification } | undefined> {
+    const a = await this.repo.byUserId(this.deps.db, userId);
+    return a && { idHash: a.id_hash, name: a.name, subjectKind: a.subject_kind as SubjectKind, verification: a.verification as Verification };
   }
 
   private async own(p: Principal): Promise<Account> {

@@ -131,6 +131,33 @@ export const TEMPLATES = {
       en: { title: 'Reply to your rating', body: 'The department replied to your rating of case {caseNo} ({item}): {answer}' },
     },
   },
+  'benefit.offered': {
+    audience: 'applicant',
+    params: ['policy', 'period', 'amount'],
+    text: {
+      'zh-CN': { title: '您有一项免申即享待遇', body: '经数据比对，您可享受“{policy}”（{period}年度）{amount} 元，无需申请。请在“我的免申即享”中授权发放并确认收款银行账户。' },
+      'zh-TW': { title: '您有一項免申即享補助', body: '經資料比對，您可領取「{policy}」（{period}年度）{amount} 元，無需申請。請至「我的免申即享」授權撥付並確認收款銀行帳戶。' },
+      en: { title: 'A benefit is waiting for you', body: 'From the data we hold you are entitled to "{policy}" ({period}): CNY {amount}, with no application. Please authorise the payment and confirm your bank account in "My benefits".' },
+    },
+  },
+  'benefit.paid': {
+    audience: 'applicant',
+    params: ['policy', 'period', 'amount', 'account'],
+    text: {
+      'zh-CN': { title: '待遇已发放', body: '“{policy}”（{period}年度）{amount} 元已发放至您的账户 {account}。' },
+      'zh-TW': { title: '補助已撥付', body: '「{policy}」（{period}年度）{amount} 元已撥入您的帳戶 {account}。' },
+      en: { title: 'Benefit paid', body: '"{policy}" ({period}): CNY {amount} has been paid into your account {account}.' },
+    },
+  },
+  'benefit.failed': {
+    audience: 'applicant',
+    params: ['policy', 'period', 'amount', 'reason'],
+    text: {
+      'zh-CN': { title: '待遇发放未成功', body: '“{policy}”（{period}年度）{amount} 元未能发放：{reason}。请在“我的免申即享”中更正收款账户后重新授权。' },
+      'zh-TW': { title: '補助撥付未成功', body: '「{policy}」（{period}年度）{amount} 元未能撥付：{reason}。請至「我的免申即享」更正收款帳戶後重新授權。' },
+      en: { title: 'Benefit payment failed', body: '"{policy}" ({period}): CNY {amount} could not be paid: {reason}. Please correct your bank account in "My benefits" and authorise again.' },
+    },
+  },
 } as const satisfies Record<string, Template>;
 
 export type TemplateKey = keyof typeof TEMPLATES;
