@@ -26,7 +26,10 @@ import { AccountService, REVERIFY_INTERVAL_MS, REVERIFY_JOB, createPermitVerifie
 import { ServiceItemCatalog, registerItemRoutes } from './contexts/services/index.ts';
 import { CASE_DEADLINE_SCAN_JOB, CaseService, ExchangePrefillSource, PREFILL_PURPOSE, SERVICE_HALL_ORG, prefillFieldsByDataset, readShippedCatalog, registerCaseRoutes, seedCasesDemo } from './contexts/services/index.ts';
 import { CaseEventNotifier, NotificationService, RatingService, createOutboundChannels, registerNotificationRoutes, registerRatingRoutes } from './contexts/services/index.ts';
-import { ArchiveService, FIXITY_INTERVAL_MS, FIXITY_JOB, registerArchivesRoutes, seedArchivesDemo } from './contexts/archives/index.ts';
+import { toSimplified } from './contexts/services/index.ts';
+import { ArchiveCollector, ArchiveService, COLLECT_INTERVAL_MS, COLLECT_JOB, DisposalService, FIXITY_INTERVAL_MS, FIXITY_JOB, certificateSource, clearanceSource, closedCaseSource, registerArchivesFlowRoutes, registerArchivesRoutes, seedArchivesDemo } from './contexts/archives/index.ts';
+import { MatchingService, PoliciesService, SourcesService, registerEngineRoutes, seedBenefitsDemo } from './contexts/benefits/index.ts';
+import { NOTIFY_PENDING_INTERVAL_MS, NOTIFY_PENDING_JOB, PayoutService, registerPayoutRoutes, seedPayoutsDemo } from './contexts/benefits/index.ts';
 import { LocalBlobStore } from './kernel/blob/local-blob-store.ts';
 import type { BlobStore } from './kernel/blob/blob-store.ts';
 import { loadCalendar, type WorkingCalendar } from './kernel/calendar/calendar.ts';
@@ -51,6 +54,8 @@ export interface Platform {
   cases: CaseService;
   /** Electronic archives: other contexts archive a closed unit with `archives.archive(tx, …)`. */
   archives: ArchiveService;
+  /** Benefits payouts: the matching runs' CandidateSink. */
+  payouts: PayoutService;
   http: HttpApp;
   version: string;
   /** Starts background work (job workers, periodic checkpoints). `landao serve` calls it; tests may not. */
@@ -195,6 +200,28 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     // Electronic archives (档案): packages in the blob store; the fixity job is scheduled in start().
     const archives = new ArchiveService({ db: database.db, audit, blobs });
     archives.registerJobs(jobs);
+    // Online archiving: archives.collect pulls closed cases, issued certificates and clearances (scheduled in start());
+    // a case that closes queues it at once. Disposal proposals (鉴定销毁) and destruction.
+    const archiveDisposals = new DisposalService(archives);
+    const archiveCollector = new ArchiveCollector(archives, [closedCaseSource(cases), certificateSource(registry, registryPublic), clearanceSource(declarations)], archiveDisposals);
+    archiveCollector.registerJobs(jobs);
+    const unsubscribeArchiver = cases.onEvent(archiveCollector.caseListener(jobs));
+    // Proactive benefits (免申即享): sources, policies as data, matching runs; the payouts part is the runs' sink (matching.setSink).
+    const benefitSources = new SourcesService({ db: database.db, audit, personHashKey: config.personHashKey });
+    const benefitPolicies = new PoliciesService({ db: database.db, audit, orgIdByCode: async (code) => (await identity.orgByCode(code))?.id });
+    const matching = new MatchingService({ db: database.db, audit, jobs, policies: benefitPolicies, accountsOf: (hashes) => accounts.idHashesWithAccount(hashes) });
+    matching.registerJobs(jobs);
+    // Payouts (confirm → notify → authorise → pay): bank account numbers sealed with a key derived like the hall's id key.
+    const payouts = new PayoutService({
+      db: database.db,
+      audit,
+      notifications,
+      accounts: { accountByIdHash: (h) => accounts.accountByIdHash(h), subjectOf: (userId) => accounts.subjectOf(userId) },
+      accountKey: Buffer.from(sm3(`landao/benefits/account-key/${config.sessionSecret}`), 'hex'),
+      normaliseName: toSimplified,
+    });
+    payouts.registerJobs(jobs);
+    matching.setSink(payouts);
     const ratings = new RatingService({ db: database.db, audit, calendar, cases: (id) => cases.caseLookup(id), notifications, departmentName: (id) => identity.orgById(id), followUpDays: config.ratingFollowUpDays });
 
     let demoAccounts: Platform['demoAccounts'] = null;
@@ -228,9 +255,15 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     }
     // The zone's catalog is real data, not demo data: installed as version 1 into any empty catalog.
     await serviceItems.installShipped();
+    await benefitPolicies.installShipped();
     if (demoAccounts) {
       await seedCasesDemo(cases, demoPrincipal);
+      const benefitRuns = await seedBenefitsDemo({ sources: benefitSources, policies: benefitPolicies, matching }, async (code) => (await identity.orgByCode(code))?.id);
+      const subsidyRun = benefitRuns.find((r) => r.policyKey === 'tw-iit-subsidy');
+      if (subsidyRun) await seedPayoutsDemo(payouts, subsidyRun, demoPrincipal);
       await seedArchivesDemo(archives, async (code) => (await identity.orgByCode(code))?.id);
+      // The demo's closed cases and issued certificates/clearances are archived by the collector (drained below).
+      await jobs.enqueue(COLLECT_JOB, {});
       // Settle the demo: deliver the notifications its cases queued, so a fresh database starts with an empty queue
       // (timers due later stay queued).
       while ((await jobs.runOnce({ limit: 50 })) > 0);
@@ -241,7 +274,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       resolver: identity,
       db: database.db,
       health: async () => ({ dialect: database.dialect, version: VERSION }),
-      routes: [registerIdentityRoutes(identity, { secureCookies: config.env === 'production' }), registerAuditRoutes(audit), registerJobRoutes(jobs), registerDetectionRoutes(detection, jobs), registerRegistryRoutes(registry, registryPublic, registryOperation), registerRegistryLogRoutes(registryLog), registerCatalogRoutes(catalog, aggregation, openData), registerExchangeRoutes(exchange), registerAssessRoutes(() => reference.lists()), registerReferenceRoutes(reference), registerDeclarationRoutes(declarations, { orgName }), registerReferenceVersionRoutes(reference), registerAccountRoutes(accounts, { signupPerIp: config.signupPerIp }), registerItemRoutes(serviceItems), registerCaseRoutes(cases), registerNotificationRoutes(notifications), registerRatingRoutes(ratings), registerArchivesRoutes(archives)],
+      routes: [registerIdentityRoutes(identity, { secureCookies: config.env === 'production' }), registerAuditRoutes(audit), registerJobRoutes(jobs), registerDetectionRoutes(detection, jobs), registerRegistryRoutes(registry, registryPublic, registryOperation), registerRegistryLogRoutes(registryLog), registerCatalogRoutes(catalog, aggregation, openData), registerExchangeRoutes(exchange), registerAssessRoutes(() => reference.lists()), registerReferenceRoutes(reference), registerDeclarationRoutes(declarations, { orgName }), registerReferenceVersionRoutes(reference), registerAccountRoutes(accounts, { signupPerIp: config.signupPerIp }), registerItemRoutes(serviceItems), registerCaseRoutes(cases), registerNotificationRoutes(notifications), registerRatingRoutes(ratings), registerArchivesRoutes(archives), registerArchivesFlowRoutes(archiveDisposals, archiveCollector), registerEngineRoutes(benefitSources, benefitPolicies, matching), registerPayoutRoutes(payouts)],
     });
 
     let started = false;
@@ -259,6 +292,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       exchange,
       cases,
       archives,
+      payouts,
       http,
       version: VERSION,
       demoAccounts,
@@ -273,6 +307,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         await jobs.schedule(SEAL_JOB, SEAL_INTERVAL_MS, SEAL_JOB, {});
         await jobs.schedule(REVERIFY_JOB, REVERIFY_INTERVAL_MS, REVERIFY_JOB, {});
         await jobs.schedule(FIXITY_JOB, FIXITY_INTERVAL_MS, FIXITY_JOB, {});
+        await jobs.schedule(COLLECT_JOB, COLLECT_INTERVAL_MS, COLLECT_JOB, {});
+        await jobs.schedule(NOTIFY_PENDING_JOB, NOTIFY_PENDING_INTERVAL_MS, NOTIFY_PENDING_JOB, {});
         // Deadline warnings (due soon / overdue) once a day.
         await jobs.schedule(CASE_DEADLINE_SCAN_JOB, 24 * 3600_000, CASE_DEADLINE_SCAN_JOB, {});
         if (config.jobWorkers > 0) jobs.start({ workers: config.jobWorkers });
@@ -280,6 +316,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       },
       close: async () => {
         unsubscribeCaseNotifier();
+        unsubscribeArchiver();
         if (started) await jobs.stop({ timeoutMs: 10_000 });
         await http.close();
         await exchange.close();

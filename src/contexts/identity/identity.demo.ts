@@ -32,11 +32,13 @@ const USERS: { username: string; displayName: string; org: string | null; kind: 
   { username: 'budongchan', displayName: '郑丽华（不动产登记中心）', org: 'PT-BDC', kind: 'officer', roles: ['dept-officer'] },
   { username: 'fayuan', displayName: '陈志远（法院执行局）', org: 'PT-FY', kind: 'officer', roles: ['dept-officer'] },
   { username: 'shichang', displayName: '林晓峰（市场监管局）', org: 'PT-SCJG', kind: 'officer', roles: ['dept-officer'] },
+  { username: 'caizheng', displayName: '蔡明辉（财政金融局）', org: 'PT-CZJR', kind: 'officer', roles: ['dept-officer'] },
   { username: 'qiye', displayName: '刘洋（岚岛生物医药合规专员）', org: 'ENT-LDSW', kind: 'enterprise', roles: ['enterprise-user'] },
   { username: 'bank', displayName: '张敏（农商银行信贷部）', org: 'BANK-PT01', kind: 'bank', roles: ['bank-officer'] },
   { username: 'dengji', displayName: '周敏（数据产权登记审查员）', org: 'PT-BDB', kind: 'officer', roles: ['registry-reviewer'] },
   { username: 'ruiqian', displayName: '陈立（瑞谦智能数据专员）', org: 'ENT-RQZN', kind: 'enterprise', roles: ['enterprise-user'] },
   { username: 'shenshi', displayName: '孙悦（深势科技数据专员）', org: 'ENT-SSKJ', kind: 'enterprise', roles: ['enterprise-user'] },
+  { username: 'dangan', displayName: '林文华（档案馆）', org: 'PT-DAG', kind: 'officer', roles: ['archivist'] },
   { username: 'taibao', displayName: '李志明（台胞）', org: null, kind: 'citizen', roles: ['citizen'], locale: 'zh-TW' },
 ];
 

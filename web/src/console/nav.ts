@@ -1,6 +1,8 @@
 import { ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, DatabaseOutlined, ExclamationCircleOutlined, FileProtectOutlined, GlobalOutlined, HomeOutlined, ProfileOutlined, ScanOutlined, ScheduleOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { BellOutlined, FundOutlined, InboxOutlined, LikeOutlined } from '@ant-design/icons';
 import { ContainerOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, GiftOutlined, PieChartOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, ControlOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageId } from '../i18n/i18n';
 
@@ -39,6 +41,12 @@ export const consoleNav: NavEntry[] = [
   { key: 'services-case', path: '/console/services/cases', labelId: 'services.cases.inbox.nav', icon: InboxOutlined, scope: null, page: lazy(() => import('./pages/services/CaseHandlingRoutes')), subRoutes: true, hidden: true },
   { key: 'services-statistics', path: '/console/services/statistics', labelId: 'services.cases.stats.nav', icon: FundOutlined, scope: 'services.statistics:read:all', page: lazy(() => import('./pages/services/CaseStatisticsPage')) },
   { key: 'services-ratings', path: '/console/services/ratings', labelId: 'services.ratings.nav', icon: LikeOutlined, scope: 'services.ratings:read', page: lazy(() => import('./pages/services/RatingsPage')) },
+  { key: 'benefits-sources', path: '/console/benefits/sources', labelId: 'benefits.engine.sources.nav', icon: CloudUploadOutlined, scope: 'benefits.sources:read', page: lazy(() => import('./pages/benefits/SourcesPage')) },
+  { key: 'benefits-policies', path: '/console/benefits/policies', labelId: 'benefits.engine.policies.nav', icon: ControlOutlined, scope: 'benefits.policies:read', page: lazy(() => import('./pages/benefits/PoliciesPage')) },
+  { key: 'benefits-runs', path: '/console/benefits/runs', labelId: 'benefits.engine.runs.nav', icon: ThunderboltOutlined, scope: 'benefits.runs:read', page: lazy(() => import('./pages/benefits/RunsPage')) },
+  { key: 'benefits-payouts', path: '/console/benefits/payouts', labelId: 'benefits.payouts.nav', icon: GiftOutlined, scope: 'benefits.payouts:read', page: lazy(() => import('./pages/benefits/PayoutsPage')) },
+  { key: 'benefits-payment-batches', path: '/console/benefits/payment-batches', labelId: 'benefits.batches.nav', icon: AccountBookOutlined, scope: 'benefits.payments:manage', page: lazy(() => import('./pages/benefits/PaymentBatchesPage')) },
+  { key: 'benefits-statistics', path: '/console/benefits/statistics', labelId: 'benefits.stats.nav', icon: PieChartOutlined, scope: 'benefits.payouts:read', page: lazy(() => import('./pages/benefits/BenefitStatisticsPage')) },
   { key: 'archives', path: '/console/archives', labelId: 'archives.nav', icon: ContainerOutlined, scope: 'archives:read', page: lazy(() => import('./pages/archives/ArchivesPage')) },
   { key: 'audit', path: '/console/audit', labelId: 'nav.audit', icon: AuditOutlined, scope: 'audit:read', page: lazy(() => import('./pages/AuditPage')) },
   { key: 'users', path: '/console/users', labelId: 'nav.users', icon: TeamOutlined, scope: 'identity.users:read', page: lazy(() => import('./pages/UsersPage')) },

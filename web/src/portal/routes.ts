@@ -26,4 +26,5 @@ export const portalRoutes: PortalRoute[] = [
   { path: 'services/apply/:code', page: lazy(() => import('./pages/services/ApplyPage')) },
   { path: 'services/cases', page: lazy(() => import('./pages/services/MyCasesPage')) },
   { path: 'services/cases/:id', page: lazy(() => import('./pages/services/CasePage')) },
+  { path: 'benefits', page: lazy(() => import('./pages/benefits/MyBenefitsPage')) },
 ];
