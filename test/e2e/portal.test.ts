@@ -35,7 +35,7 @@ describe.runIf(browserTestsEnabled('portal end-to-end tests'))('public portal on
 
       const services = page.getByRole('region', { name: messages['portal.servicesHeading'] }).getByRole('listitem');
       expect(await services.count()).toBe(6);
-      expect(await services.filter({ hasText: messages['common.comingSoon'] }).count()).toBe(2);
+      expect(await services.filter({ hasText: messages['common.comingSoon'] }).count()).toBe(1);
       await page.getByRole('link', { name: messages['portal.consoleLogin'] }).waitFor();
       for (const landmark of ['banner', 'main', 'contentinfo'] as const) expect(await page.getByRole(landmark).count()).toBe(1);
 
