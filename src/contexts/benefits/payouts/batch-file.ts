@@ -14,6 +14,7 @@
 import ExcelJS from 'exceljs';
 import { sm3 } from '../../../kernel/crypto/sm.ts';
 import { AppError } from '../../../kernel/errors.ts';
+import { csvCell, parseCsvRows, xlsxRows, type SheetRow } from '../../../kernel/sheet.ts';
 
 export const BATCH_COLUMNS = ['batchNo', 'lineNo', 'payeeName', 'bankName', 'accountNo', 'amountYuan', 'policy', 'period', 'payoutId'] as const;
 
@@ -37,10 +38,6 @@ export function yuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const a = Math.abs(fen);
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
-}
-
-function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
 function lineCells(batchNo: string, l: BatchFileLine): string[] {
@@ -94,82 +91,6 @@ export interface ResultRow {
   reason: string | null;
 }
 
-interface SheetRow {
-  line: number;
-  cells: string[];
-}
-
-/** RFC 4180 records with the line each starts on. */
-function parseCsv(text: string): SheetRow[] {
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: SheetRow[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let line = 1;
-  let start = 1;
-  let quoted = false;
-  let any = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        cell += c;
-      }
-    } else if (c === '"' && cell === '') {
-      quoted = true;
-      any = true;
-    } else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-      any = true;
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && s[i + 1] === '\n') i++;
-      cells.push(cell);
-      if (any || cell !== '') rows.push({ line: start, cells });
-      cells = [];
-      cell = '';
-      any = false;
-      line++;
-      start = line;
-    } else {
-      cell += c;
-      any = true;
-    }
-  }
-  if (quoted) throw new AppError('validation_failed', `line ${start}: a quoted cell is not closed`, { line: start });
-  if (any || cell !== '') {
-    cells.push(cell);
-    rows.push({ line: start, cells });
-  }
-  return rows;
-}
-
-async function parseXlsx(data: Buffer, filename: string): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('validation_failed', `${filename}: not a readable XLSX workbook`, { field: 'file' });
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('validation_failed', `${filename}: the workbook has no sheet`, { field: 'file' });
-  const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const v = row.getCell(c).value;
-      cells.push(v == null ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('') : typeof v === 'object' && 'text' in v ? String(v.text) : String(v));
-    }
-    rows.push({ line: rowNumber, cells });
-  });
-  return rows;
-}
-
 const HEADER_ALIASES: Record<string, 'payoutId' | 'lineNo' | 'status' | 'bankReference' | 'reason'> = {
   payoutid: 'payoutId',
   支付编号: 'payoutId',
@@ -196,7 +117,7 @@ export function normaliseStatus(s: string): 'paid' | 'failed' | undefined {
 /** The rows of a results file; a file without the needed header columns is refused as a whole. */
 export async function readResults(file: { filename: string; data: Buffer }): Promise<ResultRow[]> {
   const isXlsx = file.data.subarray(0, 2).toString('latin1') === 'PK';
-  const rows = isXlsx ? await parseXlsx(file.data, file.filename) : parseCsv(file.data.toString('utf8'));
+  const rows = isXlsx ? await xlsxRows(file.data, file.filename) : parseCsvRows(file.data.toString('utf8'));
   const header = rows.shift();
   if (!header) throw new AppError('validation_failed', `${file.filename}: the file is empty`, { field: 'file' });
   const index = new Map<string, number>();

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../kernel/errors.ts';
 import { validateCatalog } from './items.catalog.ts';
-import { ITEM_COLUMNS, catalogToCsv, catalogToXlsx, locateError, parseCsvRows, rowsToDocument, xlsxRows } from './items.io.ts';
+import { parseCsvRows, xlsxRows } from '../../../kernel/sheet.ts';
+import { ITEM_COLUMNS, catalogToCsv, catalogToXlsx, locateError, rowsToDocument } from './items.io.ts';
 import type { CatalogDocument } from './items.model.ts';
 import { readShippedCatalog } from './items.service.ts';
 
