@@ -10,7 +10,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n, usePageTitle, type MessageId } from '../../../i18n/i18n';
-import { useSession } from '../../../session';
+import { usePortalSignIn } from '../../usePortalSignIn';
 import { formatYuan, payoutsApi, type Payout, type PayoutState } from '../../../benefits/payoutsApi';
 import './benefits.css';
 
@@ -201,23 +201,7 @@ function PayoutCard({ payout, consentVersion, highlighted, onChange }: { payout:
 
 function SignIn({ onSignedIn }: { onSignedIn(): void }) {
   const { t } = useI18n();
-  const { login } = useSession();
-  const [phone, setPhone] = useState('');
-  const [password, setPassword] = useState('');
-  const [failed, setFailed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await login(phone.trim(), password);
-      onSignedIn();
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { phone, setPhone, password, setPassword, failed, busy, submit } = usePortalSignIn(onSignedIn);
   return (
     <Form layout="vertical" onFinish={() => void submit()} className="benefits-form">
       <Typography.Paragraph>{t('portal.benefits.signInFirst')}</Typography.Paragraph>

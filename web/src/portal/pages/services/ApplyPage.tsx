@@ -16,7 +16,7 @@ import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, casesApi, newIdempotencyKey, t
 import { ConsentPanel } from '../../../services/cases/PrefillConsent';
 import '../../../services/cases/cases.css';
 import { checkRequired, focusFirstError, SchemaFields, serverFieldErrors, toSubmission, type FieldErrors, type FormSchema, type FormValues } from '../../../services/cases/SchemaForm';
-import { useSession } from '../../../session';
+import { usePortalSignIn } from '../../usePortalSignIn';
 import { accountsApi, type HallIdentity } from './accountsApi';
 import { itemsApi, type ItemDetail, type ServiceItem } from './itemsApi';
 
@@ -37,23 +37,7 @@ interface PickedFile {
 /** Sign in without leaving the page (the return path is this page), or go and sign up and come back. */
 function SignInSection({ returnPath, onSignedIn }: { returnPath: string; onSignedIn(): void }) {
   const { t } = useI18n();
-  const { login } = useSession();
-  const [phone, setPhone] = useState('');
-  const [password, setPassword] = useState('');
-  const [failed, setFailed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await login(phone.trim(), password);
-      onSignedIn();
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { phone, setPhone, password, setPassword, failed, busy, submit } = usePortalSignIn(onSignedIn);
   return (
     <section className="cases-section" aria-labelledby="apply-signin">
       <h2 id="apply-signin">{t('services.cases.apply.signInTitle')}</h2>
