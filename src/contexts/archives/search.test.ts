@@ -1,4 +1,4 @@
-import zlib from 'node:zlib';
+import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import type { Principal } from '../../kernel/principal.ts';
@@ -10,48 +10,14 @@ import { archiveFixture, marriageCase } from './test-support.ts';
 
 const bureau: Principal = { kind: 'user', id: 1, name: 'bureau', orgId: 1, orgKind: 'department', roles: ['bureau-officer'], scopes: scopesOf(['bureau-officer']), locale: 'zh-CN', ip: null };
 
-/** A ZIP with deflated entries (CRC and sizes right), for the OFD and DOCX extraction. */
-function zipOf(entries: [string, string][]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of entries) {
-    const n = Buffer.from(name);
-    const raw = Buffer.from(text);
-    const data = zlib.deflateRawSync(raw);
-    const crc = zlib.crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, n, data);
-    centrals.push(central, n);
-    offset += 30 + n.length + data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+/** A ZIP with deflated entries, for the OFD and DOCX extraction. */
+async function zipOf(entries: [string, string][]): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const [name, text] of entries) zip.addBuffer(Buffer.from(text, 'utf8'), name, { mtime: new Date('2026-01-01T00:00:00Z') });
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 const ofd = (text: string) =>
@@ -77,8 +43,8 @@ describe('archive search text', () => {
   });
 
   it('reads the page text of an OFD and the body of a DOCX', async () => {
-    expect(await extractText('OFD', ofd('不动产权证书 &amp; 附图'))).toBe('不动产权证书 & 附图');
-    expect(await extractText('DOCX', docx('社会保障卡申领表'))).toBe('社会保障卡申领表');
+    expect(await extractText('OFD', await ofd('不动产权证书 &amp; 附图'))).toBe('不动产权证书 & 附图');
+    expect(await extractText('DOCX', await docx('社会保障卡申领表'))).toBe('社会保障卡申领表');
     expect(await extractText('PDF', Buffer.from('%PDF-1.7'))).toBeNull();
   });
 
@@ -99,8 +65,8 @@ describeEachDialect('archive search', (get) => {
     };
     await put('M1', { title: '张三李四婚姻登记证明', date: '2026-03-12', ownerOrgId: 8 });
     await put('M2', { title: '王五离婚协议', date: '2025-06-01', ownerOrgId: 8, retention: 'D30' });
-    await put('S1', { category: 'SB', title: '社会保障卡补办', date: '2026-05-20', ownerOrgId: 9, files: [{ name: '申领表.docx', buffer: docx('参保人 赵六 申领社会保障卡') }] });
-    await put('J1', { category: 'JS', title: '施工许可', date: '2026-07-01', ownerOrgId: 9, files: [{ name: '许可证.ofd', buffer: ofd('闽岚建施〔2026〕7号 海坛湾酒店项目') }, { name: 'note.txt', buffer: Buffer.from('监理单位 平潭监理公司') }] });
+    await put('S1', { category: 'SB', title: '社会保障卡补办', date: '2026-05-20', ownerOrgId: 9, files: [{ name: '申领表.docx', buffer: await docx('参保人 赵六 申领社会保障卡') }] });
+    await put('J1', { category: 'JS', title: '施工许可', date: '2026-07-01', ownerOrgId: 9, files: [{ name: '许可证.ofd', buffer: await ofd('闽岚建施〔2026〕7号 海坛湾酒店项目') }, { name: 'note.txt', buffer: Buffer.from('监理单位 平潭监理公司') }] });
   });
   afterAll(() => fx.dispose());
 
