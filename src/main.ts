@@ -127,13 +127,14 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     const registryOperation = new OperationService(registry);
     jobs.register('http.purge-idempotency', async () => ({ deleted: await purgeIdempotencyRecords(database.db) }), { maxAttempts: 3 });
     // Service-hall sign-up: document numbers sealed with a key derived like customs' source key.
+    const servicesIdKey = Buffer.from(sm3(`landao/services/id-key/${config.sessionSecret}`), 'hex');
     const accounts = new AccountService({
       db: database.db,
       audit,
       identity,
       verifier: createPermitVerifier(config.permitVerifier),
       personHashKey: config.personHashKey,
-      idKey: Buffer.from(sm3(`landao/services/id-key/${config.sessionSecret}`), 'hex'),
+      idKey: servicesIdKey,
     });
     accounts.registerJobs(jobs);
     // The service item catalog (事项目录): departments are identity organisations, looked up by code.
@@ -141,6 +142,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     // Applications and cases (办件): items from the catalog, identities from accounts, prefill from the public data foundation.
     const cases: CaseService = new CaseService({
       db: database.db,
+      idKey: servicesIdKey,
       audit,
       jobs,
       blobs,

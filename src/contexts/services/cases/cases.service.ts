@@ -64,6 +64,8 @@ export interface CaseDeps {
   orgs: OrgDirectory;
   users?: UserDirectory | undefined;
   prefill?: PrefillSource | undefined;
+  /** 32 bytes sealing identity numbers at rest (the same key as the accounts' `idKey`). */
+  idKey: Buffer;
   /** Injectable clock (tests, demo). */
   now?: (() => Date) | undefined;
   /** Largest attachment in bytes (default 20 MiB). */
@@ -236,7 +238,7 @@ export class CaseService {
 
   constructor(private readonly deps: CaseDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.consents = new ConsentService({ db: deps.db, audit: deps.audit, prefill: deps.prefill });
+    this.consents = new ConsentService({ db: deps.db, audit: deps.audit, prefill: deps.prefill, idKey: deps.idKey });
   }
 
   get db(): AnyDb {

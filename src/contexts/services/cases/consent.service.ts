@@ -5,9 +5,12 @@
  * write their audit event in the same transaction. Every lookup made under a consent is recorded
  * with its exchange transaction id and the request its evidence hashed (which carries the consent
  * id), so the citizen can list them and prove each one offline against the evidence package.
+ * That request holds the citizen's identity number, so it is stored SM4-sealed (the accounts' id key),
+ * never in clear; rows written before sealing (plain JSON) are still read.
  */
 import { nowIso, type AnyDb, type Executor } from '../../../db/database.ts';
 import { canonicalJson } from '../../../kernel/canonical-json.ts';
+import { sm4Open, sm4Seal } from '../../../kernel/crypto/sm.ts';
 import { AppError, illegalTransition, notFound } from '../../../kernel/errors.ts';
 import type { Principal } from '../../../kernel/principal.ts';
 import type { AuditService } from '../../audit/index.ts';
@@ -60,7 +63,12 @@ export interface ConsentDeps {
   db: AnyDb;
   audit: AuditService;
   prefill?: PrefillSource | undefined;
+  /** 32 bytes sealing the stored lookup requests (they carry the identity number). */
+  idKey: Buffer;
 }
+
+/** Prefix of a sealed request column value; a value without it is a plain JSON row from before sealing. */
+const SEALED = 'sm4:';
 
 function shown(plan: PrefillPlan): ConsentDataset[] {
   return plan.datasets.map((d) => ({ dataset: d.dataset, title: d.title, department: d.department, fields: d.fields }));
@@ -154,7 +162,7 @@ export class ConsentService {
     if (lookups.length === 0) return;
     await this.repo.insertLookups(
       tx,
-      lookups.map((l) => ({ consent_id: consentId, user_id: p.id, case_id: caseId, tx_id: l.txId, dataset: l.dataset, fields: JSON.stringify(l.fields), status: l.status, outcome: l.outcome, reason: l.reason, request: canonicalJson(l.request), at: l.at })),
+      lookups.map((l) => ({ consent_id: consentId, user_id: p.id, case_id: caseId, tx_id: l.txId, dataset: l.dataset, fields: JSON.stringify(l.fields), status: l.status, outcome: l.outcome, reason: l.reason, request: this.sealRequest(l.request), at: l.at })),
     );
     // The grants list the citizen's own fields as clear: the subject of the data is the one asking.
     await this.deps.audit.record(tx, actorOf(p), {
@@ -187,8 +195,17 @@ export class ConsentService {
         outcome: l.outcome,
         reason: l.reason,
         caseId: l.case_id,
-        request: JSON.parse(l.request) as unknown,
+        request: this.openRequest(l.request),
       })),
     }));
+  }
+
+  private sealRequest(request: unknown): string {
+    return SEALED + sm4Seal(this.deps.idKey, canonicalJson(request)).toString('base64');
+  }
+
+  private openRequest(stored: string): unknown {
+    const json = stored.startsWith(SEALED) ? sm4Open(this.deps.idKey, Buffer.from(stored.slice(SEALED.length), 'base64')).toString('utf8') : stored;
+    return JSON.parse(json) as unknown;
   }
 }

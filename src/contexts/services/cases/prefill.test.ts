@@ -84,6 +84,16 @@ describeApp('prefill through the exchange, under the citizen’s consent', (get)
     expect(verifyEvidencePackage(pkg, key, { request: { ...request, consentId: consentId + 1 } })).toMatchObject({ ok: false, failed: 'record.requestHash' });
   });
 
+  it('stores each lookup request sealed, so the identity number it carries is nowhere in clear in the table', async () => {
+    const rows = await get().platform.database.db.selectFrom('services_prefill_lookups').select(['request']).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.request.startsWith('sm4:')).toBe(true);
+      expect(r.request).not.toContain(PERMIT);
+      expect(Buffer.from(r.request.slice(4), 'base64').toString('latin1')).not.toContain(PERMIT);
+    }
+  });
+
   it('keeps the provenance of the submitted fields, with the transaction of the lookup made for the submission', async () => {
     const app = get();
     const taibao = await app.login('taibao');

@@ -21,6 +21,9 @@ import type { ApplicantIdentity, CaseItem } from './ports.ts';
 
 const name = (zh: string, en: string) => ({ 'zh-CN': zh, 'zh-TW': zh, en });
 
+/** The key the fixture's case service seals stored identity numbers with. */
+export const TEST_ID_KEY = crypto.randomBytes(32);
+
 export const TEST_ITEMS: CaseItem[] = [
   {
     code: 'TW-TEST-001',
@@ -172,6 +175,7 @@ export async function caseWorld(database: Database, opts: { now: string; seed?: 
   });
   const cases = new CaseService({
     db: database.db,
+    idKey: TEST_ID_KEY,
     audit,
     jobs,
     blobs: new LocalBlobStore(blobDir),
