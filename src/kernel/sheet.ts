@@ -12,7 +12,11 @@ export interface SheetRow {
   cells: string[];
 }
 
-/** RFC 4180 records with the line each starts on (a quoted cell may span lines). */
+/**
+ * RFC 4180 records with the line each starts on (a quoted cell may span lines). Blank lines are skipped;
+ * a leading byte-order mark, LF or CRLF and a final newline are accepted. A quote that is never closed, or
+ * anything but a comma or line break after a closing quote, is `validation_failed` naming the line.
+ */
 export function parseCsvRows(text: string): SheetRow[] {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: SheetRow[] = [];
@@ -22,6 +26,7 @@ export function parseCsvRows(text: string): SheetRow[] {
   let start = 1;
   let i = 0;
   let quoted = false;
+  let quoteLine = 0;
   let any = false;
   while (i < s.length) {
     const c = s[i]!;
@@ -33,6 +38,9 @@ export function parseCsvRows(text: string): SheetRow[] {
           continue;
         }
         quoted = false;
+        const next = s[i + 1];
+        if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n')
+          throw new AppError('validation_failed', `line ${line}: unexpected character after a closing quote`, { line, field: `line ${line}` });
       } else {
         if (c === '\n') line++;
         cell += c;
@@ -42,6 +50,7 @@ export function parseCsvRows(text: string): SheetRow[] {
     }
     if (c === '"' && cell === '') {
       quoted = true;
+      quoteLine = line;
       any = true;
     } else if (c === ',') {
       cells.push(cell);
@@ -62,7 +71,7 @@ export function parseCsvRows(text: string): SheetRow[] {
     }
     i++;
   }
-  if (quoted) throw new AppError('validation_failed', `line ${start}: a quoted cell is not closed`, { line: start });
+  if (quoted) throw new AppError('validation_failed', `line ${quoteLine}: a quoted field is never closed`, { line: quoteLine, field: `line ${quoteLine}` });
   if (any || cell !== '') {
     cells.push(cell);
     rows.push({ line: start, cells });
@@ -103,4 +112,10 @@ export async function xlsxRows(data: Buffer, filename: string): Promise<SheetRow
 /** One CSV cell, quoted when it holds a quote, comma or line break. */
 export function csvCell(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** Rows as CSV text ended by CRLF, by default after a UTF-8 byte-order mark so spreadsheet programs read Chinese right. */
+export function csvText(rows: readonly (readonly string[])[], opts: { bom?: boolean } = {}): string {
+  const body = rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return (opts.bom ?? true) ? '\uFEFF' + body : body;
 }
