@@ -4,7 +4,7 @@
  * a whole run after a dialog showing the count and total the server will check; a drawer with the figures,
  * the recorded inputs and the timeline.
  */
-import { Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Timeline, message } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Timeline } from 'antd';
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n, usePageTitle, type MessageId } from '../../../i18n/i18n';
@@ -81,6 +81,8 @@ function DetailDrawer({ id, onClose, onChanged }: { id: number | null; onClose()
 
 export default function PayoutsPage() {
   const { t, locale } = useI18n();
+  // The App context's toasts: antd's static message renders nothing under React 19.
+  const { message } = App.useApp();
   usePageTitle('benefits.payouts.title');
   const { can } = useSession();
   const canConfirm = can('benefits.payouts:confirm');

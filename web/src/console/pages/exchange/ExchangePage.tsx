@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -97,6 +97,8 @@ function RequestForm({ open, onClose, onDone }: { open: boolean; onClose: () => 
 
 function GrantsTab() {
   const { t } = useI18n();
+  // The App context's modal: antd's static Modal.confirm renders nothing under React 19.
+  const { modal } = App.useApp();
   const { can, user } = useSession();
   const orgName = useOrgName();
   const [side, setSide] = useState<'consumer' | 'owner'>();
@@ -119,7 +121,7 @@ function GrantsTab() {
   };
   const withReason = (title: string, run: (reason: string) => Promise<unknown>) => {
     let reason = '';
-    Modal.confirm({
+    modal.confirm({
       title,
       content: <Input.TextArea aria-label={t('exchange.reason')} rows={2} onChange={(e) => (reason = e.target.value)} />,
       onOk: () => act(() => run(reason)),
