@@ -44,23 +44,28 @@ const NOT_ADDRESS_AFTER_UNIT = '线文令车机位窗台床柜件次届期码';
 /** Characters that cannot be inside a named component (function words and verbs). */
 const STOP = '的在是与及将向到至从对被把为了着过也就还又或等其该此这那已请由给让使因如若但并且而则即便才以之时住租说去附近旁边我你他她它们共约每各有无不没于和同跟往';
 
-let suffixTrie: KeywordTrie<number> | null = null;
-let unitTrie: KeywordTrie<true> | null = null;
-let stopTable: Uint8Array | null = null;
-let notAfterUnit: Uint8Array | null = null;
+interface AddressTables {
+  suffix: KeywordTrie<number>;
+  unit: KeywordTrie<true>;
+  stop: Uint8Array;
+  notAfter: Uint8Array;
+}
 
-function tables(): { suffix: KeywordTrie<number>; unit: KeywordTrie<true>; stop: Uint8Array; notAfter: Uint8Array } {
-  if (suffixTrie === null || unitTrie === null || stopTable === null || notAfterUnit === null) {
-    suffixTrie = new KeywordTrie<number>();
-    for (const [s, k] of SUFFIXES) suffixTrie.add(s, k);
-    unitTrie = new KeywordTrie<true>();
-    for (const u of UNITS) unitTrie.add(u, true);
-    stopTable = new Uint8Array(65536);
-    for (let i = 0; i < STOP.length; i++) stopTable[STOP.charCodeAt(i)] = 1;
-    notAfterUnit = new Uint8Array(65536);
-    for (let i = 0; i < NOT_ADDRESS_AFTER_UNIT.length; i++) notAfterUnit[NOT_ADDRESS_AFTER_UNIT.charCodeAt(i)] = 1;
-  }
-  return { suffix: suffixTrie, unit: unitTrie, stop: stopTable, notAfter: notAfterUnit };
+/** Built on first use, then the same object (looked up several times per address component). */
+let addressTables: AddressTables | null = null;
+
+function tables(): AddressTables {
+  if (addressTables !== null) return addressTables;
+  const suffix = new KeywordTrie<number>();
+  for (const [s, k] of SUFFIXES) suffix.add(s, k);
+  const unit = new KeywordTrie<true>();
+  for (const u of UNITS) unit.add(u, true);
+  const stop = new Uint8Array(65536);
+  for (let i = 0; i < STOP.length; i++) stop[STOP.charCodeAt(i)] = 1;
+  const notAfter = new Uint8Array(65536);
+  for (let i = 0; i < NOT_ADDRESS_AFTER_UNIT.length; i++) notAfter[NOT_ADDRESS_AFTER_UNIT.charCodeAt(i)] = 1;
+  addressTables = { suffix, unit, stop, notAfter };
+  return addressTables;
 }
 
 const MAX_NAME = 10;

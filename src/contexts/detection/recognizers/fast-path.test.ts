@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { luhnCheck, mod11_2CheckChar } from '../validators/index.ts';
 import { ColumnProfiler, type Finding } from './index.ts';
 
-// The profiler's fast paths (settled ID/mobile columns, plain-token cells) must give exactly what
+// The profiler's fast paths (settled ID/mobile columns, plain-token cells, repeated values) must give exactly what
 // the full scanner gives: every count, confidence sum, example, distinct-value sketch and finding.
 
 let seed = 7;
@@ -141,5 +141,33 @@ describe('the profiler fast paths', () => {
     expectSame('密码', many(2000, plainCell));
     expectSame('诊断', many(2000, plainCell));
     expectSame('护照号', many(2000, plainCell));
+  });
+
+  it('give exactly the full scan on columns of repeated values (statuses, e-mail addresses, names, template remarks)', () => {
+    const emails = many(40, () => `user${rnd(1000)}@example.com`);
+    const names = ['王小明', '李华', '林晓燕', '欧阳娜娜', '陈家豪', '张伟'];
+    const remarks = ['请联系王小明 13905912345', '已核实，身份证号 ' + idNumber(), '车辆已年检', '地址：福建省平潭县潭城镇西航路18号', '无'];
+    const repeated = (): string => {
+      switch (rnd(5)) {
+        case 0:
+          return pick(emails);
+        case 1:
+          return pick(names);
+        case 2:
+          return pick(remarks);
+        case 3:
+          return pick(['已完成', '处理中', ' ', '']);
+        default:
+          return mobile();
+      }
+    };
+    const cells = many(6000, repeated);
+    for (const header of ['备注', '联系人', '电子邮箱', 'col_4']) {
+      const r = expectSame(header, cells);
+      expect(r.detections.length).toBeGreaterThan(0);
+    }
+    // More distinct names than the name set tracks, each seen many times.
+    const people = many(6000, () => pick(['王', '李', '林', '陈', '张']) + pick(['小', '晓', '家', '志']) + pick(['明', '燕', '豪', '伟', '华', '玲']));
+    expect(expectSame('姓名', [...people, ...people]).detections[0]?.type).toBe('person_name');
   });
 });

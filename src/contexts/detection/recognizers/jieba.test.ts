@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { norm } from './chars.ts';
 import { surnameTables } from './dictionaries.ts';
-import { COMMON_WORD_FREQ, isCommonBigram, lexiconEntry, lexiconEntryAt } from './jieba.ts';
+import { COMMON_WORD_FREQ, isCommonBigram, lexiconEntry, lexiconEntryAt, releaseSegmenter, tag } from './jieba.ts';
 
 /** The lexicon as a plain Map by word, read from the segmenter's dictionary the simple way. */
 function referenceLexicon(): Map<string, number> {
@@ -63,5 +63,17 @@ describe('the segmenter lexicon', () => {
     }
     expect(common).toBeGreaterThan(1000);
     expect(isCommonBigram(0x738b /* 王 */, 0x5c0f /* 小 */ ^ 1)).toBe(false);
+  });
+});
+
+describe('the tagged-window memo', () => {
+  it('gives a window seen before exactly the words a fresh segmenter gives it', () => {
+    const windows = ['王小明去', '林晓燕', '陈家豪说', '福州市台江区', '高山流水', '程晓红作', '欧阳娜娜', '叶某某'];
+    releaseSegmenter();
+    const fresh = windows.map((w) => structuredClone(tag(w)));
+    for (let round = 0; round < 3; round++) windows.forEach((w, i) => expect(tag(w)).toEqual(fresh[i]));
+    releaseSegmenter();
+    windows.forEach((w, i) => expect(tag(w)).toEqual(fresh[i]));
+    expect(fresh.every((words, i) => words.map((x) => x.word).join('') === windows[i])).toBe(true);
   });
 });

@@ -46,15 +46,32 @@ function segmenter(): Jieba {
 export function releaseSegmenter(): boolean {
   const had = instance !== null;
   instance = null;
+  tagMemo.clear();
   lexicon = null;
   lexicon4 = null;
   bigrams = null;
   return had;
 }
 
-/** Part-of-speech tagged segmentation of a short text (HMM on for unknown names). */
-export function tag(text: string): TaggedWord[] {
-  return segmenter().tag(text, true);
+/**
+ * Tagged windows already segmented (window → words). The segmenter is deterministic, so a window
+ * seen before (street and community names in an address column, template remarks) gets exactly
+ * the words of a fresh call. Cleared when full (bounded memory).
+ */
+const tagMemo = new Map<string, readonly TaggedWord[]>();
+const TAG_MEMO_MAX_ENTRIES = 16384;
+
+/**
+ * Part-of-speech tagged segmentation of a short text (HMM on for unknown names). The result is
+ * shared between calls with the same text: read it, never change it.
+ */
+export function tag(text: string): readonly TaggedWord[] {
+  const known = tagMemo.get(text);
+  if (known !== undefined) return known;
+  const words = segmenter().tag(text, true);
+  if (tagMemo.size >= TAG_MEMO_MAX_ENTRIES) tagMemo.clear();
+  tagMemo.set(text, words);
+  return words;
 }
 
 /**

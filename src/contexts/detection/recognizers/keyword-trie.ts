@@ -17,20 +17,18 @@ export interface TrieMatch<V> {
 }
 
 /**
- * Transitions below the root in an open-addressing hash table over typed arrays (a V8 Map with
- * numeric keys costs a builtin call and boxing per lookup; this is a few array reads).
+ * Transitions below the root in an open-addressing hash table over one typed array (a V8 Map with
+ * numeric keys costs a builtin call and boxing per lookup; this is a few array reads). A slot is
+ * four 32-bit words — node (-1: empty), code unit, target, unused — so a probe reads one cache
+ * line, not one per field.
  */
 class EdgeTable {
-  private nodes: Int32Array;
-  private codes: Uint16Array;
-  private targets: Int32Array;
+  private slots: Int32Array;
   private mask: number;
   size = 0;
 
   constructor(capacity = 1024) {
-    this.nodes = new Int32Array(capacity).fill(-1);
-    this.codes = new Uint16Array(capacity);
-    this.targets = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity * 4).fill(-1);
     this.mask = capacity - 1;
   }
 
@@ -39,32 +37,35 @@ class EdgeTable {
   }
 
   get(node: number, code: number): number {
-    const nodes = this.nodes;
+    const slots = this.slots;
     const mask = this.mask;
     let i = EdgeTable.slot(node, code, mask);
     for (;;) {
-      const n = nodes[i] as number;
+      const k = i << 2;
+      const n = slots[k] as number;
       if (n === -1) return 0;
-      if (n === node && this.codes[i] === code) return this.targets[i] as number;
+      if (n === node && slots[k + 1] === code) return slots[k + 2] as number;
       i = (i + 1) & mask;
     }
   }
 
   set(node: number, code: number, target: number): void {
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const slots = this.slots;
     const mask = this.mask;
     let i = EdgeTable.slot(node, code, mask);
     for (;;) {
-      const n = this.nodes[i] as number;
+      const k = i << 2;
+      const n = slots[k] as number;
       if (n === -1) {
-        this.nodes[i] = node;
-        this.codes[i] = code;
-        this.targets[i] = target;
+        slots[k] = node;
+        slots[k + 1] = code;
+        slots[k + 2] = target;
         this.size++;
         return;
       }
-      if (n === node && this.codes[i] === code) {
-        this.targets[i] = target;
+      if (n === node && slots[k + 1] === code) {
+        slots[k + 2] = target;
         return;
       }
       i = (i + 1) & mask;
@@ -72,22 +73,25 @@ class EdgeTable {
   }
 
   private grow(): void {
-    const { nodes, codes, targets } = this;
+    const old = this.slots;
     const cap = (this.mask + 1) * 2;
-    this.nodes = new Int32Array(cap).fill(-1);
-    this.codes = new Uint16Array(cap);
-    this.targets = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 4).fill(-1);
     this.mask = cap - 1;
     this.size = 0;
-    for (let i = 0; i < nodes.length; i++) if ((nodes[i] as number) !== -1) this.set(nodes[i] as number, codes[i] as number, targets[i] as number);
+    for (let k = 0; k < old.length; k += 4) if ((old[k] as number) !== -1) this.set(old[k] as number, old[k + 1] as number, old[k + 2] as number);
   }
 }
 
 export class KeywordTrie<V> {
   /** 1 where some keyword starts with this normalised code unit. */
   readonly starts = new Uint8Array(65536);
-  /** First level: code unit → node (0 = none), a dense array instead of a hash lookup. */
+  /** First level: normalised code unit → node (0 = none), a dense array instead of a hash lookup. */
   private readonly root = new Int32Array(65536);
+  /**
+   * First level by raw code unit (`root[norm(c)]` for every c), built on the first lookup after an
+   * `add`: one array read per position instead of the normalisation table and then `root`.
+   */
+  private rawRoot: Int32Array | null = null;
   /** Deeper transitions (node, code unit) → node; 0 = none. */
   private readonly edges = new EdgeTable();
   private readonly values: Array<V | undefined> = [undefined];
@@ -97,6 +101,7 @@ export class KeywordTrie<V> {
   /** Adds a keyword (normalised here). A later value for the same keyword replaces the earlier. */
   add(keyword: string, value: V): void {
     if (keyword.length === 0) return;
+    this.rawRoot = null;
     let node = 0;
     for (let i = 0; i < keyword.length; i++) {
       const c = norm(keyword.charCodeAt(i));
@@ -123,13 +128,24 @@ export class KeywordTrie<V> {
     if (keyword.length > this.maxLen) this.maxLen = keyword.length;
   }
 
+  /** The node of the first code unit `c` (raw, not normalised), 0 for none. */
+  private first(c: number): number {
+    let raw = this.rawRoot;
+    if (raw === null) {
+      raw = new Int32Array(65536);
+      for (let k = 0; k < 65536; k++) raw[k] = this.root[norm(k)] as number;
+      this.rawRoot = raw;
+    }
+    return raw[c] as number;
+  }
+
   get longest(): number {
     return this.maxLen;
   }
 
   /** Longest keyword starting at `pos` and ending at or before `end`, or null. */
   longestAt(text: string, pos: number, end: number): TrieMatch<V> | null {
-    let node = this.root[norm(text.charCodeAt(pos))] as number;
+    let node = this.first(text.charCodeAt(pos));
     if (node === 0) return null;
     let bestLen = 0;
     let bestNode = 0;
@@ -152,7 +168,7 @@ export class KeywordTrie<V> {
 
   /** Length of the longest keyword at `pos` (0 when none); no allocation. */
   longestLengthAt(text: string, pos: number, end: number): number {
-    let node = this.root[norm(text.charCodeAt(pos))] as number;
+    let node = this.first(text.charCodeAt(pos));
     if (node === 0) return 0;
     let best = this.values[node] !== undefined ? 1 : 0;
     const edges = this.edges;
@@ -167,7 +183,7 @@ export class KeywordTrie<V> {
 
   /** Calls `fn` for every keyword starting at `pos` (shortest first). */
   allAt(text: string, pos: number, end: number, fn: (length: number, value: V) => void): void {
-    let node = this.root[norm(text.charCodeAt(pos))] as number;
+    let node = this.first(text.charCodeAt(pos));
     if (node === 0) return;
     const v0 = this.values[node];
     if (v0 !== undefined) fn(1, v0);
@@ -183,7 +199,7 @@ export class KeywordTrie<V> {
   /** Node reached by the whole of text[start, end), or 0. */
   private walk(text: string, start: number, end: number): number {
     if (end <= start) return 0;
-    let node = this.root[norm(text.charCodeAt(start))] as number;
+    let node = this.first(text.charCodeAt(start));
     for (let i = start + 1; i < end && node !== 0; i++) node = this.edges.get(node, norm(text.charCodeAt(i)));
     return node;
   }

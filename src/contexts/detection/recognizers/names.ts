@@ -45,12 +45,17 @@ const CTX_ADJACENT = 0.35;
 const CTX_NEAR = 0.1;
 const TITLE = 0.35;
 
-let boundaryTable: Uint8Array | null = null;
-let nonFinalTable: Uint8Array | null = null;
-let nonNameTable: Uint8Array | null = null;
-let trailingTable: Uint8Array | null = null;
-let nonGivenTable: Uint8Array | null = null;
-let translit: Uint8Array | null = null;
+interface NameTables {
+  boundary: Uint8Array;
+  nonFinal: Uint8Array;
+  nonName: Uint8Array;
+  trailing: Uint8Array;
+  translit: Uint8Array;
+  nonGiven: Uint8Array;
+}
+
+/** Built on first use, then the same object (no allocation per call). */
+let nameTables: NameTables | null = null;
 
 function table(chars: string): Uint8Array {
   const t = new Uint8Array(65536);
@@ -58,16 +63,17 @@ function table(chars: string): Uint8Array {
   return t;
 }
 
-function tables(): { boundary: Uint8Array; nonFinal: Uint8Array; nonName: Uint8Array; trailing: Uint8Array; translit: Uint8Array; nonGiven: Uint8Array } {
-  if (boundaryTable === null || nonFinalTable === null || nonNameTable === null || trailingTable === null || translit === null || nonGivenTable === null) {
-    nonGivenTable = table(NON_GIVEN_WITHOUT_CONTEXT);
-    boundaryTable = table(BOUNDARY);
-    nonFinalTable = table(NON_NAME_FINAL);
-    nonNameTable = table(NON_NAME_CHARS);
-    trailingTable = table(TRAILING_FUNCTION);
-    translit = table(surnameData.transliterationChars);
-  }
-  return { boundary: boundaryTable, nonFinal: nonFinalTable, nonName: nonNameTable, trailing: trailingTable, translit, nonGiven: nonGivenTable };
+function tables(): NameTables {
+  if (nameTables !== null) return nameTables;
+  nameTables = {
+    nonGiven: table(NON_GIVEN_WITHOUT_CONTEXT),
+    boundary: table(BOUNDARY),
+    nonFinal: table(NON_NAME_FINAL),
+    nonName: table(NON_NAME_CHARS),
+    trailing: table(TRAILING_FUNCTION),
+    translit: table(surnameData.transliterationChars),
+  };
+  return nameTables;
 }
 
 function normSlice(text: string, s: number, e: number): string {
@@ -163,7 +169,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
 
     let len: number;
     let conf: number;
-    let words: TaggedWord[] | null = null;
+    let words: readonly TaggedWord[] | null = null;
     let idx = -1;
     // Without segmentation: right before a title (王建华经理), or right after a keyword when the
     // CJK run from the surname is itself the name (联系人：张伟，).

@@ -92,8 +92,9 @@ export interface ProfilerOptions extends CellOptions {
   /** Count distinct values per type (HyperLogLog, 1 KiB per type). Default true. */
   subjects?: boolean;
   /**
-   * Use the exact fast paths (settled columns, plain-token cells; see FAST_*). Default true; false
-   * sends every cell through the full scanner (the reference the fast paths are tested against).
+   * Use the exact fast paths (settled columns, plain-token cells, the memo of repeated values; see
+   * FAST_* and CACHE_*). Default true; false sends every cell through the full scanner (the
+   * reference the fast paths are tested against).
    */
   fastPath?: boolean;
 }
@@ -200,7 +201,10 @@ export class ColumnProfiler {
     this.opts = opts;
     this.countSubjects = opts?.subjects !== false;
     this.plainPath = opts?.fastPath !== false;
-    if (!this.plainPath) this.fast = FAST_NEVER;
+    if (!this.plainPath) {
+      this.fast = FAST_NEVER;
+      this.memo = null;
+    }
     this.findOpts = { hintTypes: this.header.types.length > 0 ? this.header.types : undefined, names: opts?.names };
   }
 
@@ -215,6 +219,12 @@ export class ColumnProfiler {
     let to: number;
     let attempted: number;
     let found: readonly Finding[];
+    /**
+     * A repeated value (memo hit): its examples, distinct-value sketch and name set already hold
+     * it from its first scan, and adding the same value again changes none of them, so only the
+     * counts are updated.
+     */
+    let repeat = false;
     const sc = this.scanner;
     const fast = this.fast;
     if (fast > FAST_NONE && (fast === FAST_GB11643 ? sc.runGb11643Cell(cell, this.findOpts) : sc.runMobileCell(cell, this.findOpts))) {
@@ -232,6 +242,7 @@ export class ColumnProfiler {
         this.memoHits++;
         this.memoLookups++;
         if (!hit.nonEmpty) return NO_FINDINGS;
+        repeat = true;
         from = hit.from;
         to = hit.to;
         attempted = hit.attempted;
@@ -262,12 +273,13 @@ export class ColumnProfiler {
         if (f.strength === 'weak') this.wholeWeak[t] = (this.wholeWeak[t] as number) + 1;
         if (f.type === 'person_name') {
           this.nameSeen++;
-          if (this.nameValues.size < MAX_DISTINCT_TRACKED) this.nameValues.add(cell.slice(f.start, f.end));
+          if (!repeat && this.nameValues.size < MAX_DISTINCT_TRACKED) this.nameValues.add(cell.slice(f.start, f.end));
         }
       } else {
         this.inText[t] = (this.inText[t] as number) + 1;
         this.inTextConf[t] = (this.inTextConf[t] as number) + f.confidence;
       }
+      if (repeat) continue;
       if ((this.examplesFull & (1 << t)) === 0) this.addExample(t, f.type, maskValue(f.type, cell.slice(f.start, f.end)));
       if (this.countSubjects) {
         let h = this.hll[t];

@@ -218,16 +218,16 @@ export class TextScanner implements ScanHost {
     this.secretTrigger = false;
     this.spacedUntil = -1;
     this.cjkCount = 0;
-    // Setting .length is a slow runtime call in V8: only when there is something to clear.
-    if (this.found.length !== 0) this.found.length = 0;
-    if (this.surnameHits.length !== 0) this.surnameHits.length = 0;
-    if (this.divisionHits.length !== 0) this.divisionHits.length = 0;
-    if (this.medicalHits.length !== 0) this.medicalHits.length = 0;
-    if (this.roadHits.length !== 0) this.roadHits.length = 0;
-    if (this.dotHits.length !== 0) this.dotHits.length = 0;
-    if (this.contextHits.length !== 0) this.contextHits.length = 0;
+    // Setting .length is a slow runtime call in V8; `pop` is inlined (these hold a few entries).
+    clear(this.found);
+    clear(this.surnameHits);
+    clear(this.divisionHits);
+    clear(this.medicalHits);
+    clear(this.roadHits);
+    clear(this.dotHits);
+    clear(this.contextHits);
     this.passDone = false;
-    if (this.icdCandidates.length !== 0) this.icdCandidates.length = 0;
+    clear(this.icdCandidates);
   }
 
   context(): ContextIndex {
@@ -1066,6 +1066,11 @@ export class TextScanner implements ScanHost {
     kept.sort((a, b) => a.start - b.start);
     return kept;
   }
+}
+
+/** Empties an array in place (the scanner's per-text arrays keep their identity). */
+function clear(a: unknown[]): void {
+  while (a.length !== 0) a.pop();
 }
 
 function sameTypes(set: ReadonlySet<DetectorTypeId>, list: readonly DetectorTypeId[]): boolean {
