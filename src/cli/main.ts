@@ -1,10 +1,8 @@
 /**
  * `landao` command line. Exit status: 0 success, 1 a check found a problem (e.g. a broken audit chain),
- * 2 bad input or configuration (with a one-line reason on standard error).
+ * 2 bad input or configuration (with a one-line reason on standard error); see run.ts.
  */
-import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
-import { AppError } from '../kernel/errors.ts';
 import { auditCommands } from './audit.ts';
 import { customsCommands } from './customs.ts';
 import { exchangeCommands } from './exchange.ts';
@@ -13,21 +11,11 @@ import { registryCommands } from './registry.ts';
 import { archivesCommands } from './archives.ts';
 import { benefitsCommands } from './benefits.ts';
 import { serveCommand } from './serve.ts';
-
-export class CliExit extends Error {
-  constructor(
-    readonly exitCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { rootCommand, runCli } from './run.ts';
+import type { Command } from 'commander';
 
 export function buildCli(): Command {
-  const program = new Command('landao')
-    .description('Landao 岚岛 — digital-government data platform of the Pingtan Comprehensive Experimental Zone')
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const program = rootCommand();
   program.addCommand(serveCommand());
   program.addCommand(auditCommands());
   program.addCommand(scanCommand());
@@ -55,25 +43,6 @@ export function buildCli(): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const program = buildCli();
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
-      return 2;
-    }
-    if (e instanceof CliExit) {
-      if (e.message) process.stderr.write(`landao: ${e.message}\n`);
-      return e.exitCode;
-    }
-    if (e instanceof ConfigError || e instanceof AppError) {
-      process.stderr.write(`landao: ${e.message.split('\n')[0]}\n`);
-      return 2;
-    }
-    process.stderr.write(`landao: internal error: ${(e as Error).message}\n`);
-    return 1;
-  }
+export function main(argv: string[]): Promise<number> {
+  return runCli(buildCli(), argv, [ConfigError]);
 }

@@ -4,7 +4,7 @@
  * findings merge exactly. Column decisions for findings and persons are made once, on the head of
  * the file (by the first range's worker), so every worker applies the same ones. A single large
  * file with one worker is scanned the same way, in one worker thread, for its capped heap. Workers
- * run the plain-JS bundle of scan-worker.ts (worker-bundle.ts), not TypeScript through tsx.
+ * run the plain-JS bundle of scan-worker.ts (bundles.mjs), not TypeScript through tsx.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -16,7 +16,7 @@ import { ColumnProfiler, type ProfilerState } from '../recognizers/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import type { FindingReport, ScanOptions, ScanReport } from './report.ts';
 import { acceptedOf, ISOLATE_MIN_BYTES, TableScan } from './table-scan.ts';
-import { scanWorkerUrl } from './worker-bundle.ts';
+import { scanWorkerUrl } from './bundles.mjs';
 
 export interface RangeTask {
   layout: CsvLayout;

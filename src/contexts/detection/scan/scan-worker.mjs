@@ -1,4 +1,4 @@
-// Fallback worker-thread entry (see worker-bundle.ts): loads the TypeScript worker through tsx,
+// Fallback worker-thread entry (see bundles.mjs): loads the TypeScript worker through tsx,
 // which the thread does not inherit.
 import { register } from 'tsx/esm/api';
 

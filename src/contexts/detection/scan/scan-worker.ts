@@ -1,6 +1,6 @@
 /** Worker thread of the parallel scan: scans one byte range of a planned CSV/TSV file. */
 import { parentPort, workerData } from 'node:worker_threads';
-// Imported from the module itself, not the readers' index: the worker is bundled (worker-bundle.ts)
+// Imported from the module itself, not the readers' index: the worker is bundled (bundles.mjs)
 // and must not pull in the other readers' packages.
 import { openCsvRange } from '../readers/csv-reader.ts';
 import { AppError } from '../../../kernel/errors.ts';
