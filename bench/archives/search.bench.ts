@@ -23,7 +23,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openPostgres, openSqlite, type Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { ArchiveSearch, archivalPath, filterTokens, searchTokens, shippedSchedule, type SearchQuery } from '../../src/contexts/archives/index.ts';
+import { ArchiveSearch, archivalPath, filterTokens, pairTokens, searchTokens, shippedSchedule, type SearchQuery } from '../../src/contexts/archives/index.ts';
 import { scopesOf } from '../../src/contexts/identity/index.ts';
 import { LocalBlobStore } from '../../src/kernel/blob/local-blob-store.ts';
 import type { Principal } from '../../src/kernel/principal.ts';
@@ -262,10 +262,14 @@ async function loadCatalog(b: Awaited<ReturnType<typeof openBench>>): Promise<vo
       await client.query('BEGIN');
       await insert('archives_records', REC_COLS, REC_TYPES, gs.map((g) => g.rec));
       await insert('archives_versions', VER_COLS, VER_TYPES, gs.map((g) => g.ver));
+      // The filter columns and pair tokens of migration 0023, as SearchRepo.insertMany writes them.
+      const col = (c: string) => gs.map((g) => g.rec[c]);
+      const pairs = gs.map((g) => pairTokens({ category: g.rec['category'] as string, year: g.rec['year'] as number, retention: g.rec['retention'] as string, ownerOrgId: g.rec['owner_org_id'] as number }));
       await client.query(
-        `INSERT INTO archives_search (record_id, version_id, doc_date, text, indexed_at, tokens)
-         SELECT r, r, d, t, a, array_to_tsvector(string_to_array(k, ' ')) FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(r, d, t, a, k)`,
-        [gs.map((g) => g.rec['id']), gs.map((g) => g.search['doc_date']), gs.map((g) => g.search['text']), gs.map((g) => g.search['indexed_at']), gs.map((g) => g.tokens)],
+        `INSERT INTO archives_search (record_id, version_id, doc_date, text, indexed_at, tokens, fonds, category, year, retention, org_code, owner_org_id)
+         SELECT r, r, d, t, a, array_to_tsvector(string_to_array(k, ' ')), f, c, y, rt, o, w
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::bigint[]) AS u(r, d, t, a, k, f, c, y, rt, o, w)`,
+        [col('id'), gs.map((g) => g.search['doc_date']), gs.map((g) => g.search['text']), gs.map((g) => g.search['indexed_at']), gs.map((g, i) => [g.tokens, ...pairs[i]!].join(' ')), col('fonds'), col('category'), col('year'), col('retention'), col('org_code'), col('owner_org_id')],
       );
       await client.query('COMMIT');
       if ((id - 1) % 500_000 === 0) console.log(`  ${id - 1} records, ${secs(performance.now() - t0)}`);

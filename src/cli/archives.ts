@@ -47,17 +47,7 @@ export function archivesCommands(): Command {
     .option('--json', 'print the exported bags as JSON')
     .action(async (opts: { out: string; category?: string; year?: number; retention?: string; zip?: boolean; json?: boolean }) => {
       if (opts.retention && !['Y', 'D30', 'D10'].includes(opts.retention)) throw new AppError('bad_request', `--retention: Y, D30 or D10, not ${opts.retention}`);
-      const done = await withArchive(async (a) => {
-        const bags = await a.exportBags(OPERATOR, path.resolve(opts.out), { category: opts.category, year: opts.year, retention: opts.retention });
-        if (!opts.zip) return bags;
-        const { zipDirectory } = await import('../contexts/archives/index.ts');
-        for (const b of bags) {
-          await zipDirectory(b.dir, `${b.dir}.zip`, b.archivalCode);
-          fs.rmSync(b.dir, { recursive: true, force: true });
-          b.dir = `${b.dir}.zip`;
-        }
-        return bags;
-      });
+      const done = await withArchive((a) => a.exportBags(OPERATOR, path.resolve(opts.out), { category: opts.category, year: opts.year, retention: opts.retention }, { zip: opts.zip }));
       if (opts.json) process.stdout.write(JSON.stringify(done, null, 2) + '\n');
       else {
         for (const d of done) process.stdout.write(`${d.archivalCode}  ${d.dir}\n`);

@@ -12,6 +12,10 @@ export type StoredAlert = Selectable<AlertRow>;
 export type StoredLoan = Selectable<LoanRow>;
 export type StoredLoanAction = Selectable<LoanActionRow>;
 
+/** Which records a listing shows: the living ones (default), the tombstones of destroyed ones, or both. */
+export const RECORD_STATUSES = ['active', 'destroyed', 'all'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
 export interface RecordFilter {
   category?: string | undefined;
   year?: number | undefined;
@@ -20,6 +24,17 @@ export interface RecordFilter {
   q?: string | undefined;
   limit?: number | undefined;
   afterId?: number | undefined;
+  /** Default `active`: destroyed records (tombstones) are left out unless asked for. */
+  status?: RecordStatus | undefined;
+  /** Newest first, before this id (instead of oldest first after `afterId`). */
+  beforeId?: number | undefined;
+  newestFirst?: boolean | undefined;
+  /** 机构 code of the 档号. */
+  org?: string | undefined;
+  dateFrom?: string | undefined;
+  dateTo?: string | undefined;
+  /** A 档号 path prefix (`PT01/HY/2026`). */
+  pathPrefix?: string | undefined;
 }
 
 export class ArchivesRepo {
@@ -107,27 +122,57 @@ export class ArchivesRepo {
   }
 
   /** Records with their current version, newest first, by the filters (index on category, year, retention). */
-  async listRecords(e: Executor, f: RecordFilter): Promise<(StoredRecord & { title: string; doc_date: string; document_no: string | null; version_id: number })[]> {
+  async listRecords(e: Executor, f: RecordFilter): Promise<(StoredRecord & { title: string; responsible: string; doc_date: string; document_no: string | null; version_id: number })[]> {
     let query = q(e)
       .selectFrom('archives_records as r')
       .innerJoin('archives_versions as v', (j) => j.onRef('v.record_id', '=', 'r.id').onRef('v.version', '=', 'r.current_version'))
       .selectAll('r')
-      .select(['v.title', 'v.doc_date', 'v.document_no', 'v.id as version_id']);
+      .select(['v.title', 'v.responsible', 'v.doc_date', 'v.document_no', 'v.id as version_id']);
     if (f.category) query = query.where('r.category', '=', f.category);
     if (f.year !== undefined) query = query.where('r.year', '=', f.year);
     if (f.retention) query = query.where('r.retention', '=', f.retention);
     if (f.ownerOrgId !== undefined) query = query.where('r.owner_org_id', '=', f.ownerOrgId);
     if (f.afterId !== undefined) query = query.where('r.id', '>', f.afterId);
+    if (f.beforeId !== undefined) query = query.where('r.id', '<', f.beforeId);
+    const status = f.status ?? 'active';
+    if (status !== 'all') query = query.where('r.destroyed_at', status === 'active' ? 'is' : 'is not', null);
+    if (f.org) query = query.where('r.org_code', '=', f.org);
+    if (f.dateFrom) query = query.where('v.doc_date', '>=', f.dateFrom);
+    if (f.dateTo) query = query.where('v.doc_date', '<=', f.dateTo);
+    if (f.pathPrefix) query = query.where('r.path', '>=', `${f.pathPrefix}/`).where('r.path', '<', `${f.pathPrefix}0`);
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, '')}%`;
       query = query.where((eb) => eb.or([eb('v.title', 'like', like), eb('v.document_no', 'like', like), eb('r.archival_code', 'like', like)]));
     }
-    return query.orderBy('r.id').limit(f.limit ?? 100).execute();
+    return query.orderBy('r.id', f.newestFirst ? 'desc' : 'asc').limit(f.limit ?? 100).execute();
   }
 
-  /** Versions whose last fixity check is oldest, up to `limit`. */
-  async fixityDue(e: Executor, limit: number): Promise<StoredVersion[]> {
-    return q(e).selectFrom('archives_versions').selectAll().where('fixity_status', '!=', 'destroyed').orderBy('fixity_checked_at').orderBy('id').limit(limit).execute();
+  /** Versions whose last fixity check is oldest, up to `limit`, with their record's 档号. */
+  async fixityDue(e: Executor, limit: number): Promise<(StoredVersion & { archival_code: string })[]> {
+    return q(e)
+      .selectFrom('archives_versions as v')
+      .innerJoin('archives_records as r', 'r.id', 'v.record_id')
+      .selectAll('v')
+      .select('r.archival_code')
+      .where('v.fixity_status', '!=', 'destroyed')
+      .orderBy('v.fixity_checked_at')
+      .orderBy('v.id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** The files of several versions in one query, by version id (each in path order). */
+  async filesOfVersions(e: Executor, versionIds: number[]): Promise<Map<number, StoredFile[]>> {
+    const out = new Map<number, StoredFile[]>(versionIds.map((id) => [id, []]));
+    if (versionIds.length === 0) return out;
+    const rows = await q(e).selectFrom('archives_files').selectAll().where('version_id', 'in', versionIds).orderBy('version_id').orderBy('path').execute();
+    for (const f of rows) out.get(Number(f.version_id))?.push(f);
+    return out;
+  }
+
+  /** Records the outcome of many fixity checks at once: each status's versions in one statement. */
+  async setFixityMany(tx: Executor, versionIds: number[], at: string, status: string): Promise<void> {
+    if (versionIds.length > 0) await q(tx).updateTable('archives_versions').set({ fixity_checked_at: at, fixity_status: status }).where('id', 'in', versionIds).execute();
   }
 
   async countVersions(e: Executor, checkedBefore?: string): Promise<number> {
@@ -137,9 +182,6 @@ export class ArchivesRepo {
     return Number(r?.n ?? 0);
   }
 
-  async setFixity(tx: Executor, versionId: number, at: string, status: string): Promise<void> {
-    await q(tx).updateTable('archives_versions').set({ fixity_checked_at: at, fixity_status: status }).where('id', '=', versionId).execute();
-  }
 
   // ---- disposal, loans, access ------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ import { requirePrincipal } from '../../http/auth.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { ArchiveService } from './archives.service.ts';
 import { reportText } from './four-checks.ts';
+import { RECORD_STATUSES } from './archives.repo.ts';
 import { LOAN_STATES } from './loans.ts';
 import { RETENTIONS } from './schedule.ts';
 
@@ -40,6 +41,7 @@ export function registerArchivesRoutes(archives: ArchiveService) {
             q: z.string().trim().min(1).max(100).optional(),
             afterId: z.coerce.number().int().min(0).optional(),
             limit: z.coerce.number().int().min(1).max(500).default(50),
+            status: z.enum(RECORD_STATUSES).default('active').describe('active (default): living records; destroyed: the tombstones; all: both'),
           }),
         },
       },
@@ -64,10 +66,14 @@ export function registerArchivesRoutes(archives: ArchiveService) {
             path: z.string().max(60).optional(),
             cursor: z.string().max(80).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(20),
+            status: z.enum(['active', 'destroyed']).default('active').describe('destroyed: the tombstones of destroyed records (out of the full-text index: words match title, document number, 档号)'),
           }),
         },
       },
-      async (req) => archives.search.search(requirePrincipal(req), { ...req.query, q: req.query.q === '' ? undefined : req.query.q }),
+      async (req) => {
+        const { status, ...query } = { ...req.query, q: req.query.q === '' ? undefined : req.query.q };
+        return status === 'destroyed' ? archives.searchTombstones(requirePrincipal(req), query) : archives.search.search(requirePrincipal(req), query);
+      },
     );
 
     r.post(

@@ -85,4 +85,20 @@ describeEachDialect('archives by role', (get) => {
     for (const role of ['bureau-officer', 'auditor']) expect(await archives.alerts(as(role, 1)), role).toEqual([]);
     await expect(archives.alerts(as('dept-admin', XZSP))).rejects.toMatchObject({ code: 'forbidden' });
   });
+  it('shows a department only its own tombstones; the bureau all of them', async () => {
+    const disposals = new DisposalService(archives);
+    const old = await archives.archive(undefined, marriageCase('SHSY-OLD', { category: 'GJ', documentType: '缴存', date: '2013-09-01', ownerOrgId: SHSY }));
+    const d = await disposals.propose(as('bureau-officer', 1), { recordIds: [old.recordId], reason: '保管期满' });
+    const archivist = { ...as('archivist', 10), id: 101 };
+    await disposals.act(archivist, d.id, 'approve');
+    await disposals.act(archivist, d.id, 'destroy');
+    const shsy = as('dept-officer', SHSY);
+    expect((await archives.searchTombstones(shsy, {})).items.map((r) => r.id)).toEqual([old.recordId]);
+    expect((await archives.list(shsy, { status: 'destroyed' })).map((r) => r.id)).toEqual([old.recordId]);
+    expect((await archives.searchTombstones(shsy, { department: XZSP })).items).toEqual([]);
+    expect((await archives.searchTombstones(as('dept-admin', XZSP), {})).items).toEqual([]);
+    expect((await archives.list(as('dept-admin', XZSP), { status: 'all' })).map((r) => r.id)).not.toContain(old.recordId);
+    for (const role of ['bureau-officer', 'auditor']) expect((await archives.searchTombstones(as(role, 1), {})).items.map((r) => r.id), role).toContain(old.recordId);
+    await expect(archives.searchTombstones(as('citizen', null), {})).rejects.toMatchObject({ code: 'forbidden' });
+  });
 });

@@ -197,6 +197,34 @@ describeEachDialect('archiving records', (get) => {
     expect(events).toEqual(['success', 'failure']);
   });
 
+  it('records a run batch by batch, every check an event and every failure an alert, a large file hashed on two cores', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), crypto.randomBytes(3 << 20), Buffer.from('\nstartxref\n0\n%%EOF\n')]);
+    const big = await archives.archive(undefined, { ...marriageCase('B1'), files: [{ name: '大文件.pdf', buffer: pdf }] });
+    const plain = await archives.archive(undefined, marriageCase('B2'));
+    const broken = await archives.archive(undefined, marriageCase('B3'));
+    const ours = (r: { failed: { archivalCode: string }[] }) => r.failed.filter((f) => [big, plain, broken].some((x) => x.archivalCode === f.archivalCode));
+    expect(ours(await archives.fixityRun({ limit: 1000, batch: 2 }))).toEqual([]);
+    const root = async (recordId: number) => path.join(fx.dir, 'blobs', ...(await archives.repo.version(get().db, recordId, 1))!.bag_key.split('/'));
+    const bigFile = path.join(await root(big.recordId), 'data', '大文件.pdf');
+    const bytes = fs.readFileSync(bigFile);
+    bytes.writeUInt8(bytes.readUInt8(2 << 20) ^ 1, 2 << 20);
+    fs.writeFileSync(bigFile, bytes);
+    const png = fs.readdirSync(path.join(await root(broken.recordId), 'data')).find((f) => f.endsWith('.png'))!;
+    fs.rmSync(path.join(await root(broken.recordId), 'data', png));
+    const run = await archives.fixityRun({ limit: 1000, batch: 2 });
+    expect(ours(run)).toEqual([
+      expect.objectContaining({ archivalCode: big.archivalCode, changed: ['data/大文件.pdf'], missing: [], extra: [] }),
+      expect.objectContaining({ archivalCode: broken.archivalCode, changed: [], missing: [`data/${png}`], extra: [] }),
+    ]);
+    const outcomes = async (recordId: number) => (await archives.get(ADMIN, recordId)).events.filter((e) => e.type === 'fixity check').map((e) => e.outcome);
+    expect([await outcomes(big.recordId), await outcomes(plain.recordId), await outcomes(broken.recordId)]).toEqual([
+      ['success', 'failure'],
+      ['success', 'success'],
+      ['success', 'failure'],
+    ]);
+    expect((await archives.alerts(ADMIN)).map((a) => a.recordId)).toEqual(expect.arrayContaining([big.recordId, broken.recordId]));
+  });
+
   it('takes each run’s share of the rotation, oldest check first', async () => {
     const total = (await archives.list(ADMIN, { limit: 500 })).length;
     const r = await archives.fixityRun({ maxAgeDays: 90, intervalMs: 90 * 86_400_000 / 4 });

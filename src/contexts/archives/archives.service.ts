@@ -14,15 +14,16 @@ import { canActOnOrg, hasScope, orgFilterFor, type Principal } from '../../kerne
 import { SYSTEM_ACTOR, type Actor, type AuditService } from '../audit/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import { formatArchivalCode, parseArchivalCode, seriesKey } from './archival-code.ts';
-import { ArchivesRepo, type RecordFilter, type StoredRecord, type StoredVersion } from './archives.repo.ts';
+import { ArchivesRepo, type RecordFilter, type StoredFile, type StoredRecord, type StoredVersion } from './archives.repo.ts';
 import { BAG_ALGORITHMS, buildTagFiles, readMetadataXml, safeFileName, validateBagDir, type BagReport } from './bagit.ts';
 import { archivingChecks, ClamAvScanner, overall, type CheckItem, type FourPropertiesReport, type VirusScanner } from './four-checks.ts';
 import { FormatSniffer, type FormatFinding } from './formats.ts';
 import { checkDescription, metadataXml, parseDescription, type Description, type DescriptionInput, type PackageFile } from './metadata.ts';
 import { categoryOf, RETENTION_YEARS, retentionFor, shippedSchedule, type Schedule } from './schedule.ts';
 import { allowedLoanActions, foldLoan, loanRequestSchema, nextLoanState } from './loans.ts';
-import { ArchiveSearch } from './search.ts';
+import { ArchiveSearch, PATH_RE, type SearchItem, type SearchPage, type SearchQuery } from './search.ts';
 import { DualDigest } from './digest-pool.ts';
+import { writeZip, type ZipEntrySource } from './zip.ts';
 
 export interface ArchiveFileInput {
   name: string;
@@ -62,6 +63,14 @@ export const FIXITY_JOB = 'archives.fixity';
 export const FIXITY_INTERVAL_MS = 3600_000;
 export const DEFAULT_FIXITY_MAX_AGE_DAYS = 90;
 const MAX_FILES = 1000;
+/** Fixity: versions per catalog read and per recording transaction. */
+const FIXITY_BATCH = 64;
+/** Fixity: packages re-hashed at a time (one reads while another hashes). */
+const FIXITY_CONCURRENCY = 2;
+/** Fixity: files from this size on are hashed on two cores (SM3 in the digest worker); smaller ones inline. */
+const DUAL_DIGEST_BYTES = 1 << 20;
+/** Fixity: bytes per read of a stored file. */
+const FIXITY_READ_BYTES = 1 << 20;
 
 interface TagEntry {
   size: number;
@@ -414,10 +423,50 @@ export class ArchiveService {
     await this.repo.logAccess(this.db, { record_id: r.id, version: r.current_version, action, path: file, actor: agentOf(p), org_id: p.orgId, loan_id: loanId, at: this.now().toISOString() });
   }
 
-  async list(p: Principal, f: Omit<RecordFilter, 'ownerOrgId'>) {
+  /** Records by filters, oldest first; destroyed records (tombstones) only with `status` destroyed or all. */
+  async list(p: Principal, f: Pick<RecordFilter, 'category' | 'year' | 'retention' | 'q' | 'limit' | 'afterId' | 'status'>) {
     if (!hasScope(p, 'archives:read')) throw new AppError('forbidden', 'archives:read is needed to read archives');
     const rows = await this.repo.listRecords(this.db, { ...f, ownerOrgId: orgFilterFor(p, 'archives:read'), limit: Math.min(f.limit ?? 50, 500) });
     return rows.map((r) => ({ id: r.id, archivalCode: r.archival_code, category: r.category, year: r.year, retention: r.retention, title: r.title, date: r.doc_date, documentNo: r.document_no, version: r.current_version, destroyedAt: r.destroyed_at }));
+  }
+
+  /**
+   * The search's tombstone view (`status=destroyed`): destroyed records left the full-text index with
+   * their bags, so they are found by the words of their title, document number or 档号 and the same
+   * filters, newest first (cursor `t<id>`). Own department's records; all with archives:read:all.
+   */
+  async searchTombstones(p: Principal, s: SearchQuery): Promise<Omit<SearchPage, 'items'> & { items: (SearchItem & { destroyedAt: string | null })[] }> {
+    if (!hasScope(p, 'archives:read')) throw new AppError('forbidden', 'archives:read is needed to search archives');
+    if (s.path !== undefined && !PATH_RE.test(s.path)) throw new AppError('validation_failed', `path: a 档号 path prefix like PT01/HY/2026/Y/SHSY, not ${s.path}`, { problems: [{ field: 'path', reason: 'format' }] });
+    const before = s.cursor !== undefined ? Number(/^t(\d+)$/.exec(s.cursor)?.[1] ?? NaN) : undefined;
+    if (before !== undefined && !Number.isInteger(before)) throw new AppError('validation_failed', 'cursor: not a cursor of this search', { problems: [{ field: 'cursor', reason: 'format' }] });
+    const own = orgFilterFor(p, 'archives:read');
+    // Another department's tombstones stay out of sight, whatever `department` asks for.
+    if (own !== undefined && s.department !== undefined && s.department !== own) return { items: [], total: 0, totalIsLowerBound: false, nextCursor: null };
+    const limit = Math.min(Math.max(s.limit ?? 20, 1), 200);
+    const rows = await this.repo.listRecords(this.db, {
+      status: 'destroyed',
+      q: s.q,
+      category: s.category,
+      year: s.year,
+      retention: s.retention,
+      org: s.org,
+      ownerOrgId: own ?? s.department,
+      dateFrom: s.dateFrom,
+      dateTo: s.dateTo,
+      pathPrefix: s.path,
+      beforeId: before,
+      newestFirst: true,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const more = rows.length > limit;
+    return {
+      items: page.map((r) => ({ id: r.id, archivalCode: r.archival_code, path: r.path, category: r.category, year: r.year, retention: r.retention, title: r.title, responsible: r.responsible, date: r.doc_date, documentNo: r.document_no, version: r.current_version, snippet: null, destroyedAt: r.destroyed_at })),
+      total: page.length,
+      totalIsLowerBound: more,
+      nextCursor: more ? `t${page[page.length - 1]!.id}` : null,
+    };
   }
 
   /** A record with its versions and events; every call is logged as a view. */
@@ -543,11 +592,13 @@ export class ArchiveService {
   // ---- export / import ------------------------------------------------------------------------
 
   /**
-   * Writes one bag per record (current version) under `outDir/<档号>/`: each into a temporary directory
-   * first, renamed when complete. premis.json gains the transfer event (recorded in the database too),
-   * and the tag manifests are recomputed. Needs archives:export.
+   * Writes one bag per record (current version) under `outDir/<档号>/`, or with `zip` as `outDir/<档号>.zip`
+   * (the bag under `<档号>/` inside). A directory is written into a temporary one and renamed when complete;
+   * a zip streams every payload file straight from the blob store into yazl (no bag directory on disk),
+   * through a temporary file renamed when complete. premis.json gains the transfer event (recorded in the
+   * database too), and the tag manifests are recomputed. Needs archives:export. Destroyed records are skipped.
    */
-  async exportBags(p: Principal, outDir: string, f: { category?: string | undefined; year?: number | undefined; retention?: string | undefined }): Promise<{ archivalCode: string; dir: string }[]> {
+  async exportBags(p: Principal, outDir: string, f: { category?: string | undefined; year?: number | undefined; retention?: string | undefined }, opts: { zip?: boolean | undefined } = {}): Promise<{ archivalCode: string; dir: string }[]> {
     if (!hasScope(p, 'archives:export')) throw new AppError('forbidden', 'archives:export is needed to export archives');
     await fsp.mkdir(outDir, { recursive: true });
     const out: { archivalCode: string; dir: string }[] = [];
@@ -555,57 +606,75 @@ export class ArchiveService {
     for (;;) {
       const page = await this.repo.listRecords(this.db, { ...f, ownerOrgId: orgFilterFor(p, 'archives:export'), afterId, limit: 200 });
       if (page.length === 0) break;
-      for (const r of page.filter((x) => x.destroyed_at === null)) out.push({ archivalCode: r.archival_code, dir: await this.exportOne(p, r, outDir) });
+      for (const r of page) out.push({ archivalCode: r.archival_code, dir: await this.exportOne(p, r, outDir, opts.zip === true) });
       afterId = page[page.length - 1]!.id;
     }
     return out;
   }
 
-  private async exportOne(p: Principal, r: StoredRecord, outDir: string): Promise<string> {
+  private async exportOne(p: Principal, r: StoredRecord, outDir: string, zip: boolean): Promise<string> {
     const v = (await this.repo.version(this.db, r.id, r.current_version))!;
-    const final = path.join(outDir, r.archival_code);
-    const tmp = path.join(outDir, `.tmp-${crypto.randomBytes(6).toString('hex')}`);
     const at = this.now().toISOString();
-    try {
-      await fsp.mkdir(path.join(tmp, 'data'), { recursive: true });
-      for (const file of await this.repo.filesOf(this.db, v.id)) {
-        const target = path.join(tmp, ...file.path.split('/'));
-        await fsp.mkdir(path.dirname(target), { recursive: true });
-        await pipeline(await this.blobs.get(`${v.bag_key}/${file.path}`), (await fsp.open(target, 'wx')).createWriteStream());
+    const payload = await this.repo.filesOf(this.db, v.id);
+    const tags = await this.exportTags(p, r, v, outDir, at);
+    const final = path.join(outDir, zip ? `${r.archival_code}.zip` : r.archival_code);
+    if (zip) {
+      // The same files in the same (sorted path) order as zipping the exported directory, without the directory.
+      const entries: ({ rel: string } & ({ size: number; open: () => Promise<Readable> } | { data: Buffer }))[] = [
+        ...payload.map((file) => ({ rel: file.path, size: Number(file.size), open: () => this.blobs.get(`${v.bag_key}/${file.path}`) })),
+        ...[...tags].map(([n, data]) => ({ rel: n, data })),
+      ];
+      entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+      const mtime = new Date(at);
+      await writeZip(final, entries.map(({ rel, ...e }): ZipEntrySource => ({ ...e, name: `${r.archival_code}/${rel}`, mtime })));
+    } else {
+      const tmp = path.join(outDir, `.tmp-${crypto.randomBytes(6).toString('hex')}`);
+      try {
+        await fsp.mkdir(path.join(tmp, 'data'), { recursive: true });
+        for (const file of payload) {
+          const target = path.join(tmp, ...file.path.split('/'));
+          await fsp.mkdir(path.dirname(target), { recursive: true });
+          await pipeline(await this.blobs.get(`${v.bag_key}/${file.path}`), (await fsp.open(target, 'wx')).createWriteStream());
+        }
+        for (const [n, b] of tags) await fsp.writeFile(path.join(tmp, n), b, { flag: 'wx' });
+        await fsp.rm(final, { recursive: true, force: true });
+        await fsp.rename(tmp, final);
+      } catch (e) {
+        await fsp.rm(tmp, { recursive: true, force: true });
+        throw e;
       }
-      const tagNames = Object.keys(JSON.parse(v.tag_files) as Record<string, TagEntry>).filter((n) => !n.startsWith('tagmanifest-'));
-      const tags = new Map<string, Buffer>();
-      for (const n of tagNames) {
-        const chunks: Buffer[] = [];
-        for await (const c of await this.blobs.get(`${v.bag_key}/${n}`)) chunks.push(c as Buffer);
-        tags.set(n, Buffer.concat(chunks));
-      }
-      const premis = JSON.parse(tags.get('premis.json')!.toString()) as { events: PremisEvent[] };
-      const history = await this.repo.eventsOf(this.db, r.id);
-      const known = new Set(premis.events.map((e) => e.id));
-      for (const e of history.filter((x) => x.version_id === v.id)) {
-        const id = (JSON.parse(e.detail) as { id?: string }).id ?? `db-${e.id}`;
-        if (!known.has(id)) premis.events.push({ id, type: e.type, dateTime: e.at, outcome: e.outcome, agent: e.agent, detail: e.detail });
-      }
-      const transfer: PremisEvent = { id: crypto.randomUUID(), type: 'transfer', dateTime: at, outcome: 'success', agent: agentOf(p), detail: `exported as a BagIt bag to ${path.basename(outDir)}` };
-      premis.events.push(transfer);
-      tags.set('premis.json', Buffer.from(JSON.stringify(premis, null, 2) + '\n'));
-      for (const alg of BAG_ALGORITHMS) {
-        const lines = [...tags].map(([n, b]) => `${shaDigest(alg, b)}  ${n}\n`).join('');
-        tags.set(`tagmanifest-${alg}.txt`, Buffer.from(lines));
-      }
-      for (const [n, b] of tags) await fsp.writeFile(path.join(tmp, n), b, { flag: 'wx' });
-      await fsp.rm(final, { recursive: true, force: true });
-      await fsp.rename(tmp, final);
-    } catch (e) {
-      await fsp.rm(tmp, { recursive: true, force: true });
-      throw e;
     }
     await this.db.transaction().execute(async (t) => {
       await this.repo.insertEvents(t, [{ record_id: r.id, version_id: v.id, type: 'transfer', outcome: 'success', agent: agentOf(p), at, detail: JSON.stringify({ to: final }) }]);
       await this.audit.record(t, actorOf(p), { action: 'archives.record.exported', entityType: 'archives.record', entityId: r.id, detail: { archivalCode: r.archival_code, version: v.version } });
     });
     return final;
+  }
+
+  /** The tag files of an exported bag: premis.json with the events since ingest and this transfer, tag manifests recomputed. */
+  private async exportTags(p: Principal, r: StoredRecord, v: StoredVersion, outDir: string, at: string): Promise<Map<string, Buffer>> {
+    const tagNames = Object.keys(JSON.parse(v.tag_files) as Record<string, TagEntry>).filter((n) => !n.startsWith('tagmanifest-'));
+    const tags = new Map<string, Buffer>();
+    for (const n of tagNames) {
+      const chunks: Buffer[] = [];
+      for await (const c of await this.blobs.get(`${v.bag_key}/${n}`)) chunks.push(c as Buffer);
+      tags.set(n, Buffer.concat(chunks));
+    }
+    const premis = JSON.parse(tags.get('premis.json')!.toString()) as { events: PremisEvent[] };
+    const history = await this.repo.eventsOf(this.db, r.id);
+    const known = new Set(premis.events.map((e) => e.id));
+    for (const e of history.filter((x) => x.version_id === v.id)) {
+      const id = (JSON.parse(e.detail) as { id?: string }).id ?? `db-${e.id}`;
+      if (!known.has(id)) premis.events.push({ id, type: e.type, dateTime: e.at, outcome: e.outcome, agent: e.agent, detail: e.detail });
+    }
+    const transfer: PremisEvent = { id: crypto.randomUUID(), type: 'transfer', dateTime: at, outcome: 'success', agent: agentOf(p), detail: `exported as a BagIt bag to ${path.basename(outDir)}` };
+    premis.events.push(transfer);
+    tags.set('premis.json', Buffer.from(JSON.stringify(premis, null, 2) + '\n'));
+    for (const alg of BAG_ALGORITHMS) {
+      const lines = [...tags].map(([n, b]) => `${shaDigest(alg, b)}  ${n}\n`).join('');
+      tags.set(`tagmanifest-${alg}.txt`, Buffer.from(lines));
+    }
+    return tags;
   }
 
   /** Validates a bag directory without touching the database; every problem is listed. */
@@ -643,10 +712,14 @@ export class ArchiveService {
 
   // ---- fixity ---------------------------------------------------------------------------------
 
-  /** Re-hashes one version's package from the blob store: changed, missing and extra files. */
-  async checkFixity(v: StoredVersion): Promise<Omit<FixityResult, 'archivalCode'>> {
+  /**
+   * Re-hashes one version's package from the blob store: changed, missing and extra files. `files` are
+   * its catalog rows when the caller read them already (a fixity run reads a batch's in one query).
+   * A file of at least DUAL_DIGEST_BYTES is hashed on two cores (SM3 in the digest worker, as at ingest).
+   */
+  async checkFixity(v: StoredVersion, files?: StoredFile[]): Promise<Omit<FixityResult, 'archivalCode'>> {
     const expected = new Map<string, TagEntry>();
-    for (const f of await this.repo.filesOf(this.db, v.id)) expected.set(f.path, { size: f.size, sha512: f.sha512, sm3: f.sm3 });
+    for (const f of files ?? (await this.repo.filesOf(this.db, v.id))) expected.set(f.path, { size: f.size, sha512: f.sha512, sm3: f.sm3 });
     for (const [n, t] of Object.entries(JSON.parse(v.tag_files) as Record<string, TagEntry>)) expected.set(n, t);
     const changed: string[] = [];
     const missing: string[] = [];
@@ -658,26 +731,73 @@ export class ArchiveService {
         missing.push(rel);
         continue;
       }
-      const a = crypto.createHash('sha512');
-      const b = crypto.createHash('sm3');
       let size = 0;
-      for await (const c of await this.blobs.get(`${v.bag_key}/${rel}`)) {
-        a.update(c as Buffer);
-        b.update(c as Buffer);
-        size += (c as Buffer).length;
+      let digests: { sha512: string; sm3: string };
+      const stream = this.blobChunks(`${v.bag_key}/${rel}`, Number(want.size));
+      if (Number(want.size) >= DUAL_DIGEST_BYTES) {
+        const dual = new DualDigest();
+        try {
+          for await (const c of stream) {
+            size += (c as Buffer).length;
+            await dual.update(c as Buffer);
+          }
+        } catch (e) {
+          dual.abandon();
+          throw e;
+        }
+        digests = await dual.digest();
+      } else {
+        const a = crypto.createHash('sha512');
+        const b = crypto.createHash('sm3');
+        for await (const c of stream) {
+          a.update(c as Buffer);
+          b.update(c as Buffer);
+          size += (c as Buffer).length;
+        }
+        digests = { sha512: a.digest('hex'), sm3: b.digest('hex') };
       }
-      if (size !== Number(want.size) || a.digest('hex') !== want.sha512 || b.digest('hex') !== want.sm3) changed.push(rel);
+      if (size !== Number(want.size) || digests.sha512 !== want.sha512 || digests.sm3 !== want.sm3) changed.push(rel);
     }
     for (const rel of present) if (!expected.has(rel)) extra.push(rel);
     return { versionId: v.id, version: v.version, ok: changed.length + missing.length + extra.length === 0, changed, missing, extra };
   }
 
   /**
+   * A stored file's bytes in chunks of at most FIXITY_READ_BYTES. From the local disk when the store
+   * has one (one buffer sized to the expected file, reused: the hashes copy what they keep — a read
+   * stream would allocate 64 KiB per read even for a tag file of 300 bytes), else the store's stream.
+   */
+  private async *blobChunks(key: string, expectedSize: number): AsyncGenerator<Buffer> {
+    const file = await this.blobs.localPath(key);
+    if (file === null) {
+      for await (const c of await this.blobs.get(key)) yield c as Buffer;
+      return;
+    }
+    const fh = await fsp.open(file, 'r');
+    try {
+      const buf = Buffer.allocUnsafe(Math.min(FIXITY_READ_BYTES, Math.max(4096, expectedSize + 1)));
+      for (;;) {
+        const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+        if (bytesRead === 0) return;
+        yield buf.subarray(0, bytesRead);
+      }
+    } finally {
+      await fh.close();
+    }
+  }
+
+  /**
    * One fixity run: every version overdue (not checked for `maxAgeDays`) plus this run's share of the
    * rotation (total × interval / maxAge), oldest check first. Each check is an event; a failed one also
    * an alert and an audit event naming every changed, missing or extra file.
+   *
+   * The pass is meant to be limited by the disk and the hashes, not the database: versions go in
+   * batches of FIXITY_BATCH (`batch`) — their files read in one query, FIXITY_CONCURRENCY packages re-hashed at a
+   * time, then ONE transaction records the batch (a statement per status, the events in one insert, an
+   * alert and audit event per failure) while the next batch is being hashed. A crash loses at most the
+   * unrecorded checks of a batch or two, which the next run repeats (they are still the oldest).
    */
-  async fixityRun(opts: { maxAgeDays?: number | undefined; intervalMs?: number | undefined; limit?: number | undefined } = {}): Promise<{ checked: number; failed: FixityResult[] }> {
+  async fixityRun(opts: { maxAgeDays?: number | undefined; intervalMs?: number | undefined; limit?: number | undefined; batch?: number | undefined } = {}): Promise<{ checked: number; failed: FixityResult[] }> {
     const maxAgeMs = (opts.maxAgeDays ?? DEFAULT_FIXITY_MAX_AGE_DAYS) * 86_400_000;
     const now = this.now();
     const overdue = await this.repo.countVersions(this.db, new Date(now.getTime() - maxAgeMs).toISOString());
@@ -686,22 +806,47 @@ export class ArchiveService {
     const n = opts.limit ?? Math.max(overdue, share);
     const failed: FixityResult[] = [];
     const due = await this.repo.fixityDue(this.db, n);
-    for (const v of due) {
-      const r = await this.checkFixity(v);
-      const record = (await this.repo.recordById(this.db, v.record_id))!;
-      const at = this.now().toISOString();
-      const full: FixityResult = { ...r, archivalCode: record.archival_code };
-      await this.db.transaction().execute(async (t) => {
-        await this.repo.setFixity(t, v.id, at, r.ok ? 'ok' : 'failed');
-        await this.repo.insertEvents(t, [{ record_id: v.record_id, version_id: v.id, type: 'fixity check', outcome: r.ok ? 'success' : 'failure', agent: 'Landao archives fixity audit', at, detail: JSON.stringify({ changed: r.changed, missing: r.missing, extra: r.extra }) }]);
-        if (!r.ok) {
-          await this.repo.insertAlert(t, { record_id: v.record_id, version_id: v.id, kind: 'fixity', at, detail: JSON.stringify(full) });
-          await this.audit.record(t, SYSTEM_ACTOR, { action: 'archives.fixity.failed', entityType: 'archives.record', entityId: v.record_id, detail: { archivalCode: record.archival_code, version: v.version, changed: r.changed, missing: r.missing, extra: r.extra } });
-        }
-      });
-      if (!r.ok) failed.push(full);
+    const size = Math.max(1, opts.batch ?? FIXITY_BATCH);
+    let recording: Promise<void> = Promise.resolve();
+    for (let i = 0; i < due.length; i += size) {
+      const batch = due.slice(i, i + size);
+      const files = await this.repo.filesOfVersions(this.db, batch.map((v) => v.id));
+      const results: FixityResult[] = new Array(batch.length);
+      let next = 0;
+      const worker = async () => {
+        for (let k = next++; k < batch.length; k = next++) results[k] = { ...(await this.checkFixity(batch[k]!, files.get(batch[k]!.id))), archivalCode: batch[k]!.archival_code };
+      };
+      await Promise.all(Array.from({ length: Math.min(FIXITY_CONCURRENCY, batch.length) }, worker));
+      await recording;
+      recording = this.recordFixity(batch, results);
+      // Awaited before the next batch is recorded (or at the end); a failure meanwhile is not unhandled.
+      recording.catch(() => undefined);
+      for (const r of results) if (!r.ok) failed.push(r);
     }
+    await recording;
     return { checked: due.length, failed };
+  }
+
+  /** One transaction for a batch of fixity checks: statuses, events, and per failure an alert and its audit event. */
+  private async recordFixity(versions: StoredVersion[], results: FixityResult[]): Promise<void> {
+    const at = this.now().toISOString();
+    await this.db.transaction().execute(async (t) => {
+      await this.repo.setFixityMany(t, results.filter((r) => r.ok).map((r) => r.versionId), at, 'ok');
+      await this.repo.setFixityMany(t, results.filter((r) => !r.ok).map((r) => r.versionId), at, 'failed');
+      await this.repo.insertEvents(
+        t,
+        versions.map((v, k) => {
+          const r = results[k]!;
+          return { record_id: v.record_id, version_id: v.id, type: 'fixity check', outcome: r.ok ? 'success' : 'failure', agent: 'Landao archives fixity audit', at, detail: JSON.stringify({ changed: r.changed, missing: r.missing, extra: r.extra }) };
+        }),
+      );
+      for (const [k, r] of results.entries()) {
+        if (r.ok) continue;
+        const v = versions[k]!;
+        await this.repo.insertAlert(t, { record_id: v.record_id, version_id: v.id, kind: 'fixity', at, detail: JSON.stringify(r) });
+        await this.audit.record(t, SYSTEM_ACTOR, { action: 'archives.fixity.failed', entityType: 'archives.record', entityId: v.record_id, detail: { archivalCode: r.archivalCode, version: v.version, changed: r.changed, missing: r.missing, extra: r.extra } });
+      }
+    });
   }
 
   /** Registers the fixity job; main.ts schedules it every FIXITY_INTERVAL_MS. */

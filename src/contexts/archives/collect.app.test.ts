@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/helpers/app.ts';
 import { multipart } from '../../../test/helpers/multipart.ts';
+import { DEMO_DOCUMENT_NOS } from './archives.demo.ts';
 
 /* The whole platform with its demo: what the service hall closed and the registry issued is archived by archives.collect. */
 describeApp('online archiving of the demo', (get) => {
@@ -16,7 +17,8 @@ describeApp('online archiving of the demo', (get) => {
     const tb = await list('TB');
     expect(tb.map((r) => r.documentNo).sort()).toEqual(closed.map((c) => c.number).sort());
     const sj = await list('SJ');
-    for (const c of certificates) expect(sj.map((r) => r.documentNo)).toContain(c.certificate_no);
+    for (const c of certificates) expect(sj.filter((r) => r.documentNo === c.certificate_no), c.certificate_no).toHaveLength(1);
+    expect(sj.map((r) => r.documentNo)).toContain(DEMO_DOCUMENT_NOS.SJ);
 
     const record = (await app.inject({ method: 'GET', url: `/api/archives/records/${tb[0]!.id}`, headers: admin.headers })).json() as { archivalCode: string; files: { name: string; format: string }[] };
     expect(record.archivalCode).toMatch(/^PT01-TB·\d{4}-D30-[A-Z0-9]+-\d{4}$/);
@@ -64,12 +66,14 @@ describeApp('online archiving of the demo', (get) => {
     await app.platform.jobs.enqueue('archives.collect', {});
     while ((await app.platform.jobs.runOnce({ limit: 10 })) > 0);
     const admin = await app.login('admin');
-    const cj = ((await app.inject({ method: 'GET', url: '/api/archives/records?category=CJ&limit=500', headers: admin.headers })).json().items as { id: number; documentNo: string; archivalCode: string }[]).filter((r) => r.documentNo === clearanceNo);
-    // (The archives demo has an invented CJ record whose 文号 may equal the first real clearance number.)
-    const withFiles = await Promise.all(cj.map(async (r) => ({ ...r, files: ((await app.inject({ method: 'GET', url: `/api/archives/records/${r.id}`, headers: admin.headers })).json() as { files: { name: string }[] }).files.map((f) => f.name).sort() })));
-    const collected = withFiles.filter((r) => r.files.includes(`通关凭证-${clearanceNo}.json`));
+    const cj = (await app.inject({ method: 'GET', url: '/api/archives/records?category=CJ&limit=500', headers: admin.headers })).json().items as { id: number; documentNo: string; archivalCode: string }[];
+    // The first clearance of the year: the demo's invented CJ record must not carry its number.
+    expect(clearanceNo).toMatch(/^CL\d{4}000001$/);
+    expect(cj.map((r) => r.documentNo)).toContain(DEMO_DOCUMENT_NOS.CJ);
+    const collected = cj.filter((r) => r.documentNo === clearanceNo);
     expect(collected).toHaveLength(1);
     expect(collected[0]!.archivalCode).toMatch(/^PT01-CJ·\d{4}-D30-SJJ-\d{4}$/);
-    expect(collected[0]!.files).toEqual([`通关凭证-${clearanceNo}.json`, `通关凭证-${clearanceNo}.pdf`]);
+    const files = ((await app.inject({ method: 'GET', url: `/api/archives/records/${collected[0]!.id}`, headers: admin.headers })).json() as { files: { name: string }[] }).files.map((f) => f.name).sort();
+    expect(files).toEqual([`通关凭证-${clearanceNo}.json`, `通关凭证-${clearanceNo}.pdf`]);
   });
 });

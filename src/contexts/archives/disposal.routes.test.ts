@@ -37,8 +37,14 @@ describeApp('disposal over HTTP', (get) => {
     const record = (await app.inject({ method: 'GET', url: `/api/archives/records/${recordId}`, headers: dangan.headers })).json();
     expect(record.destroyed).toMatchObject({ disposalId: id });
     expect((await app.inject({ method: 'GET', url: `/api/archives/records/${recordId}/files/${encodeURIComponent('补正通知.pdf')}`, headers: dangan.headers })).statusCode).toBe(410);
-    const listed = (await app.inject({ method: 'GET', url: '/api/archives/records?category=QY&limit=500', headers: dangan.headers })).json().items as { id: number; destroyedAt: string | null }[];
-    expect(listed.find((r) => r.id === recordId)?.destroyedAt).toEqual(expect.any(String));
+    const listed = async (query: string) => (await app.inject({ method: 'GET', url: `/api/archives/records?category=QY&limit=500${query}`, headers: dangan.headers })).json().items as { id: number; destroyedAt: string | null }[];
+    expect((await listed('')).map((r) => r.id)).not.toContain(recordId);
+    expect((await listed('&status=destroyed')).map((r) => [r.id, typeof r.destroyedAt])).toEqual([[recordId, 'string']]);
+    expect((await listed('&status=all')).find((r) => r.id === recordId)?.destroyedAt).toEqual(expect.any(String));
+    expect((await app.inject({ method: 'GET', url: '/api/archives/records?status=gone', headers: dangan.headers })).statusCode).toBe(400);
+    const search = async (query: string) => (await app.inject({ method: 'GET', url: `/api/archives/search?q=${encodeURIComponent('补正通知')}${query}`, headers: dangan.headers })).json().items as { id: number; destroyedAt?: string | null }[];
+    expect((await search('')).map((r) => r.id)).not.toContain(recordId);
+    expect((await search('&status=destroyed')).map((r) => [r.id, typeof r.destroyedAt])).toEqual([[recordId, 'string']]);
     expect((await app.inject({ method: 'GET', url: '/api/archives/disposals?state=destroyed', headers: bureau.headers })).json().items).toEqual([expect.objectContaining({ id, records: 1 })]);
   });
 });

@@ -81,7 +81,7 @@ describeEachDialect('disposal (鉴定销毁)', (get) => {
     const keys: string[] = [];
     for await (const k of fx.blobs.list(`${before[0]!.bag_key}/`)) keys.push(k);
     expect(keys).toEqual([]);
-    const listed = await archives.list(ADMIN, { category: 'GJ' });
+    const listed = await archives.list(ADMIN, { category: 'GJ', status: 'all' });
     expect(listed.map((r) => [r.archivalCode, r.destroyedAt !== null])).toEqual([
       [codes.old1, true],
       [codes.old2, true],
@@ -95,6 +95,25 @@ describeEachDialect('disposal (鉴定销毁)', (get) => {
     const fixity = await archives.fixityRun({ limit: 100 });
     expect(fixity.failed).toEqual([]);
     expect(fixity.checked).toBe(4);
+  });
+
+  it('lists destroyed records only when tombstones are asked for, and searches them by the words of their title apart from the living', async () => {
+    expect((await archives.list(ADMIN, { category: 'GJ' })).map((r) => r.archivalCode)).toEqual([codes.old3, codes.recent]);
+    expect((await archives.list(ADMIN, { category: 'GJ', status: 'destroyed' })).map((r) => [r.archivalCode, r.destroyedAt !== null])).toEqual([
+      [codes.old1, true],
+      [codes.old2, true],
+    ]);
+    expect((await archives.list(ADMIN, { q: '2014-1' })).map((r) => r.archivalCode)).toEqual([]);
+    expect((await archives.search.search(ADMIN, { q: '公积金缴存', category: 'GJ' })).items.map((r) => r.archivalCode).sort()).toEqual([codes.old3, codes.recent].sort());
+
+    const tombstones = await archives.searchTombstones(ADMIN, { q: '公积金缴存', limit: 1 });
+    expect(tombstones.items.map((r) => [r.archivalCode, r.destroyedAt !== null])).toEqual([[codes.old2, true]]);
+    expect(tombstones.nextCursor).toBe(`t${ids.old2}`);
+    const rest = await archives.searchTombstones(ADMIN, { q: '公积金缴存', limit: 1, cursor: tombstones.nextCursor! });
+    expect(rest).toMatchObject({ items: [{ archivalCode: codes.old1 }], nextCursor: null });
+    expect((await archives.searchTombstones(ADMIN, { path: codes.old1!.replace(/^(\w+)-(\w+)·(\d+)-(\w+)-(\w+)-\d+$/, '$1/$2/$3/$4/$5') })).items.map((r) => r.archivalCode)).toEqual([codes.old2, codes.old1]);
+    expect((await archives.searchTombstones(ADMIN, { category: 'HY' })).items).toEqual([]);
+    await expect(archives.searchTombstones(ADMIN, { cursor: 'i12' })).rejects.toMatchObject({ code: 'validation_failed' });
   });
 
   it('numbers the next record of the series after the destroyed ones: 件号 are never reused', async () => {

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import yauzl from 'yauzl';
+import { pdfText } from './pdf-text.ts';
 
 const requireHere = createRequire(import.meta.url);
 let instance: Jieba | null = null;
@@ -69,6 +70,26 @@ export function filterTokens(f: FilterParts): string[] {
   add('o', f.ownerOrgId);
   if (f.date) add('m', f.date.slice(0, 7).replace('-', ''));
   return out;
+}
+
+/**
+ * PostgreSQL only (migration 0023): pairs of filters as ONE token each — `_cy_hy_2020` (category + year)
+ * and `_or_8_y` (owning department + retention) — so the GIN fallback of a filtered search intersects
+ * the words with one posting list the size of the slice.
+ */
+export function pairTokens(f: FilterParts): string[] {
+  const out: string[] = [];
+  if (f.category && f.year !== undefined) out.push(`_cy_${f.category.toLowerCase()}_${f.year}`);
+  if (f.ownerOrgId !== undefined && f.ownerOrgId !== null && f.retention) out.push(`_or_${f.ownerOrgId}_${f.retention.toLowerCase()}`);
+  return out;
+}
+
+/** A search's filter tokens on PostgreSQL: each pair as its pair token instead of its two single tokens. */
+export function pairedFilterTokens(f: FilterParts): string[] {
+  const cy = Boolean(f.category) && f.year !== undefined;
+  const or = f.ownerOrgId !== undefined && f.ownerOrgId !== null && Boolean(f.retention);
+  const rest: FilterParts = { ...f, ...(cy ? { category: undefined, year: undefined } : {}), ...(or ? { ownerOrgId: undefined, retention: undefined } : {}) };
+  return [...filterTokens(rest), ...pairTokens(f)];
 }
 
 /**
@@ -237,8 +258,8 @@ const docxText = (xml: string) =>
 
 /**
  * Text of a stored file by its detected format: text and XML as they are, OFD's page text, DOCX's
- * document text. PDF and images give nothing (no PDF text extractor without a new package). `null`
- * when the format carries no text we read.
+ * document text, PDF's text layer (pdf-text.ts). Images give nothing. `null` when the format carries no
+ * text we read.
  */
 export async function extractText(format: string, bytes: Buffer): Promise<string | null> {
   switch (format) {
@@ -251,6 +272,8 @@ export async function extractText(format: string, bytes: Buffer): Promise<string
       return (await zipEntriesText(bytes, (n) => /^Doc_\d+\/Pages\/Page_\d+\/Content\.xml$/i.test(n), ofdText)).slice(0, MAX_TEXT);
     case 'DOCX':
       return (await zipEntriesText(bytes, (n) => n === 'word/document.xml', docxText)).slice(0, MAX_TEXT);
+    case 'PDF':
+      return pdfText(bytes, MAX_TEXT);
     default:
       return null;
   }

@@ -8,6 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 import { dialectOf, type AnyDb, type Executor } from '../../db/database.ts';
 import type { ArchivesTables } from './archives.tables.ts';
+import { pairTokens, tsQuery } from './search-text.ts';
 
 interface SearchRow {
   record_id: number;
@@ -18,26 +19,32 @@ interface SearchRow {
 }
 
 /** PostgreSQL: rows of the newest end probed in key order before the GIN index is asked. */
-const PROBE_ROWS = 20_000;
+const PROBE_ROWS = 5_000;
 /** PostgreSQL: … of which this many first, to estimate the density. */
 const FIRST_PROBE_ROWS = 1_000;
 /** PostgreSQL: the count walks the key when the probe promises `cap` matches within this many rows. */
 const COUNT_WALK_ROWS = 60_000;
 /** … or within this many rows of a filter slice (scattered rows: a key entry and an index row each). */
-const SLICE_WALK_ROWS = 15_000;
+const SLICE_WALK_ROWS = 5_000;
 
-/** The filters as conditions on archives_records `r` (values as stored: upper case). */
+/** PostgreSQL: a date range of at most this many months (and no other filter) is walked by its B-tree (doc_date, record_id). */
+const DATE_SLICE_MONTHS = 12;
+
+/** The filters as conditions on the index row `s` (migration 0023 copies them from archives_records; values upper case). */
 function colConds(c: FilterColumns | undefined) {
   const out = [];
   const up = (v: string) => v.toUpperCase();
-  if (c?.fonds) out.push(sql`r.fonds = ${up(c.fonds)}`);
-  if (c?.category) out.push(sql`r.category = ${up(c.category)}`);
-  if (c?.year !== undefined) out.push(sql`r.year = ${c.year}`);
-  if (c?.retention) out.push(sql`r.retention = ${up(c.retention)}`);
-  if (c?.org) out.push(sql`r.org_code = ${up(c.org)}`);
-  if (c?.owner !== undefined) out.push(sql`r.owner_org_id = ${c.owner}`);
+  if (c?.fonds) out.push(sql`s.fonds = ${up(c.fonds)}`);
+  if (c?.category) out.push(sql`s.category = ${up(c.category)}`);
+  if (c?.year !== undefined) out.push(sql`s.year = ${c.year}`);
+  if (c?.retention) out.push(sql`s.retention = ${up(c.retention)}`);
+  if (c?.org) out.push(sql`s.org_code = ${up(c.org)}`);
+  if (c?.owner !== undefined) out.push(sql`s.owner_org_id = ${c.owner}`);
   return out;
 }
+
+/** Months from the first date's month to the second's, both counted. */
+const monthsSpanned = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 
 const q = (e: Executor) => e as unknown as Kysely<ArchivesTables & { archives_search: SearchRow }>;
 
@@ -47,7 +54,18 @@ export interface IndexRow {
   docDate: string;
   text: string;
   tokens: string[];
+  /** The record's filter values: columns of the index row on PostgreSQL (migration 0023), and its pair tokens. */
+  filters: IndexFilters;
   at: string;
+}
+
+export interface IndexFilters {
+  fonds: string;
+  category: string;
+  year: number;
+  retention: string;
+  org: string;
+  owner: number | null;
 }
 
 /** What one search asks the index. `match` is an FTS5 expression (SQLite) or tsquery text (PostgreSQL). */
@@ -59,13 +77,53 @@ export interface IndexQuery {
   dateFrom?: string | undefined;
   dateTo?: string | undefined;
   /**
-   * PostgreSQL: the same filters as plain columns of archives_records (B-tree indexes of migration 0020),
-   * so a filtered search walks its slice by key; the filter tokens stay in `match` for the GIN fallback.
+   * PostgreSQL: the same filters as columns of the index row (B-tree indexes of migration 0023), so a
+   * filtered search walks its slice by key; the filter tokens stay in `match` for the GIN fallback.
    */
   cols?: FilterColumns | undefined;
+  /**
+   * PostgreSQL: `match` as its required groups (each a list of alternatives, each a conjunction of
+   * tokens: the words, filter tokens, the months of a date range), so the GIN fallback can be driven by
+   * the rare ones alone (see `driver`).
+   */
+  groups?: string[][][] | undefined;
 }
 
-/** Filters as columns of archives_records (only the given ones apply). */
+/** PostgreSQL: token frequencies from the planner's statistics of archives_search.tokens. */
+export interface TokenStats {
+  rows: number;
+  freq: Map<string, number>;
+  /** Below the least frequent token the statistics keep: tokens not in the list are rarer than this. */
+  floor: number;
+}
+
+/** How long token statistics are used before they are read again. */
+const STATS_TTL_MS = 600_000;
+/** The GIN driver stops adding groups once it promises at most this many rows to recheck… */
+const DRIVER_ROWS = 2_000;
+/** … and never adds a group this frequent while it does (its posting list costs more than the rechecks). */
+const DRIVER_COMMON = 0.05;
+
+/**
+ * The groups a GIN scan needs to be selective, rarest first: a conjunction of every token of a common
+ * word costs a walk of each one's posting list (平潭 is in every record, 有限公司 in 40 %), while the
+ * rest of the query can be checked on the few rows the rare ones leave. Null when every group is needed.
+ */
+export function driverGroups(groups: string[][][], stats: TokenStats): string[][][] | null {
+  const tokenFreq = (t: string) => stats.freq.get(t) ?? stats.floor;
+  const groupFreq = (g: string[][]) => Math.min(1, g.reduce((sum, alt) => sum + Math.min(...alt.map(tokenFreq)), 0));
+  const ranked = groups.map((g) => ({ g, f: groupFreq(g) })).sort((a, b) => a.f - b.f);
+  const out: string[][][] = [];
+  let rows = stats.rows;
+  for (const { g, f } of ranked) {
+    if (out.length > 0 && rows <= DRIVER_ROWS && f > DRIVER_COMMON) break;
+    out.push(g);
+    rows *= f;
+  }
+  return out.length < groups.length ? out : null;
+}
+
+/** Filters as columns of the index row (only the given ones apply). */
 export interface FilterColumns {
   fonds?: string | undefined;
   category?: string | undefined;
@@ -117,8 +175,12 @@ export class SearchRepo {
     for (let i = 0; i < rows.length; i += 500) {
       const part = rows.slice(i, i + 500);
       if (pg) {
-        await sql`INSERT INTO archives_search (record_id, version_id, doc_date, text, indexed_at, tokens) VALUES ${sql.join(
-          part.map((r) => sql`(${r.recordId}, ${r.versionId}, ${r.docDate}, ${r.text}, ${r.at}, array_to_tsvector(${r.tokens}::text[]))`),
+        await sql`INSERT INTO archives_search (record_id, version_id, doc_date, text, indexed_at, tokens, fonds, category, year, retention, org_code, owner_org_id) VALUES ${sql.join(
+          part.map((r) => {
+            const f = r.filters;
+            const tokens = [...r.tokens, ...pairTokens({ category: f.category, year: f.year, retention: f.retention, ownerOrgId: f.owner })];
+            return sql`(${r.recordId}, ${r.versionId}, ${r.docDate}, ${r.text}, ${r.at}, array_to_tsvector(${tokens}::text[]), ${f.fonds}, ${f.category}, ${f.year}, ${f.retention}, ${f.org}, ${f.owner})`;
+          }),
         )}`.execute(tx);
       } else {
         await sql`INSERT INTO archives_search (record_id, version_id, doc_date, text, indexed_at) VALUES ${sql.join(part.map((r) => sql`(${r.recordId}, ${r.versionId}, ${r.docDate}, ${r.text}, ${r.at})`))}`.execute(tx);
@@ -127,9 +189,11 @@ export class SearchRepo {
     }
   }
 
-  private where(e: Executor, x: IndexQuery) {
+  private where(e: Executor, x: IndexQuery, driver?: string) {
     const pg = dialectOf(e) === 'postgres';
-    const conds = [pg ? sql`s.tokens @@ ${x.match}::tsquery` : sql`archives_search_fts MATCH ${x.match}`];
+    // With a driver (PostgreSQL), the GIN index answers the driver and each row it leaves is checked
+    // against the whole query (ts_match_vq is the function behind @@: not an index condition).
+    const conds = [pg ? (driver ? sql`s.tokens @@ ${driver}::tsquery AND ts_match_vq(s.tokens, ${x.match}::tsquery)` : sql`s.tokens @@ ${x.match}::tsquery`) : sql`archives_search_fts MATCH ${x.match}`];
     // SQLite: the cursor as a literal — FTS5 seeks to a literal rowid bound but walks the doclist for a bound parameter (0.2 vs 150 ms).
     if (x.beforeId !== undefined) conds.push(pg ? sql`s.record_id < ${x.beforeId}` : sql`f.rowid > ${sql.raw(String(-Math.trunc(x.beforeId)))}`);
     if (x.onlyIds) conds.push(x.onlyIds.length > 0 ? (pg ? sql`s.record_id IN (${idList(x.onlyIds)})` : sql`f.rowid IN (${idList(x.onlyIds.map((i) => -i))})`) : sql`1 = 0`);
@@ -146,11 +210,13 @@ export class SearchRepo {
    * PostgreSQL: the planner's estimate for a word it has no statistics on is thousands of rows, and
    * a GIN bitmap of a common word (or of a filter) means a heap visit per match — so the plan is
    * chosen from the data. First a probe walks, newest first, FIRST_PROBE_ROWS (then, if its density
-   * promises a page, up to PROBE_ROWS) rows of the query's slice: the filter columns' B-tree (`cols`: category, year, retention, 机构, owner) joined to the
-   * index rows, or the newest index rows when there are no filters; it stops at `limit` matches. If
-   * that fills the page the words are common in the slice and the page is done; else the GIN bitmap
-   * (words and filter tokens, plain index scans off for the statement) gives the few matches with a
-   * top-N sort, and counts them in the same pass (`count(*) OVER ()`). Otherwise the count walks
+   * promises a page, up to PROBE_ROWS) rows of the query's slice: the index rows by their filter
+   * columns' B-tree (`cols`, migration 0023), by a short date range's keys, or the newest index rows
+   * when there are no filters; it stops at `limit` matches. If that fills the page the words are
+   * common in the slice and the page is done; else the GIN bitmap (words and filter tokens — a pair
+   * of filters as one token —, driven by the query's rare groups when the statistics name some, plain
+   * index scans off for the statement) gives the few matches with a top-N sort, and counts them in
+   * the same pass (`count(*) OVER ()`). Otherwise the count walks
    * the slice the same way when the probe's density says `cap` matches lie within the walk budget,
    * and takes the GIN bitmap (stopping at `cap`) otherwise.
    */
@@ -165,25 +231,46 @@ export class SearchRepo {
       const n = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${all.from} WHERE ${all.where} LIMIT ${count.cap}) t`.execute(e)).rows[0]?.n ?? 0);
       return { ids, count: n };
     }
+    const stats = x.groups ? await this.tokenStats(e) : null;
+    const drive = x.groups && stats ? driverGroups(x.groups, stats) : null;
+    const driver = drive ? tsQuery(drive, []) : undefined;
     return e.transaction().execute(async (tx) => {
-      await sql`SET LOCAL enable_seqscan = off`.execute(tx);
-      await sql`SET LOCAL enable_bitmapscan = off`.execute(tx);
-      // The probe and the walk are nested loops down the slice's key, stopping early.
-      await sql`SET LOCAL enable_hashjoin = off`.execute(tx);
-      await sql`SET LOCAL enable_mergejoin = off`.execute(tx);
-      // Exact (not lossy) bitmaps for a few hundred thousand matches: no recheck of whole pages.
-      await sql`SET LOCAL work_mem = '64MB'`.execute(tx);
+      // The plan is chosen here from the data (the probe and the walks are nested loops down a slice's
+      // key, stopping early; exact, not lossy, bitmaps for a few hundred thousand matches), and these
+      // short statements are not worth JIT compiling (25 ms when a cost estimate crosses jit_above_cost).
+      await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('enable_hashjoin', 'off', true),
+        set_config('enable_mergejoin', 'off', true), set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`.execute(tx);
       const cols = colConds(x.cols);
-      const sliced = cols.length > 0;
-      const slice = (before: number | undefined) =>
-        sql`SELECT r.id, row_number() OVER (ORDER BY r.id DESC) AS rn FROM archives_records r WHERE ${sql.join(before !== undefined ? [...cols, sql`r.id < ${before}`] : cols, sql` AND `)} ORDER BY r.id DESC`;
-      // A department's loans are a handful of ids: straight to the index for them.
+      // A short date range without other filters is a slice too: its (doc_date, record_id) keys, newest first.
+      const dated = cols.length === 0 && x.dateFrom !== undefined && x.dateTo !== undefined && monthsSpanned(x.dateFrom, x.dateTo) <= DATE_SLICE_MONTHS;
+      const sliced = cols.length > 0 || dated;
+      /**
+       * The slice's rows newest first (all index rows when there are no filters), each with its rank `rn`
+       * and its sort key `k` (the outer query orders by `order`, which the planner sees the rows already have).
+       */
+      const order = cols.length > 0 ? sql`s.k` : sql`s.k DESC`;
+      const slice = (before: number | undefined, rows: number | null) => {
+        const limit_ = rows === null ? sql`` : sql`LIMIT ${rows}`;
+        if (dated)
+          // Keys of the range read whole (index only), the newest sorted out; each one's tsvector by primary key.
+          return sql`SELECT d.record_id, d.record_id AS k, (SELECT t.tokens FROM archives_search t WHERE t.record_id = d.record_id) AS tokens, d.doc_date, d.rn FROM (SELECT record_id, doc_date,
+            row_number() OVER (ORDER BY record_id DESC) AS rn FROM archives_search WHERE doc_date >= ${x.dateFrom} AND doc_date <= ${x.dateTo}
+            ${before !== undefined ? sql`AND record_id < ${before}` : sql``} ORDER BY record_id DESC ${limit_}) d`;
+        if (cols.length === 0)
+          return sql`SELECT s.record_id, s.record_id AS k, s.tokens, s.doc_date, row_number() OVER (ORDER BY s.record_id DESC) AS rn FROM archives_search s
+            ${before !== undefined ? sql`WHERE s.record_id < ${before}` : sql``} ORDER BY s.record_id DESC ${limit_}`;
+        // The filter keys end in MINUS the id (migration 0023): ascending on that is newest first, on that index only.
+        const where = before !== undefined ? [...cols, sql`- s.record_id > ${-before}`] : cols;
+        return sql`SELECT s.record_id, - s.record_id AS k, s.tokens, s.doc_date, row_number() OVER (ORDER BY - s.record_id) AS rn FROM archives_search s
+          WHERE ${sql.join(where, sql` AND `)} ORDER BY - s.record_id ${limit_}`;
+      };
       const probeRows = async (rows: number) =>
-        (sliced
-          ? await sql<{ id: number; rn: number }>`SELECT s.record_id AS id, p.rn FROM (${slice(x.beforeId)} LIMIT ${rows}) p JOIN archives_search s ON s.record_id = p.id WHERE ${w.where} ORDER BY p.id DESC LIMIT ${limit}`.execute(tx)
-          : await sql<{ id: number; rn: number }>`SELECT s.record_id AS id, s.rn FROM (SELECT record_id, tokens, doc_date, row_number() OVER (ORDER BY record_id DESC) AS rn FROM archives_search ${x.beforeId !== undefined ? sql`WHERE record_id < ${x.beforeId}` : sql``} ORDER BY record_id DESC LIMIT ${rows}) s WHERE ${w.where} ORDER BY s.record_id DESC LIMIT ${limit}`.execute(tx)
-        ).rows.map((r) => ({ id: Number(r.id), rn: Number(r.rn) }));
+        (await sql<{ id: number; rn: number }>`SELECT s.record_id AS id, s.rn FROM (${slice(x.beforeId, rows)}) s WHERE ${w.where} ORDER BY ${order} LIMIT ${limit}`.execute(tx)).rows.map((r) => ({
+          id: Number(r.id),
+          rn: Number(r.rn),
+        }));
       let probe: { id: number; rn: number }[] = [];
+      // A department's loans are a handful of ids: straight to the index for them.
       if (!x.onlyIds) {
         // A short probe first; walk on only if its density promises the page within PROBE_ROWS rows
         // (a rare word in a large slice goes straight to the GIN index).
@@ -193,29 +280,44 @@ export class SearchRepo {
       let ids: number[];
       if (probe.length >= limit) ids = probe.map((p) => p.id);
       else {
-        await sql`SET LOCAL enable_bitmapscan = on`.execute(tx);
-        await sql`SET LOCAL enable_indexscan = off`.execute(tx);
+        await sql`SELECT set_config('enable_bitmapscan', 'on', true), set_config('enable_indexscan', 'off', true)`.execute(tx);
         // The top-N sort reads every match anyway: the first page counts them in the same pass.
         const counted = count !== null && x.beforeId === undefined;
-        const rows = (await sql<{ id: number; n: number }>`SELECT s.record_id AS id, ${counted ? sql`count(*) OVER ()` : sql`0`} AS n FROM archives_search s WHERE ${w.where} ORDER BY s.record_id DESC LIMIT ${limit}`.execute(tx)).rows;
+        const gin = driver ? this.where(e, x, driver) : w;
+        const rows = (await sql<{ id: number; n: number }>`SELECT s.record_id AS id, ${counted ? sql`count(*) OVER ()` : sql`0`} AS n FROM archives_search s WHERE ${gin.where} ORDER BY s.record_id DESC LIMIT ${limit}`.execute(tx)).rows;
         ids = rows.map((r) => Number(r.id));
         if (counted) return { ids, count: Math.min(Number(rows[0]?.n ?? 0), count.cap) };
       }
       if (!count) return { ids, count: 0 };
       if (ids.length < limit) return { ids, count: Math.min(ids.length, count.cap) };
       const all = this.where(e, { ...x, beforeId: undefined });
+      const allGin = driver ? this.where(e, { ...x, beforeId: undefined }, driver) : all;
       // Rows of the slice the count would walk to find `cap` matches, at the probe's density.
       const walkRows = x.beforeId === undefined && probe.length >= limit ? (count.cap * probe[probe.length - 1]!.rn) / probe.length : Infinity;
       const walk = walkRows <= (sliced ? SLICE_WALK_ROWS : COUNT_WALK_ROWS);
-      await sql.raw(walk ? 'SET LOCAL enable_bitmapscan = off' : 'SET LOCAL enable_bitmapscan = on').execute(tx);
-      await sql.raw(walk ? 'SET LOCAL enable_indexscan = on' : 'SET LOCAL enable_indexscan = off').execute(tx);
-      const n = !walk
-        ? await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM archives_search s WHERE ${all.where} LIMIT ${count.cap}) t`.execute(tx)
-        : sliced
-          ? await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM (${slice(undefined)}) p JOIN archives_search s ON s.record_id = p.id WHERE ${all.where} LIMIT ${count.cap}) t`.execute(tx)
-          : await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM archives_search s WHERE ${all.where} ORDER BY s.record_id DESC LIMIT ${count.cap}) t`.execute(tx);
+      await sql`SELECT set_config('enable_bitmapscan', ${walk ? 'off' : 'on'}, true), set_config('enable_indexscan', ${walk ? 'on' : 'off'}, true)`.execute(tx);
+      const n = walk
+        ? await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM (${slice(undefined, null)}) s WHERE ${all.where} LIMIT ${count.cap}) t`.execute(tx)
+        : await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM archives_search s WHERE ${allGin.where} LIMIT ${count.cap}) t`.execute(tx);
       return { ids, count: Number(n.rows[0]?.n ?? 0) };
     });
+  }
+
+  private stats: { at: number; stats: TokenStats | null } | null = null;
+
+  /** PostgreSQL: token frequencies of the planner's statistics (ANALYZE), read again every STATS_TTL_MS; null before any. */
+  async tokenStats(e: Executor): Promise<TokenStats | null> {
+    if (this.stats && Date.now() - this.stats.at < STATS_TTL_MS) return this.stats.stats;
+    const r = (
+      await sql<{ elems: string[] | null; freqs: number[] | null; rows: number }>`SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs, c.reltuples AS rows
+        FROM pg_class c LEFT JOIN pg_stats s ON s.tablename = c.relname AND s.attname = 'tokens' AND s.schemaname = current_schema() WHERE c.relname = 'archives_search' AND c.relnamespace = current_schema()::regnamespace`.execute(e)
+    ).rows[0];
+    const elems = r?.elems ?? [];
+    const freqs = (r?.freqs ?? []).map(Number);
+    // most_common_elem_freqs ends with the minimum, maximum and null frequency after one per element.
+    const stats = elems.length > 0 ? { rows: Number(r!.rows), freq: new Map(elems.map((t, i) => [t, freqs[i]!])), floor: freqs[elems.length]! / 2 } : null;
+    this.stats = { at: Date.now(), stats };
+    return stats;
   }
 
   /** The result lines of the given records (current version, indexed text), in the given order. */

@@ -5,7 +5,8 @@ import type { Principal } from '../../kernel/principal.ts';
 import { scopesOf } from '../identity/index.ts';
 import type { ArchiveService } from './archives.service.ts';
 import { dialectOf } from '../../db/database.ts';
-import { extractText, fts5Query, queryGroups, searchTokens, snippetOf, tsQuery } from './search-text.ts';
+import { extractText, fts5Query, pairedFilterTokens, queryGroups, searchTokens, snippetOf, tsQuery } from './search-text.ts';
+import { driverGroups } from './search.repo.ts';
 import { archiveFixture, marriageCase } from './test-support.ts';
 
 const bureau: Principal = { kind: 'user', id: 1, name: 'bureau', orgId: 1, orgKind: 'department', roles: ['bureau-officer'], scopes: scopesOf(['bureau-officer']), locale: 'zh-CN', ip: null };
@@ -45,7 +46,20 @@ describe('archive search text', () => {
   it('reads the page text of an OFD and the body of a DOCX', async () => {
     expect(await extractText('OFD', await ofd('不动产权证书 &amp; 附图'))).toBe('不动产权证书 & 附图');
     expect(await extractText('DOCX', await docx('社会保障卡申领表'))).toBe('社会保障卡申领表');
-    expect(await extractText('PDF', Buffer.from('%PDF-1.7'))).toBeNull();
+    expect(await extractText('PDF', Buffer.from('%PDF-1.7'))).toBe('');
+  });
+
+  it('turns category + year and department + retention into one pair token each for PostgreSQL', () => {
+    expect(pairedFilterTokens({ category: 'HY', year: 2026, retention: 'Y', ownerOrgId: 8, org: 'SHSY' })).toEqual(['_g_shsy', '_cy_hy_2026', '_or_8_y']);
+    expect(pairedFilterTokens({ category: 'HY', retention: 'D30' })).toEqual(['_c_hy', '_r_d30']);
+  });
+
+  it('drives an index scan by the rare groups of a query until they leave few rows', () => {
+    const stats = { rows: 1_000_000, freq: new Map([['平潭', 1], ['有限公司', 0.4], ['恒信', 0.02], ['科技', 0.03], ['登记', 0.3], ['_o_8', 0.3]]), floor: 0.001 };
+    const company = [[['平潭']], [['恒信']], [['科技']], [['有限公司'], ['有限', '公司']]];
+    expect(driverGroups(company, stats)).toEqual([[['恒信']], [['科技']]]);
+    expect(driverGroups([[['登记']], [['张伟']]], stats)).toEqual([[['张伟']]]);
+    expect(driverGroups([[['登记']], [['_o_8']]], stats)).toBeNull();
   });
 
   it('marks the matched words in a snippet', () => {
@@ -98,6 +112,24 @@ describeEachDialect('archive search', (get) => {
     expect((await find({ department: 9 })).sort()).toEqual([ids['S1'], ids['J1']].sort());
     expect(await find({ dateFrom: '2026-05-01', dateTo: '2026-06-30' })).toEqual([ids['S1']]);
     expect(await find({ q: '婚姻登记', category: 'SB' })).toEqual([]);
+    expect(await find({ department: 8, retention: 'D30' })).toEqual([ids['M2']]);
+    expect(await find({ q: '社会事业局', department: 9, retention: 'D30' })).toEqual([ids['J1'], ids['S1']]);
+    expect(await find({ q: '社会事业局', department: 9, retention: 'Y' })).toEqual([]);
+  });
+
+  it('pages the words of a date range newest first', async () => {
+    const first = await archives.search.search(bureau, { q: '社会事业局', dateFrom: '2026-03-01', dateTo: '2026-05-31', limit: 1 });
+    expect([first.total, first.items.map((i) => i.id)]).toEqual([2, [ids['S1']]]);
+    expect((await archives.search.search(bureau, { q: '社会事业局', dateFrom: '2026-03-01', dateTo: '2026-05-31', limit: 1, cursor: first.nextCursor! })).items.map((i) => i.id)).toEqual([ids['M1']]);
+  });
+
+  it('finds the same records when the index scan is driven by the rare words alone', async () => {
+    // The planner's statistics as a large archive would have them: the department's name in every record.
+    const common = ['社会事业局', '社会', '事业', '事业局', '社会保障卡', '社会保障', '保障', '保障卡', '_f_pt01'];
+    archives.search.repo.tokenStats = async () => ({ rows: 3_500_000, freq: new Map(common.map((t) => [t, 0.9])), floor: 0.0001 });
+    expect(await find({ q: '社会事业局 赵六' })).toEqual([ids['S1']]);
+    expect(await find({ q: '社会保障卡 王五' })).toEqual([]);
+    expect((await archives.search.search(bureau, { q: '社会事业局 施工许可' })).total).toBe(1);
   });
 
   it('pages newest first with a cursor and counts every match', async () => {

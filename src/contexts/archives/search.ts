@@ -14,7 +14,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { hasScope, orgFilterFor, type Principal } from '../../kernel/principal.ts';
 import type { Description } from './metadata.ts';
 import { SearchRepo, type FilterColumns, type IndexQuery } from './search.repo.ts';
-import { extractText, filterTokens, fts5Query, MAX_TEXT, monthTokens, queryGroups, searchTokens, snippetOf, tsQuery } from './search-text.ts';
+import { extractText, filterTokens, fts5Query, MAX_TEXT, monthTokens, pairedFilterTokens, queryGroups, searchTokens, snippetOf, tsQuery, type FilterParts } from './search-text.ts';
 import { dialectOf } from '../../db/database.ts';
 
 /** Results are counted up to this many; beyond it the total is "more than". */
@@ -37,7 +37,7 @@ export function archivalPath(p: PathParts): string {
   return `${p.fonds}/${p.category}/${p.year}/${p.retention}/${p.org}/${String(p.itemNo).padStart(6, '0')}`;
 }
 
-const PATH_RE = /^[A-Z0-9]{4}(\/[A-Z]{2}(\/\d{4}(\/(Y|D30|D10)(\/[A-Z0-9]{1,8}(\/\d{6,})?)?)?)?)?$/;
+export const PATH_RE = /^[A-Z0-9]{4}(\/[A-Z]{2}(\/\d{4}(\/(Y|D30|D10)(\/[A-Z0-9]{1,8}(\/\d{6,})?)?)?)?)?$/;
 
 export interface SearchQuery {
   q?: string | undefined;
@@ -112,11 +112,11 @@ export class ArchiveSearch {
 
   constructor(private readonly deps: { db: AnyDb; blobs: BlobStore; fonds: string; now: () => Date }) {}
 
-  /** Text of a stored version's files whose format carries text (TEXT, XML, OFD, DOCX), in file order. */
+  /** Text of a stored version's files whose format carries text (TEXT, XML, OFD, DOCX, PDF), in file order. */
   async extract(bagKey: string, files: { path: string; format: string; size: number }[]): Promise<string> {
     const texts: string[] = [];
     for (const f of files) {
-      if (!['TEXT', 'TXT', 'XML', 'OFD', 'DOCX'].includes(f.format) || f.size > MAX_EXTRACT_BYTES) continue;
+      if (!['TEXT', 'TXT', 'XML', 'OFD', 'DOCX', 'PDF'].includes(f.format) || f.size > MAX_EXTRACT_BYTES) continue;
       const chunks: Buffer[] = [];
       for await (const c of await this.deps.blobs.get(`${bagKey}/${f.path}`)) chunks.push(c as Buffer);
       const t = await extractText(f.format, Buffer.concat(chunks));
@@ -129,7 +129,16 @@ export class ArchiveSearch {
   async index(tx: Executor, x: IndexInput): Promise<void> {
     const text = recordText(x.archivalCode, x.description, x.extracted);
     await this.repo.setPath(tx, x.recordId, archivalPath(x.parts));
-    await this.repo.upsert(tx, { recordId: x.recordId, versionId: x.versionId, docDate: x.description.date, text: text.slice(0, SNIPPET_CHARS), tokens: recordTokens(text, x.parts, x.ownerOrgId, x.description.date), at: this.deps.now().toISOString() });
+    const p = x.parts;
+    await this.repo.upsert(tx, {
+      recordId: x.recordId,
+      versionId: x.versionId,
+      docDate: x.description.date,
+      text: text.slice(0, SNIPPET_CHARS),
+      tokens: recordTokens(text, p, x.ownerOrgId, x.description.date),
+      filters: { fonds: p.fonds, category: p.category, year: p.year, retention: p.retention, org: p.org, owner: x.ownerOrgId },
+      at: this.deps.now().toISOString(),
+    });
   }
 
   /**
@@ -171,41 +180,42 @@ export class ArchiveSearch {
     if (s.path !== undefined && groups.length === 0) return this.browse(s, own, loans, limit);
 
     const [fonds, category, year, retention, org] = (s.path ?? '').split('/');
-    const filters = filterTokens({
+    const parts: FilterParts = {
       fonds: fonds || undefined,
       category: s.category ?? (category || undefined),
       year: s.year ?? (year ? Number(year) : undefined),
       retention: s.retention ?? (retention || undefined),
       org: s.org ?? (org || undefined),
       ownerOrgId: s.department,
-    });
-    // The same filters as columns (PostgreSQL walks a filtered slice by its B-tree; see SearchRepo.page).
-    const cols: FilterColumns = {
-      fonds: fonds || undefined,
-      category: s.category ?? (category || undefined),
-      year: s.year ?? (year ? Number(year) : undefined),
-      retention: s.retention ?? (retention || undefined),
-      org: s.org ?? (org || undefined),
-      owner: s.department,
     };
+    // The same filters as columns (PostgreSQL walks a filtered slice by its B-tree; see SearchRepo.page).
+    const cols: FilterColumns = { fonds: parts.fonds, category: parts.category, year: parts.year, retention: parts.retention, org: parts.org, owner: s.department };
     const pg = dialectOf(this.deps.db) === 'postgres';
     // A date range narrows by month tokens in the index; the exact days are checked on the rows.
     const months = monthTokens(s.dateFrom, s.dateTo);
-    const match = (extra: string[]) => {
-      const all = [...filters, ...extra];
+    const match = (f: FilterParts) => {
+      // PostgreSQL: a pair of filters as its one pair token (migration 0023), for the GIN fallback.
+      const all = pg ? pairedFilterTokens(f) : filterTokens(f);
       // Without words or filters: every record of the archive's 全宗.
       if (groups.length === 0 && all.length === 0) all.push(...filterTokens({ fonds: this.deps.fonds }));
       return pg ? tsQuery(groups, all, months) : fts5Query(groups, all, months);
+    };
+    // PostgreSQL: the same query as its required groups, for a GIN scan driven by the rare ones (SearchRepo.page).
+    const required = (f: FilterParts) => {
+      if (!pg) return undefined;
+      const all = pairedFilterTokens(f);
+      if (groups.length === 0 && all.length === 0) all.push(...filterTokens({ fonds: this.deps.fonds }));
+      return [...groups, ...all.map((t) => [[t]]), ...(months ? [months.map((m) => [m])] : [])];
     };
     const cursor = s.cursor !== undefined ? Number(/^i(\d+)$/.exec(s.cursor)?.[1] ?? NaN) : undefined;
     if (cursor !== undefined && !Number.isInteger(cursor)) throw new AppError('validation_failed', 'cursor: not a cursor of this search', { problems: [{ field: 'cursor', reason: 'format' }] });
     const branches: IndexQuery[] = [];
     const base = { beforeId: cursor, dateFrom: s.dateFrom, dateTo: s.dateTo, cols };
-    if (own === undefined) branches.push({ ...base, match: match([]) });
+    if (own === undefined) branches.push({ ...base, match: match(parts), groups: required(parts) });
     else {
       // A principal without a department (own = -1) owns nothing.
-      if (own > 0 && (s.department === undefined || s.department === own)) branches.push({ ...base, match: match(filterTokens({ ownerOrgId: own })), cols: { ...cols, owner: own } });
-      if (loans.length > 0) branches.push({ ...base, match: match([]), onlyIds: loans });
+      if (own > 0 && (s.department === undefined || s.department === own)) branches.push({ ...base, match: match({ ...parts, ownerOrgId: own }), groups: required({ ...parts, ownerOrgId: own }), cols: { ...cols, owner: own } });
+      if (loans.length > 0) branches.push({ ...base, match: match(parts), groups: required(parts), onlyIds: loans });
     }
     let ids: number[] = [];
     let total = 0;

@@ -166,4 +166,33 @@ describeEachDialect('zipped bags', (get) => {
     expect(fs.existsSync(bad)).toBe(false);
     expect(fs.readdirSync(fx.dir).filter((n) => n.startsWith('short.zip'))).toEqual([]);
   });
+  it('exports a record straight from the blob store into a zip: the entries and bytes of zipping its exported directory, no bag directory on disk, and it validates and imports', async () => {
+    const r = await archives.archive(undefined, marriageCase('Z3', { title: '结婚登记 流式导出' }));
+    const out = path.join(fx.dir, 'out-zip');
+    const zipped = (await archives.exportBags(ADMIN, out, {}, { zip: true })).find((b) => b.archivalCode === r.archivalCode)!;
+    expect(zipped.dir).toBe(path.join(out, `${r.archivalCode}.zip`));
+    expect(fs.readdirSync(out).every((n) => n.endsWith('.zip') && fs.statSync(path.join(out, n)).isFile())).toBe(true);
+
+    const exported = (await archives.exportBags(ADMIN, path.join(fx.dir, 'out-dir'), {})).find((b) => b.archivalCode === r.archivalCode)!;
+    const viaDir = path.join(fx.dir, 'via-dir.zip');
+    await zipDirectory(exported.dir, viaDir, r.archivalCode);
+    const streamed = await readAll(zipped.dir);
+    const fromDir = await readAll(viaDir);
+    expect(streamed.map((e) => e.name)).toEqual(fromDir.map((e) => e.name));
+    expect(streamed.map((e) => e.mode)).toEqual(fromDir.map((e) => e.mode));
+    // Everything but the transfer history (the directory export came second, so it lists one transfer more) is byte for byte the same.
+    const premisWithoutTransfers = (b: Buffer) => (JSON.parse(b.toString()) as { events: { type: string }[] }).events.filter((e) => e.type !== 'transfer');
+    for (const [i, e] of streamed.entries()) {
+      if (e.name.endsWith('/premis.json')) expect(premisWithoutTransfers(e.data)).toEqual(premisWithoutTransfers(fromDir[i]!.data));
+      else if (!/\/tagmanifest-\w+\.txt$/.test(e.name)) expect(e.data.equals(fromDir[i]!.data), e.name).toBe(true);
+    }
+    for (const e of streamed) expect(e.mtime.getTime()).toBe(new Date('2026-11-20T02:00:00Z').getTime());
+
+    const checked = await importBagPath(archives, ADMIN, zipped.dir, { checkOnly: true });
+    expect(checked.report.problems).toEqual([]);
+    expect(checked.report.bagInfo['External-Identifier']).toBe(r.archivalCode);
+    const imported = await importBagPath(archives, ADMIN, zipped.dir);
+    expect(imported.result).toMatchObject({ created: true });
+    expect((await archives.get(ADMIN, imported.result!.recordId)).files.map((f) => f.name).sort()).toEqual(['合影.png', '结婚登记审查处理表.pdf']);
+  });
 });

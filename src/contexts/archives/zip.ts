@@ -15,7 +15,6 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import os from 'node:os';
 import type { Principal } from '../../kernel/principal.ts';
-import type { ArchiveResult, ArchiveService } from './archives.service.ts';
 import type { BagProblem, BagReport } from './bagit.ts';
 
 export interface ZipLimits {
@@ -188,7 +187,13 @@ export async function writeZip(zipPath: string, entries: ZipEntrySource[]): Prom
  * Validates (checkOnly) or imports a bag given as a directory or a .zip; a zip is unpacked into a temporary
  * directory only after its checks pass, and that directory is removed afterwards.
  */
-export async function importBagPath(archives: ArchiveService, p: Principal, bagPath: string, opts: { checkOnly?: boolean | undefined; limits?: ZipLimits | undefined } = {}): Promise<{ report: BagReport; result?: ArchiveResult | undefined }> {
+/** What importBagPath needs of the archive service (named here so this module does not import the service). */
+export interface BagImporter<R> {
+  validateBag(dir: string): Promise<BagReport>;
+  importBag(p: Principal, dir: string): Promise<{ report: BagReport; result?: R }>;
+}
+
+export async function importBagPath<R>(archives: BagImporter<R>, p: Principal, bagPath: string, opts: { checkOnly?: boolean | undefined; limits?: ZipLimits | undefined } = {}): Promise<{ report: BagReport; result?: R | undefined }> {
   const run = (dir: string) => (opts.checkOnly ? archives.validateBag(dir).then((report) => ({ report })) : archives.importBag(p, dir));
   if (!bagPath.toLowerCase().endsWith('.zip')) return run(bagPath);
   const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'landao-bag-'));

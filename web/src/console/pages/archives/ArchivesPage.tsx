@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -41,10 +41,11 @@ function RecordDrawer({ id, onClose }: { id: number | null; onClose: () => void 
           </Descriptions>
           <section aria-labelledby="archives-files">
             <h2 id="archives-files" className="section-title">{t('archives.files')}</h2>
+            {r.destroyed && <Alert type="warning" showIcon message={t('archives.destroyedFiles')} />}
             <ul>
               {r.files.map((f) => (
                 <li key={f.name}>
-                  <a href={archivesApi.fileUrl(r.id, f.name)} download={f.name}>{f.name}</a> <Tag>{f.format}</Tag> <Typography.Text type="secondary">{f.size.toLocaleString()} B · SM3 {f.sm3.slice(0, 16)}…</Typography.Text>
+                  {r.destroyed ? f.name : <a href={archivesApi.fileUrl(r.id, f.name)} download={f.name}>{f.name}</a>} <Tag>{f.format}</Tag> <Typography.Text type="secondary">{f.size.toLocaleString()} B · SM3 {f.sm3.slice(0, 16)}…</Typography.Text>
                 </li>
               ))}
             </ul>
@@ -96,9 +97,10 @@ function Snippet({ text }: { text: string }) {
   );
 }
 
-interface SearchForm extends Omit<SearchFilter, 'dateFrom' | 'dateTo'> {
+interface SearchForm extends Omit<SearchFilter, 'dateFrom' | 'dateTo' | 'status'> {
   dateFrom?: string;
   dateTo?: string;
+  destroyed?: boolean;
 }
 
 function RecordsTab() {
@@ -128,7 +130,14 @@ function RecordsTab() {
       dataIndex: 'title',
       render: (v: string, r) => (
         <>
-          <div>{v}</div>
+          <div>
+            {v}
+            {r.destroyedAt && (
+              <Tag color="red" style={{ marginInlineStart: 8 }}>
+                {t('archives.destroyed')} {formatTime(r.destroyedAt, locale)}
+              </Tag>
+            )}
+          </div>
           {r.snippet && <Snippet text={r.snippet} />}
         </>
       ),
@@ -144,7 +153,7 @@ function RecordsTab() {
     <>
       <Form<SearchForm>
         layout="inline"
-        onFinish={(v) => setFilter({ ...v, q: v.q?.trim() || undefined, path: v.path?.trim() || undefined, dateFrom: v.dateFrom || undefined, dateTo: v.dateTo || undefined })}
+        onFinish={({ destroyed, ...v }) => setFilter({ ...v, q: v.q?.trim() || undefined, path: v.path?.trim() || undefined, dateFrom: v.dateFrom || undefined, dateTo: v.dateTo || undefined, status: destroyed ? 'destroyed' : undefined })}
         className="filter-bar"
       >
         <Form.Item name="q" label={t('archives.search')}>
@@ -167,6 +176,9 @@ function RecordsTab() {
         </Form.Item>
         <Form.Item name="path" label={t('archives.path')}>
           <Input allowClear placeholder="PT01/HY/2026" />
+        </Form.Item>
+        <Form.Item name="destroyed" valuePropName="checked">
+          <Checkbox>{t('archives.showDestroyed')}</Checkbox>
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit">{t('archives.searchButton')}</Button>

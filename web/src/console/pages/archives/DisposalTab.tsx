@@ -3,7 +3,7 @@
  * which the bureau proposes a disposal with a reason; the proposals, which the archive (档案馆) approves or
  * rejects (never the proposer) and then destroys; a proposal's records, steps and destruction record.
  */
-import { Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n/i18n';
@@ -16,6 +16,8 @@ const STATE_COLOR: Record<DisposalState, string> = { proposed: 'blue', approved:
 
 function ProposalDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
   const { t, locale } = useI18n();
+  // The App context's modal and message: antd's static Modal.confirm renders nothing under React 19.
+  const { modal, message } = App.useApp();
   const proposal = useApi(() => (id === null ? Promise.resolve(null) : archivesApi.proposal(id)), [id]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -38,7 +40,7 @@ function ProposalDrawer({ id, onClose, onChanged }: { id: number | null; onClose
     }
   };
   const confirmDestroy = () =>
-    Modal.confirm({ title: t('archives.disposals.destroyConfirm', { n: p?.records.length ?? 0 }), okType: 'danger', okText: t('archives.disposals.action.destroy'), onOk: () => act('destroy') });
+    modal.confirm({ title: t('archives.disposals.destroyConfirm', { n: p?.records.length ?? 0 }), okType: 'danger', okText: t('archives.disposals.action.destroy'), onOk: () => act('destroy') });
   return (
     <Drawer open={id !== null} onClose={onClose} width={860} title={p ? t('archives.disposals.titleOf', { id: p.id }) : t('common.loading')}>
       {proposal.error !== null && <ErrorAlert error={proposal.error} onRetry={proposal.reload} />}
@@ -127,6 +129,7 @@ function ProposalDrawer({ id, onClose, onChanged }: { id: number | null; onClose
 export function DisposalTab() {
   const { t, locale } = useI18n();
   const { can } = useSession();
+  const { message } = App.useApp();
   const canPropose = can('archives.disposal:propose');
   const review = useApi(() => (can('archives:dispose') ? archivesApi.disposal() : Promise.resolve({ items: [] as DisposalRow[] })), []);
   const [state, setState] = useState<DisposalState | undefined>();

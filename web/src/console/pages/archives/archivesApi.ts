@@ -86,6 +86,8 @@ export interface SearchFilter extends RecordFilter {
   dateFrom?: string | undefined;
   dateTo?: string | undefined;
   path?: string | undefined;
+  /** `destroyed`: the tombstones of destroyed records instead of the living ones. */
+  status?: 'active' | 'destroyed' | undefined;
 }
 
 export interface SearchItem extends ArchiveRecordRow {
@@ -93,6 +95,8 @@ export interface SearchItem extends ArchiveRecordRow {
   responsible: string;
   /** Words matched between 【 and 】. */
   snippet: string | null;
+  /** Set on tombstones (status=destroyed). */
+  destroyedAt?: string | null;
 }
 
 export interface SearchPage {
