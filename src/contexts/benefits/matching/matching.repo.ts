@@ -1,5 +1,5 @@
-import { type Insertable, type Kysely, type Selectable } from 'kysely';
-import { precompiled, type Executor } from '../../../db/database.ts';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { dialectOf, precompiled, type Executor } from '../../../db/database.ts';
 import type { EngineTables, RunResultRow, RunRow } from '../engine.tables.ts';
 
 const q = (e: Executor) => e as unknown as Kysely<EngineTables>;
@@ -9,11 +9,20 @@ export type StoredRunResult = Selectable<RunResultRow>;
 
 /** Result rows per multi-row INSERT (11 columns: 5,500 parameters, well below SQLite's 32,766). */
 const INSERT_CHUNK = 500;
-/** The result columns in the order the precompiled INSERT binds them, row after row. */
+/** The result columns in the order the precompiled INSERTs bind them, row after row. */
 const RESULT_COLUMNS = ['run_id', 'subject_kind', 'subject_key', 'display_name', 'masked_id', 'has_account', 'eligible', 'amount_fen', 'clauses', 'inputs', 'figures'] as const;
 const PLACEHOLDER_ROW: Insertable<RunResultRow> = { run_id: 0, subject_kind: '', subject_key: '', display_name: '', masked_id: '', has_account: 0, eligible: 0, amount_fen: 0, clauses: '', inputs: '', figures: '' };
-/** A full chunk of results: built and compiled once per dialect (a run writes N / 500 of them). */
-const insertResultChunk = precompiled((db) => q(db).insertInto('benefits_run_results').values(Array.from({ length: INSERT_CHUNK }, () => PLACEHOLDER_ROW)));
+/**
+ * INSERTs of INSERT_CHUNK rows and of each power of two below it, built and compiled once per dialect: a page's
+ * results are full chunks and then the rest as a sum of powers of two (a run writes N / 500 full chunks and at most
+ * 9 smaller statements per page, none of them built anew).
+ */
+const insertSizes: number[] = [INSERT_CHUNK];
+for (let n = 256; n >= 1; n /= 2) insertSizes.push(n);
+const insertResultChunks = insertSizes.map((n) => ({ rows: n, query: precompiled((db) => q(db).insertInto('benefits_run_results').values(Array.from({ length: n }, () => PLACEHOLDER_ROW))) }));
+
+/** Result rows per JSON document on PostgreSQL (a page of the run: one statement). */
+const JSON_CHUNK = 2_000;
 
 export interface ResultFilter {
   eligible?: boolean | undefined;
@@ -51,18 +60,33 @@ export class MatchingRepo {
     await q(tx).deleteFrom('benefits_run_results').where('run_id', '=', runId).execute();
   }
 
+  /**
+   * A page's results. PostgreSQL: the rows bound as one JSON document and unpacked by the server (json_to_recordset):
+   * the pg driver serialises 11 parameters a row in JavaScript, one JSON.stringify is a fraction of that (the stored
+   * values are the same). SQLite: the precompiled multi-row INSERTs (binding is native there).
+   */
   async insertResults(tx: Executor, rows: Insertable<RunResultRow>[]): Promise<void> {
-    let i = 0;
-    for (; i + INSERT_CHUNK <= rows.length; i += INSERT_CHUNK) {
-      const parameters = new Array<unknown>(INSERT_CHUNK * RESULT_COLUMNS.length);
-      let n = 0;
-      for (let r = i; r < i + INSERT_CHUNK; r++) {
-        const row = rows[r]!;
-        for (const c of RESULT_COLUMNS) parameters[n++] = row[c] ?? null;
+    if (dialectOf(tx) === 'postgres') {
+      for (let i = 0; i < rows.length; i += JSON_CHUNK) {
+        await sql`INSERT INTO benefits_run_results (run_id, subject_kind, subject_key, display_name, masked_id, has_account, eligible, amount_fen, clauses, inputs, figures)
+          SELECT run_id, subject_kind, subject_key, display_name, masked_id, has_account, eligible, amount_fen, clauses, inputs, figures
+          FROM json_to_recordset(${JSON.stringify(rows.length > JSON_CHUNK ? rows.slice(i, i + JSON_CHUNK) : rows)}::json)
+            AS r(run_id integer, subject_kind text, subject_key text, display_name text, masked_id text, has_account integer, eligible integer, amount_fen bigint, clauses text, inputs text, figures text)`.execute(tx);
       }
-      await insertResultChunk(tx, parameters);
+      return;
     }
-    if (i < rows.length) await q(tx).insertInto('benefits_run_results').values(rows.slice(i)).execute();
+    let i = 0;
+    for (const chunk of insertResultChunks) {
+      for (; i + chunk.rows <= rows.length; i += chunk.rows) {
+        const parameters = new Array<unknown>(chunk.rows * RESULT_COLUMNS.length);
+        let n = 0;
+        for (let r = i; r < i + chunk.rows; r++) {
+          const row = rows[r]!;
+          for (const c of RESULT_COLUMNS) parameters[n++] = row[c] ?? null;
+        }
+        await chunk.query(tx, parameters);
+      }
+    }
   }
 
   private filtered(e: Executor, runId: number, f: ResultFilter) {

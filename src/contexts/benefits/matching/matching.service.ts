@@ -17,7 +17,7 @@ import type { CandidateSink, MatchedCandidate } from '../candidates.ts';
 import type { RunResultRow } from '../engine.tables.ts';
 import type { PoliciesService, PolicyVersionDto } from '../policies/policies.service.ts';
 import { kindSpec } from '../sources/kinds.ts';
-import { SourcesRepo, type KindRecord } from '../sources/sources.repo.ts';
+import { SourcesRepo, type KindRecord, type MatchRecord } from '../sources/sources.repo.ts';
 import { clausesJson, evaluateInputs, figuresSummary, inputRefsJson, inputsFromRefs, selectInputs, taxYearPeriod, type ClauseOutcome, type Inputs, type InputRefs, type SourceRecord } from './evaluate.ts';
 import { MatchingRepo, type ResultFilter, type StoredRun, type StoredRunResult } from './matching.repo.ts';
 
@@ -116,8 +116,13 @@ export function resultDto(r: StoredRunResult): RunResultDto {
   };
 }
 
-function sourceRecord(kind: string, r: KindRecord): SourceRecord {
+function sourceRecord(kind: string, r: MatchRecord): SourceRecord {
   return { kind, batchId: r.batch_id, rowNo: r.row_no, orgId: r.org_id, year: r.year, maskedId: r.masked_id, name: r.name, data: JSON.parse(r.data) as Record<string, unknown> };
+}
+
+/** A record read by kind and year (`year`: the one asked for, null for dated records). */
+function kindSourceRecord(kind: string, year: number | null, r: KindRecord): SourceRecord {
+  return { kind, batchId: r.batch_id, rowNo: r.row_no, orgId: r.org_id, year, maskedId: r.masked_id, name: r.name, data: JSON.parse(r.data) as Record<string, unknown> };
 }
 
 const NO_PROGRESS: Pick<JobContext, 'progress'> & { signal?: AbortSignal } = { progress: async () => undefined };
@@ -256,8 +261,8 @@ export class MatchingService {
       }
       const keys: string[] = [];
       for (const r of subjects) if (keys.length === 0 || keys[keys.length - 1] !== r.subject_key) keys.push(r.subject_key);
-      const streams = [{ kind: primary, records: subjects, at: 0 }];
-      for (const o of others) streams.push({ kind: o.kind, records: await this.sources.kindRecords(this.deps.db, o.kind, o.year, after, { last }), at: 0 });
+      const streams = [{ kind: primary, year: period.year as number | null, records: subjects, at: 0 }];
+      for (const o of others) streams.push({ kind: o.kind, year: o.year, records: await this.sources.kindRecords(this.deps.db, o.kind, o.year, after, { last }), at: 0 });
       const withAccount = this.deps.accountsOf ? await this.deps.accountsOf(keys) : new Set<string>();
       const rows: Insertable<RunResultRow>[] = [];
       const candidates: MatchedCandidate[] = [];
@@ -267,7 +272,7 @@ export class MatchingService {
           const records = s.records;
           let i = s.at;
           while (i < records.length && records[i]!.subject_key < key) i++;
-          while (i < records.length && records[i]!.subject_key === key) mine.push(sourceRecord(s.kind, records[i++]!));
+          while (i < records.length && records[i]!.subject_key === key) mine.push(kindSourceRecord(s.kind, s.year, records[i++]!));
           s.at = i;
         }
         const inputs = selectInputs(doc, mine, period);

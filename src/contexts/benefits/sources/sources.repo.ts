@@ -1,5 +1,5 @@
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { Executor } from '../../../db/database.ts';
+import { sql, type Compilable, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { precompiled, type Executor } from '../../../db/database.ts';
 import type { BatchRow, EngineTables, RecordRow, RejectRow } from '../engine.tables.ts';
 
 const q = (e: Executor) => e as unknown as Kysely<EngineTables>;
@@ -10,8 +10,27 @@ export type StoredRecord = Selectable<RecordRow>;
 /** What a matching run reads of a record. */
 export type MatchRecord = Pick<StoredRecord, 'subject_key' | 'kind' | 'batch_id' | 'row_no' | 'org_id' | 'year' | 'masked_id' | 'name' | 'data'>;
 
-/** What a matching run reads of a record when it reads one kind at a time. */
-export type KindRecord = Omit<MatchRecord, 'kind'>;
+/** What a matching run reads of a record when it reads one kind of one year (or of none) at a time. */
+export type KindRecord = Omit<MatchRecord, 'kind' | 'year'>;
+
+/** The four shapes of kindRecords, built and compiled once per dialect: parameters kind, [year], current, after, last | limit. */
+function kindQuery(ofYear: boolean, byLast: boolean) {
+  return precompiled((db) => {
+    let qb = q(db)
+      .selectFrom('benefits_records')
+      .select(['subject_key', 'batch_id', 'row_no', 'org_id', 'masked_id', 'name', 'data'])
+      .where('kind', '=', '')
+      .where('year', ofYear ? '=' : 'is', ofYear ? 0 : null)
+      .where('current', '=', 1)
+      .where('subject_key', '>', '');
+    qb = byLast ? qb.where('subject_key', '<=', '') : qb.limit(0);
+    return qb.orderBy('subject_key') as unknown as Compilable<KindRecord>;
+  });
+}
+const ofYearFirst = kindQuery(true, false);
+const ofYearUpTo = kindQuery(true, true);
+const noYearFirst = kindQuery(false, false);
+const noYearUpTo = kindQuery(false, true);
 
 /** Rows per multi-row INSERT (14 columns: well below SQLite's 32,766 bound parameters). */
 const INSERT_CHUNK = 500;
@@ -95,20 +114,16 @@ export class SourcesRepo {
   }
 
   /**
-   * Current records of one kind for subjects after `after`, in subject key order (one index range of
-   * benefits_records_period: kind, year, current, subject_key): of `year`, or — `year` null, a kind of dated records —
-   * those without a year. `to` bounds the range by subject key (inclusive), `limit` by rows.
+   * Current records of one kind for subjects after `after`, in subject key order (one range of the index
+   * benefits_records_match on SQLite, which carries the columns read — migration 0022 —, benefits_records_period on
+   * PostgreSQL: kind, year, current, subject_key): of `year`, or — `year` null, a kind of dated records — those without
+   * a year (so the year is not read). `to` bounds the range by subject key (inclusive), `limit` by rows.
    */
   async kindRecords(e: Executor, kind: string, year: number | null, after: string, to: { last: string } | { limit: number }): Promise<KindRecord[]> {
-    let qb = q(e)
-      .selectFrom('benefits_records')
-      .select(['subject_key', 'batch_id', 'row_no', 'org_id', 'year', 'masked_id', 'name', 'data'])
-      .where('kind', '=', kind)
-      .where('year', year === null ? 'is' : '=', year)
-      .where('current', '=', 1)
-      .where('subject_key', '>', after);
-    qb = 'last' in to ? qb.where('subject_key', '<=', to.last) : qb.limit(to.limit);
-    return qb.orderBy('subject_key').execute();
+    const byLast = 'last' in to;
+    const query = year === null ? (byLast ? noYearUpTo : noYearFirst) : byLast ? ofYearUpTo : ofYearFirst;
+    const bound = byLast ? to.last : to.limit;
+    return (await query(e, year === null ? [kind, 1, after, bound] : [kind, year, 1, after, bound])).rows;
   }
 
   /** Records by batch id + row no (current or superseded: a run result names what it used). */

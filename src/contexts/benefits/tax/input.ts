@@ -78,6 +78,54 @@ export const subsidyInput = z.object({
   taiwan: taiwanHousehold.optional(),
 });
 
+const YUAN_FIELDS = new Set(['wagesCny', 'otherIncomeCny', 'businessIncomeCny', 'mainlandTaxPaidCny', 'businessTaxPaidCny', 'specialDeductionsCny', 'specialAdditionalDeductionsCny', 'otherDeductionsCny']);
+const isYuan = (v: unknown): boolean => typeof v === 'number' && v >= 0 && v <= MAX_AMOUNT && yuanToFen(v) !== undefined;
+const isCount = (v: unknown, max: number): boolean => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= max;
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/** Every field of a Taiwan household plainly valid (a subset of what `taiwanHousehold` accepts). */
+function plainHousehold(h: unknown): boolean {
+  if (!isPlainObject(h)) return false;
+  for (const key in h) {
+    const v = h[key];
+    if (v === undefined) continue;
+    if (key === 'filingStatus' ? v !== 'single' && v !== 'married' : key === 'age70OrOver' || key === 'spouseAge70OrOver' ? typeof v !== 'boolean' : key === 'dependants' || key === 'dependantsAge70OrOver' ? !isCount(v, 30) : true) return false;
+  }
+  return true;
+}
+
+/**
+ * `check(subsidyInput, value)` for the matching run's hot path: an input whose fields are all plainly valid (numbers in
+ * range with at most 2 decimals, known names only, no counts of special additional deductions) is returned as it is —
+ * zod would give an object with the same fields and values —; anything else goes to zod, which parses it or names the
+ * first bad field exactly as before. Only ever accepts what zod accepts (input.test.ts compares both).
+ */
+export function checkSubsidyInput(value: unknown): z.infer<typeof subsidyInput> {
+  return plainSubsidyInput(value) ? (value as z.infer<typeof subsidyInput>) : check(subsidyInput, value);
+}
+
+function plainSubsidyInput(value: unknown): boolean {
+  if (!isPlainObject(value) || !Number.isSafeInteger(value.year) || !isYuan(value.wagesCny) || !isYuan(value.mainlandTaxPaidCny)) return false;
+  for (const key in value) {
+    const v = value[key];
+    if (v === undefined || key === 'year') continue;
+    if (YUAN_FIELDS.has(key)) {
+      if (!isYuan(v)) return false;
+    } else if (key === 'fxTwdPerCny') {
+      if (!(typeof v === 'number' && v > 0 && v <= 100)) return false;
+    } else if (key === 'rule') {
+      if (v !== 'burden-difference' && v !== 'share-of-tax') return false;
+    } else if (key === 'sharePercent') {
+      if (!(typeof v === 'number' && v > 0 && v <= 100 && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6)) return false;
+    } else if (key === 'residenceDays') {
+      if (!isCount(v, 366)) return false;
+    } else if (key === 'taiwan') {
+      if (!plainHousehold(v)) return false;
+    } else return false;
+  }
+  return true;
+}
+
 /** The value parsed by `schema`, or AppError validation_failed naming the first bad field (prefixed by `at`). */
 export function check<T>(schema: z.ZodType<T>, value: unknown, at = ''): T {
   const r = schema.safeParse(value);

@@ -21,6 +21,9 @@ function bigDivRoundHalfUp(n: bigint, d: bigint): number {
   return Number((2n * n + d) / (2n * d));
 }
 
+/** Products of integers up to this bound are exact in a double and divided with divRoundHalfUp; larger ones (and negative ones) in BigInt — the same result (money.test.ts). */
+const EXACT_PRODUCT = 2 ** 50;
+
 /** Yuan (a number with at most 2 decimals) → fen; undefined when it has more decimals. */
 export function yuanToFen(yuan: number): number | undefined {
   const scaled = yuan * 100;
@@ -42,10 +45,16 @@ export function rateToMicros(twdPerCny: number): number {
 
 /** fen of CNY → whole TWD at `rateMicros` TWD per CNY (× 10^6), half up. */
 export function fenToTwd(fen: number, rateMicros: number): number {
+  const n = fen * rateMicros;
+  if (n === 0) return 0;
+  if (n > 0 && n <= EXACT_PRODUCT) return divRoundHalfUp(n, 100 * RATE_SCALE);
   return bigDivRoundHalfUp(BigInt(fen) * BigInt(rateMicros), 100n * BigInt(RATE_SCALE));
 }
 
 /** Whole TWD → fen of CNY at `rateMicros` TWD per CNY (× 10^6), half up. */
 export function twdToFen(twd: number, rateMicros: number): number {
+  const n = twd * 100 * RATE_SCALE;
+  if (n === 0) return 0;
+  if (n > 0 && n <= EXACT_PRODUCT) return divRoundHalfUp(n, rateMicros);
   return bigDivRoundHalfUp(BigInt(twd) * 100n * BigInt(RATE_SCALE), BigInt(rateMicros));
 }

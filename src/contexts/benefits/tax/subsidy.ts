@@ -8,7 +8,7 @@
 import { canonicalJson } from '../../../kernel/canonical-json.ts';
 import { sm3 } from '../../../kernel/crypto/sm.ts';
 import { fxRate } from './fx.ts';
-import { check, invalid, subsidyInput } from './input.ts';
+import { checkSubsidyInput, invalid, subsidyInput } from './input.ts';
 import { computeMainland, computeSpecialAdditional, mainlandTable, type TaxLineItem, type MainlandIitResult, type SpecialAdditionalDeductionCounts } from './mainland.ts';
 import { divRoundHalfUp, fenToTwd, fenToYuan, RATE_SCALE, rateToMicros, twdToFen, yuanToFen } from './money.ts';
 import { shippedTaxTables, type TaxTables } from './tables.ts';
@@ -90,18 +90,20 @@ export interface SubsidyResult {
 
 const TAX_FREE_NOTE = 'the subsidy itself is exempt from individual income tax / 补贴免征个人所得税';
 
-const digests = new WeakMap<TaxTables, Map<string, string>>();
+/** Digests by tables, then rule, then year (no key built per call). */
+const digests = new WeakMap<TaxTables, Map<string, Map<number, string>>>();
 
 /** First 12 hex of SM3 over the canonical JSON of the year's tables (mainland, Taiwan, configured FX) and the rule. */
 export function tablesDigest(year: number, rule: SubsidyRule, tables: TaxTables = shippedTaxTables()): string {
-  let byKey = digests.get(tables);
-  if (!byKey) digests.set(tables, (byKey = new Map()));
-  const key = `${year}|${rule}`;
-  let d = byKey.get(key);
+  let byRule = digests.get(tables);
+  if (!byRule) digests.set(tables, (byRule = new Map()));
+  let byYear = byRule.get(rule);
+  if (!byYear) byRule.set(rule, (byYear = new Map()));
+  let d = byYear.get(year);
   if (!d) {
     const material = { mainland: mainlandTable(tables, year), taiwan: taiwanTable(tables, year), fx: tables.fx.rates[String(year)] ?? null, rule };
     d = sm3(canonicalJson(material)).slice(0, 12);
-    byKey.set(key, d);
+    byYear.set(year, d);
   }
   return d;
 }
@@ -116,7 +118,7 @@ const yuanText = (f: number): string => fenToYuan(f).toFixed(2);
  */
 export function computeSubsidy(input: SubsidyInput, opts: { policyVersion?: string; tables?: TaxTables } = {}): SubsidyResult {
   const tables = opts.tables ?? shippedTaxTables();
-  const i = check(subsidyInput, input);
+  const i = checkSubsidyInput(input);
   if (!tables.years.includes(i.year)) throw invalid('year', `no tax tables for ${i.year} (available: ${tables.years.join(', ')})`, { available: tables.years });
   const mt = mainlandTable(tables, i.year);
   const tt = taiwanTable(tables, i.year);
@@ -184,6 +186,26 @@ export function computeSubsidy(input: SubsidyInput, opts: { policyVersion?: stri
   notes.push(TAX_FREE_NOTE);
 
   const label = opts.policyVersion ?? DEFAULT_POLICY_LABEL;
+  // The breakdown extends the calculators' own fresh results in place, field after field, rather than copying them
+  // with object spreads: the same objects with the same keys in the same order (as JSON: the same text), at a
+  // fraction of the cost per person-year (a matching run computes one per taxpayer).
+  const mainland = m.result as SubsidyBreakdown['mainland'];
+  if (specialAdditionalDeductionItems) mainland.specialAdditionalDeductionItems = specialAdditionalDeductionItems;
+  mainland.taxPaidCny = fenToYuan(paid);
+  mainland.differenceCny = fenToYuan(m.taxFen - paid);
+  mainland.differsFromPaid = differsFromPaid;
+  const taiwan = tw as SubsidyBreakdown['taiwan'];
+  taiwan.taxCny = fenToYuan(taiwanTaxFen);
+  const subsidy = { rule } as SubsidyBreakdown['subsidy'];
+  if (sharePercent !== undefined) subsidy.sharePercent = sharePercent;
+  subsidy.businessIncome = business === 0 ? 'none' : businessIncluded ? 'included' : 'excluded';
+  subsidy.residenceDays = residenceDays;
+  subsidy.taxPaidCny = fenToYuan(paid);
+  subsidy.excludedBusinessTaxCny = fenToYuan(excludedBusinessTax);
+  subsidy.eligibleTaxPaidCny = fenToYuan(eligiblePaid);
+  subsidy.formula = formula;
+  subsidy.subsidyCny = fenToYuan(subsidyFen);
+  subsidy.taxFree = true;
   return {
     mainlandTaxCny: fenToYuan(m.taxFen),
     mainlandTaxPaidCny: fenToYuan(paid),
@@ -193,27 +215,10 @@ export function computeSubsidy(input: SubsidyInput, opts: { policyVersion?: stri
     rule,
     policyVersion: `${label}/${i.year}@${tablesDigest(i.year, rule, tables)}`,
     breakdown: {
-      mainland: {
-        ...m.result,
-        ...(specialAdditionalDeductionItems ? { specialAdditionalDeductionItems } : {}),
-        taxPaidCny: fenToYuan(paid),
-        differenceCny: fenToYuan(m.taxFen - paid),
-        differsFromPaid,
-      },
-      taiwan: { ...tw, taxCny: fenToYuan(taiwanTaxFen) },
+      mainland,
+      taiwan,
       fx: { year: i.year, twdPerCny, source: fx.source },
-      subsidy: {
-        rule,
-        ...(sharePercent === undefined ? {} : { sharePercent }),
-        businessIncome: business === 0 ? 'none' : businessIncluded ? 'included' : 'excluded',
-        residenceDays,
-        taxPaidCny: fenToYuan(paid),
-        excludedBusinessTaxCny: fenToYuan(excludedBusinessTax),
-        eligibleTaxPaidCny: fenToYuan(eligiblePaid),
-        formula,
-        subsidyCny: fenToYuan(subsidyFen),
-        taxFree: true,
-      },
+      subsidy,
       notes,
     },
   };

@@ -73,12 +73,12 @@ export function computeTaiwan(t: TaiwanTable, salary: number, other: number, h: 
   const income: TwTaxLineItem[] = [{ key: 'salaryIncome', label: LABELS.salaryIncome, twd: salary }];
   if (other > 0) income.push({ key: 'otherIncome', label: LABELS.twOtherIncome, twd: other });
   const gross = salary + other;
-  const exemptionNote = [
-    `${h.age70OrOver ? `self 70+ ${ex.age70OrOverTwd}` : `self ${ex.perPersonTwd}`}`,
-    ...(married ? [h.spouseAge70OrOver ? `spouse 70+ ${ex.age70OrOverTwd}` : `spouse ${ex.perPersonTwd}`] : []),
-    ...(dependants - dependants70 > 0 ? [`${dependants - dependants70} dependant(s) × ${ex.perPersonTwd}`] : []),
-    ...(dependants70 > 0 ? [`${dependants70} dependant(s) 70+ × ${ex.age70OrOverTwd}`] : []),
-  ].join(' + ');
+  // Pushed, not spread from conditional arrays: this runs once per taxpayer of a matching run.
+  const exemptionParts = [h.age70OrOver ? `self 70+ ${ex.age70OrOverTwd}` : `self ${ex.perPersonTwd}`];
+  if (married) exemptionParts.push(h.spouseAge70OrOver ? `spouse 70+ ${ex.age70OrOverTwd}` : `spouse ${ex.perPersonTwd}`);
+  if (dependants - dependants70 > 0) exemptionParts.push(`${dependants - dependants70} dependant(s) × ${ex.perPersonTwd}`);
+  if (dependants70 > 0) exemptionParts.push(`${dependants70} dependant(s) 70+ × ${ex.age70OrOverTwd}`);
+  const exemptionNote = exemptionParts.join(' + ');
   const deductions: TwTaxLineItem[] = [
     { key: 'salarySpecialDeduction', label: LABELS.salarySpecialDeduction, twd: salarySpecialTwd, note: `min(salary, ${t.salarySpecialDeductionTwd})` },
     { key: 'exemption', label: LABELS.exemption, twd: exemptionTwd, note: exemptionNote },
