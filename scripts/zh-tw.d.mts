@@ -7,6 +7,7 @@ export type Catalog = Record<string, string>;
 
 export const paths: { source: string; glossary: string; target: string };
 export function openccToTaiwan(text: string): string;
+export function taiwanQuotes(text: string): string;
 export function createConverter(glossary: GlossaryEntry[]): (text: string) => string;
 export function convertCatalog(catalog: Catalog, glossary: GlossaryEntry[]): Catalog;
 export function readJson(file: string): unknown;

@@ -27,17 +27,24 @@ function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Mainland curly quotes → the corner brackets Taiwan writes (“…” → 「…」, ‘…’ → 『…』); opencc leaves them. */
+export function taiwanQuotes(text) {
+  return text.replace(/[“”‘’]/g, (q) => ({ '“': '「', '”': '」', '‘': '『', '’': '』' })[q]);
+}
+
 /** Returns a function converting one Simplified string to Taiwan Traditional, glossary first. */
 export function createConverter(glossary) {
   const terms = new Map(glossary.map((g) => [g.cn, g.tw]));
-  if (terms.size === 0) return openccToTaiwan;
+  if (terms.size === 0) return (text) => taiwanQuotes(openccToTaiwan(text));
   const keys = [...terms.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`(${keys.map(escapeRegExp).join('|')})`, 'u');
   return (text) =>
-    text
-      .split(pattern)
-      .map((part, i) => (i % 2 === 1 ? terms.get(part) : opencc(part)))
-      .join('');
+    taiwanQuotes(
+      text
+        .split(pattern)
+        .map((part, i) => (i % 2 === 1 ? terms.get(part) : opencc(part)))
+        .join(''),
+    );
 }
 
 /** Converts every message of a catalog, keeping key order. */

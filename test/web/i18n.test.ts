@@ -39,6 +39,15 @@ describe('web UI message catalogs', () => {
       expect(all, term).toContain(term);
     for (const mainland of ['数据', '賬號', '退出登入', '無權訪問', '許可權', '型別']) expect(all, mainland).not.toContain(mainland);
   });
+
+  it('quote with Taiwan corner brackets 「」 where zh-CN uses curly quotes, and write 銷毀, not the variant 銷燬', () => {
+    const quoted = Object.keys(zhCN).filter((id) => zhCN[id]!.includes('“'));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const id of quoted) expect(zhTW[id], id).toContain('「');
+    const all = Object.values(zhTW).join('\n');
+    for (const q of ['“', '”', '‘', '’', '銷燬']) expect(all, q).not.toContain(q);
+    expect(all).toContain('銷毀');
+  });
 });
 
 describe('zh-TW glossary', () => {

@@ -65,6 +65,9 @@ function termConverter(terms: Map<string, string>, rest: (s: string) => string):
       .join('');
 }
 
+/** Mainland curly quotes → the corner brackets Taiwan writes; OpenCC leaves them (scripts/zh-tw.mjs does the same for the UI). */
+const TAIWAN_QUOTES: Record<string, string> = { '“': '「', '”': '」', '‘': '『', '’': '』' };
+
 let toTw: ((s: string) => string) | undefined;
 let toCn: ((s: string) => string) | undefined;
 const memo = new Map<string, string>();
@@ -79,7 +82,7 @@ export function toTaiwanTraditional(text: string): string {
   let out = memo.get(text);
   if (out === undefined) {
     if (memo.size >= 20_000) memo.clear();
-    out = toTw(text);
+    out = toTw(text).replace(/[“”‘’]/g, (q) => TAIWAN_QUOTES[q]!);
     memo.set(text, out);
   }
   return out;
