@@ -221,6 +221,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       accounts: { accountByIdHash: (h) => accounts.accountByIdHash(h), subjectOf: (userId) => accounts.subjectOf(userId) },
       accountKey: Buffer.from(sm3(`landao/benefits/account-key/${config.sessionSecret}`), 'hex'),
       normaliseName: toSimplified,
+      // Names as the stored policy's current version gives them (an edited name shows), not the shipped files'.
+      policyName: async (key) => (await benefitPolicies.version(key).catch(() => undefined))?.document.names,
     });
     payouts.registerJobs(jobs);
     matching.setSink(payouts);

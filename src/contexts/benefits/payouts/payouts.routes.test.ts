@@ -104,4 +104,16 @@ describeApp('benefits payouts over HTTP', (app) => {
     const second = (await call(caizheng, 'GET', `/api/benefits/payouts?limit=2&cursor=${first.nextCursor}`)).json() as { items: { id: number }[] };
     expect(second.items[0]!.id).toBeLessThan(first.items[1]!.id);
   });
+
+  it('names each payout after its policy as stored now, so a renamed policy shows its new name', async () => {
+    const bureau = await app().login('bureau');
+    const policy = (await app().inject({ method: 'GET', url: '/api/benefits/policies/tw-iit-subsidy', headers: bureau.headers })).json();
+    const names = { 'zh-CN': '台湾居民个税负担差额补贴（改名）', 'zh-TW': '臺灣居民個稅負擔差額補貼（改名）', en: 'Taiwan residents IIT difference subsidy (renamed)' };
+    const saved = await app().inject({ method: 'POST', url: '/api/benefits/policies/tw-iit-subsidy/versions', headers: bureau.headers, payload: { document: { ...policy.document, names }, note: 'rename' } });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const list = (await call(caizheng, 'GET', '/api/benefits/payouts?limit=100')).json() as { items: { policyKey: string; policyName: Record<string, string> }[] };
+    const demo = list.items.filter((p) => p.policyKey === 'tw-iit-subsidy');
+    expect(demo.length).toBeGreaterThan(0);
+    for (const p of demo) expect(p.policyName).toEqual(names);
+  });
 });
