@@ -10,6 +10,9 @@ import { createPlatform } from '../src/main.ts';
 
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../bin/landao.js');
+// `audit verify` starts the real `landao` process and the whole platform (tsx compiles on start): tens of
+// seconds on a loaded machine, more than the default test timeout.
+const SLOW = { timeout: 120_000 };
 
 async function landao(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -31,13 +34,13 @@ describe('landao command line', () => {
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it('reports a clean audit chain on the demo data', async () => {
+  it('reports a clean audit chain on the demo data', SLOW, async () => {
     const r = await landao(['audit', 'verify'], { LANDAO_DATA_DIR: dataDir, NODE_ENV: 'test' });
     expect(r.stdout).toMatch(/^audit chain intact: \d+ events, 1 signed checkpoints/);
     expect(r.code).toBe(0);
   });
 
-  it('names the first broken link after a row is edited behind the platform’s back, and exits 1', async () => {
+  it('names the first broken link after a row is edited behind the platform’s back, and exits 1', SLOW, async () => {
     const db = new SQLite(path.join(dataDir, 'landao.db'));
     db.prepare(`UPDATE audit_events SET entity_id = 'someone-else' WHERE seq = 5`).run();
     db.close();

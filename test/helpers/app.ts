@@ -1,6 +1,8 @@
 /**
  * The whole platform on a fresh database per test file and dialect, with demo data seeded, for
- * HTTP-level tests through Fastify's inject (no port, no network).
+ * HTTP-level tests through Fastify's inject (no port, no network). The database and the data
+ * directory are copies of the run's demo-seeded template (seeded-template.ts), so the platform opens
+ * on the demo as the seed left it instead of seeding it again.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,10 +10,9 @@ import path from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Dialect } from '../../src/db/database.ts';
-import { loadConfig } from '../../src/config.ts';
-import { LocalKeySigner } from '../../src/kernel/crypto/signer.ts';
 import { createPlatform, type Platform } from '../../src/main.ts';
 import { freshDatabase, testDialects } from './db.ts';
+import { seededTemplate, testConfig, testSigner } from './seeded-template.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -35,10 +36,11 @@ export function describeApp(title: string, body: (get: () => TestApp) => void): 
       let app: TestApp | undefined;
       let dispose: (() => Promise<void>) | undefined;
       beforeAll(async () => {
-        const database = await freshDatabase(dialect);
+        const seeded = await seededTemplate(dialect);
+        const database = await freshDatabase(dialect, seeded.database);
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landao-app-'));
-        const config = loadConfig({ NODE_ENV: 'test', LANDAO_DATA_DIR: dataDir, LANDAO_LOG_LEVEL: 'silent' });
-        const platform = await createPlatform(config, { database, signer: LocalKeySigner.generate() });
+        fs.cpSync(seeded.dataDir, dataDir, { recursive: true });
+        const platform = await createPlatform(testConfig(dataDir), { database, signer: testSigner() });
         await platform.http.ready();
         app = {
           platform,

@@ -1,6 +1,8 @@
 /**
  * A fresh, migrated database per test file and dialect. Use `describeEachDialect` so the same tests
- * run on SQLite and on PostgreSQL (when the run includes it; see global-setup.ts).
+ * run on SQLite and on PostgreSQL (when the run includes it; see global-setup.ts). Each is a copy of
+ * a template: SQLite copies a file, PostgreSQL runs `CREATE DATABASE … TEMPLATE …`; by default the
+ * run's migrated template, or the demo-seeded one (seeded-template.ts) for describeApp.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -9,7 +11,6 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openPostgres, openSqlite, type Database, type Dialect } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
 
 export function testDialects(): Dialect[] {
   return inject('dialects') as Dialect[];
@@ -17,11 +18,24 @@ export function testDialects(): Dialect[] {
 
 export type TestDatabase = Database & { dispose(): Promise<void>; /** connection URL (PostgreSQL only) */ url?: string };
 
-export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
+/** What a fresh database is copied from: a SQLite file, or a PostgreSQL database with no open connections. */
+export interface DatabaseTemplate {
+  sqliteFile?: string;
+  pgDatabase?: string;
+}
+
+/** Copies a closed SQLite database (and its write-ahead log, if one was left) to `file`. */
+export function copySqliteFile(from: string, file: string): void {
+  fs.copyFileSync(from, file);
+  if (fs.existsSync(`${from}-wal`)) fs.copyFileSync(`${from}-wal`, `${file}-wal`);
+}
+
+export async function freshDatabase(dialect: Dialect, template: DatabaseTemplate = {}): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landao-test-'));
-    const database = openSqlite(path.join(dir, 'landao.db'));
-    await migrateToLatest(database.db);
+    const file = path.join(dir, 'landao.db');
+    copySqliteFile(template.sqliteFile ?? inject('sqliteTemplate'), file);
+    const database = openSqlite(file);
     return {
       ...database,
       dispose: async () => {
@@ -37,7 +51,7 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
   // CREATE DATABASE … TEMPLATE needs the template to have no other connections; retry briefly.
   for (let attempt = 0; ; attempt++) {
     try {
-      await c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+      await c.query(`CREATE DATABASE ${name} TEMPLATE ${template.pgDatabase ?? inject('pgTemplate')}`);
       break;
     } catch (e) {
       if (attempt > 20 || !/being accessed by other users/.test((e as Error).message)) throw e;

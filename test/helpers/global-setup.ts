@@ -1,16 +1,24 @@
 /**
- * Runs once per `vitest run`. Decides which database dialects the run covers and prepares a
- * migrated PostgreSQL template database, so each test file can get a fresh database in milliseconds
- * (`CREATE DATABASE … TEMPLATE …`).
+ * Runs once per `vitest run`. Decides which database dialects the run covers and prepares the
+ * templates every test file copies its fresh database from:
+ *
+ * - a migrated SQLite file (each file copies it instead of running every migration), and a migrated
+ *   PostgreSQL template database (`CREATE DATABASE … TEMPLATE …`, milliseconds);
+ * - the SM2 key the demo-seeded templates are signed with (see seeded-template.ts: the first test file
+ *   that needs the seeded demo builds it once per dialect and run; the others copy it).
  *
  * LANDAO_TEST_DIALECTS=sqlite,postgres   which dialects to run (default: sqlite, plus postgres if reachable)
  * LANDAO_TEST_PG_URL                     admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
  * LANDAO_REQUIRE_POSTGRES=1              fail instead of skipping when PostgreSQL is unreachable (CI sets it)
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPostgres } from '../../src/db/database.ts';
+import { openPostgres, openSqlite } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { generateSm2KeyPair } from '../../src/kernel/crypto/sm.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +26,12 @@ declare module 'vitest' {
     pgTemplate: string;
     pgAdminUrl: string;
     runId: string;
+    /** This run's directory of templates (removed at the end of the run). */
+    templateDir: string;
+    /** The migrated SQLite file each test file copies. */
+    sqliteTemplate: string;
+    /** The SM2 key of the demo-seeded templates and of every platform describeApp builds on them. */
+    signerKey: { privateKeyHex: string; publicKeyHex: string };
   }
 }
 
@@ -55,6 +69,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.warn(`\n[landao] PostgreSQL unreachable (${pgError}): database tests run on SQLite only.\n`);
   }
 
+  const templateDir = fs.mkdtempSync(path.join(os.tmpdir(), `landao-tpl-${runId}-`));
+  const sqliteTemplate = path.join(templateDir, 'migrated.db');
+  const sqlite = openSqlite(sqliteTemplate);
+  await migrateToLatest(sqlite.db);
+  await sqlite.close();
+
   let template = '';
   if (dialects.includes('postgres')) {
     template = `landao_tpl_${runId}`;
@@ -67,12 +87,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await db.close();
   }
 
+  const key = generateSm2KeyPair();
   project.provide('dialects', dialects);
   project.provide('pgTemplate', template);
   project.provide('pgAdminUrl', PG_ADMIN_URL);
   project.provide('runId', runId);
+  project.provide('templateDir', templateDir);
+  project.provide('sqliteTemplate', sqliteTemplate);
+  project.provide('signerKey', { privateKeyHex: key.privateKeyHex, publicKeyHex: key.publicKeyHex });
 
   return async () => {
+    fs.rmSync(templateDir, { recursive: true, force: true });
     if (!template) return;
     const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
     await admin.connect();

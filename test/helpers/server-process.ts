@@ -10,7 +10,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const HEALTH_TIMEOUT_MS = 60_000;
+// Start-up includes seeding the demo: on a loaded 2-core machine that alone can take a minute.
+const HEALTH_TIMEOUT_MS = 180_000;
 const STOP_GRACE_MS = 5_000;
 const OUTPUT_KEPT = 16_000;
 
