@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from './errors.ts';
 import { csvText, parseCsvRows } from './sheet.ts';
-
-function failure(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a validation failure');
-}
+import { appErrorOf } from '../../test/helpers/errors.ts';
 
 describe('CSV rows (RFC 4180)', () => {
   it('reads quoted cells with commas, doubled quotes and line breaks, and names the line each record starts on', () => {
@@ -23,13 +13,13 @@ describe('CSV rows (RFC 4180)', () => {
   });
 
   it('refuses a quote that is never closed, naming the line it opened on', () => {
-    const e = failure(() => parseCsvRows('a,b\n"open,c\n'));
+    const e = appErrorOf(() => parseCsvRows('a,b\n"open,c\n'));
     expect(e.code).toBe('validation_failed');
     expect(e.message).toBe('line 2: a quoted field is never closed');
   });
 
   it('refuses text after a closing quote instead of guessing what was meant', () => {
-    expect(failure(() => parseCsvRows('a,b\n"x"y,c\n')).message).toBe('line 2: unexpected character after a closing quote');
+    expect(appErrorOf(() => parseCsvRows('a,b\n"x"y,c\n')).message).toBe('line 2: unexpected character after a closing quote');
   });
 
   it('writes what it reads back unchanged, after a byte-order mark unless told not to', () => {

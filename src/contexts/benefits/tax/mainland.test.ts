@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../kernel/errors.ts';
 import { mainlandIit, specialAdditionalDeductions } from './mainland.ts';
-
-function failure(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+import { appErrorOf } from '../../../../test/helpers/errors.ts';
 
 describe('mainland IIT on comprehensive income', () => {
   it('taxes 240,000 less 60,000 basic, 24,000 special and 24,000 special additional deductions = 132,000 at 10% − 2,520 = 10,680', () => {
@@ -94,9 +84,9 @@ describe('mainland IIT on comprehensive income', () => {
   });
 
   it('refuses a negative amount, more than two decimals and an unknown year, naming the field', () => {
-    expect(failure(() => mainlandIit(2024, { wagesCny: -1 })).message).toBe('wagesCny: must be ≥ 0');
-    expect(failure(() => mainlandIit(2024, { wagesCny: 1, specialDeductionsCny: 1.234 })).message).toBe('specialDeductionsCny: at most 2 decimal places (fen)');
-    const e = failure(() => mainlandIit(2019, { wagesCny: 1 }));
+    expect(appErrorOf(() => mainlandIit(2024, { wagesCny: -1 })).message).toBe('wagesCny: must be ≥ 0');
+    expect(appErrorOf(() => mainlandIit(2024, { wagesCny: 1, specialDeductionsCny: 1.234 })).message).toBe('specialDeductionsCny: at most 2 decimal places (fen)');
+    const e = appErrorOf(() => mainlandIit(2019, { wagesCny: 1 }));
     expect(e.code).toBe('validation_failed');
     expect(e.message).toBe('year: no mainland tax table for 2019 (available: 2023, 2024)');
   });
@@ -115,7 +105,7 @@ describe('special additional deductions from what entitles a person to them', ()
 
   it('halves a child’s deduction split between parents and caps a shared elderly support at 1,500 a month', () => {
     expect(specialAdditionalDeductions(2023, { infants: 1, childSharePercent: 50, elderlySharedMonthlyCny: 1500 }).items.map((i) => i.cny)).toEqual([12000, 18000]);
-    expect(failure(() => specialAdditionalDeductions(2023, { elderlySharedMonthlyCny: 1600 })).message).toBe('specialAdditionalDeductions.elderlySharedMonthlyCny: a shared amount is at most 1500 a month');
+    expect(appErrorOf(() => specialAdditionalDeductions(2023, { elderlySharedMonthlyCny: 1600 })).message).toBe('specialAdditionalDeductions.elderlySharedMonthlyCny: a shared amount is at most 1500 a month');
   });
 
   it('counts continuing education, housing loan months and serious illness above 15,000 up to 80,000', () => {
@@ -129,6 +119,6 @@ describe('special additional deductions from what entitles a person to them', ()
   });
 
   it('refuses housing loan interest and rent in the same year', () => {
-    expect(failure(() => specialAdditionalDeductions(2024, { housingLoanInterestMonths: 12, housingRent: { tier: 'tier3' } })).message).toContain('specialAdditionalDeductions.housingRent');
+    expect(appErrorOf(() => specialAdditionalDeductions(2024, { housingLoanInterestMonths: 12, housingRent: { tier: 'tier3' } })).message).toContain('specialAdditionalDeductions.housingRent');
   });
 });

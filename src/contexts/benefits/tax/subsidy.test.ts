@@ -2,19 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../kernel/errors.ts';
 import { computeSubsidy, type SubsidyInput } from './subsidy.ts';
 import { DEFAULT_TABLES_DIR, loadTaxTables } from './tables.ts';
-
-function failure(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+import { appErrorOf } from '../../../../test/helpers/errors.ts';
 
 /** The CLI example. */
 const EXAMPLE: SubsidyInput = { year: 2024, wagesCny: 300000, otherIncomeCny: 0, mainlandTaxPaidCny: 31080, fxTwdPerCny: 4.4, rule: 'burden-difference' };
@@ -149,27 +139,27 @@ describe('policy versions', () => {
 
 describe('bad input', () => {
   it('refuses a negative amount, naming the field', () => {
-    const e = failure(() => computeSubsidy({ ...EXAMPLE, wagesCny: -5 }));
+    const e = appErrorOf(() => computeSubsidy({ ...EXAMPLE, wagesCny: -5 }));
     expect(e.code).toBe('validation_failed');
     expect(e.message).toBe('wagesCny: must be ≥ 0');
     expect(e.details).toMatchObject({ field: 'wagesCny' });
   });
 
   it('refuses an unknown year, naming the years available', () => {
-    const e = failure(() => computeSubsidy({ ...EXAMPLE, year: 2022 }));
+    const e = appErrorOf(() => computeSubsidy({ ...EXAMPLE, year: 2022 }));
     expect(e.message).toBe('year: no tax tables for 2022 (available: 2023, 2024)');
     expect(e.details).toMatchObject({ field: 'year', available: [2023, 2024] });
   });
 
   it('refuses a missing tax paid, an unknown rule, a share without its rule and a bad nested field', () => {
     const { mainlandTaxPaidCny: _, ...noTax } = EXAMPLE;
-    expect(failure(() => computeSubsidy(noTax as SubsidyInput)).message).toBe('mainlandTaxPaidCny: is required');
-    expect(failure(() => computeSubsidy({ ...EXAMPLE, rule: 'flat' as never })).message).toBe('rule: must be "burden-difference" or "share-of-tax"');
-    expect(failure(() => computeSubsidy({ ...EXAMPLE, sharePercent: 20 })).message).toBe('sharePercent: only with rule "share-of-tax"');
-    expect(failure(() => computeSubsidy({ ...EXAMPLE, taiwan: { dependants: -1 } })).message).toBe('taiwan.dependants: must be ≥ 0');
-    expect(failure(() => computeSubsidy({ ...EXAMPLE, wagesCny: '300000' as never })).message).toBe('wagesCny: must be a number (yuan)');
-    expect(failure(() => computeSubsidy([] as never)).message).toBe('(input): must be a JSON object');
-    expect(failure(() => computeSubsidy({ ...EXAMPLE, businessTaxPaidCny: 100 })).message).toBe('businessTaxPaidCny: tax on business income without businessIncomeCny');
+    expect(appErrorOf(() => computeSubsidy(noTax as SubsidyInput)).message).toBe('mainlandTaxPaidCny: is required');
+    expect(appErrorOf(() => computeSubsidy({ ...EXAMPLE, rule: 'flat' as never })).message).toBe('rule: must be "burden-difference" or "share-of-tax"');
+    expect(appErrorOf(() => computeSubsidy({ ...EXAMPLE, sharePercent: 20 })).message).toBe('sharePercent: only with rule "share-of-tax"');
+    expect(appErrorOf(() => computeSubsidy({ ...EXAMPLE, taiwan: { dependants: -1 } })).message).toBe('taiwan.dependants: must be ≥ 0');
+    expect(appErrorOf(() => computeSubsidy({ ...EXAMPLE, wagesCny: '300000' as never })).message).toBe('wagesCny: must be a number (yuan)');
+    expect(appErrorOf(() => computeSubsidy([] as never)).message).toBe('(input): must be a JSON object');
+    expect(appErrorOf(() => computeSubsidy({ ...EXAMPLE, businessTaxPaidCny: 100 })).message).toBe('businessTaxPaidCny: tax on business income without businessIncomeCny');
   });
 
   it('asks for a rate when none is configured for the year', () => {
@@ -177,6 +167,6 @@ describe('bad input', () => {
     fs.cpSync(DEFAULT_TABLES_DIR, dir, { recursive: true });
     fs.rmSync(path.join(dir, 'fx.json'));
     const { fxTwdPerCny: _, ...withoutRate } = EXAMPLE;
-    expect(failure(() => computeSubsidy(withoutRate, { tables: loadTaxTables(dir) })).message).toBe('fxTwdPerCny: no configured rate for 2024 (configured: none); give fxTwdPerCny');
+    expect(appErrorOf(() => computeSubsidy(withoutRate, { tables: loadTaxTables(dir) })).message).toBe('fxTwdPerCny: no configured rate for 2024 (configured: none); give fxTwdPerCny');
   });
 });

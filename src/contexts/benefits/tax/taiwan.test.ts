@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../kernel/errors.ts';
 import { taiwanIncomeTax } from './taiwan.ts';
-
-function failure(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+import { appErrorOf } from '../../../../test/helpers/errors.ts';
 
 describe('Taiwan consolidated income tax', () => {
   it('taxes a 2024 single filer with salary 1,500,000: 1,500,000 − 218,000 − 97,000 − 131,000 = 1,054,000 × 12% − 41,300 = 85,180', () => {
@@ -78,8 +68,8 @@ describe('Taiwan consolidated income tax', () => {
   });
 
   it('refuses more 70+ dependants than dependants and a fractional salary, naming the field', () => {
-    expect(failure(() => taiwanIncomeTax(2024, { salaryTwd: 1, dependants: 1, dependantsAge70OrOver: 2 })).message).toBe('dependantsAge70OrOver: at most the number of dependants (1)');
-    expect(failure(() => taiwanIncomeTax(2024, { salaryTwd: 1.5 })).message).toBe('salaryTwd: must be a whole number of TWD');
-    expect(failure(() => taiwanIncomeTax(2030, { salaryTwd: 1 })).message).toBe('year: no Taiwan tax table for 2030 (available: 2023, 2024)');
+    expect(appErrorOf(() => taiwanIncomeTax(2024, { salaryTwd: 1, dependants: 1, dependantsAge70OrOver: 2 })).message).toBe('dependantsAge70OrOver: at most the number of dependants (1)');
+    expect(appErrorOf(() => taiwanIncomeTax(2024, { salaryTwd: 1.5 })).message).toBe('salaryTwd: must be a whole number of TWD');
+    expect(appErrorOf(() => taiwanIncomeTax(2030, { salaryTwd: 1 })).message).toBe('year: no Taiwan tax table for 2030 (available: 2023, 2024)');
   });
 });

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../kernel/errors.ts';
 import {
   CLASS_COUNT,
   compareGrades,
@@ -13,6 +12,7 @@ import {
   type CatalogDocument,
 } from './catalog.ts';
 import { DETECTOR_TYPE_IDS } from '../../detection/index.ts';
+import { appErrorOf } from '../../../../test/helpers/errors.ts';
 
 const DETECTOR_CONTRACT = new URL('../../../../../shared/contracts/detector-types.md', import.meta.url);
 const contractPresent = existsSync(DETECTOR_CONTRACT);
@@ -20,16 +20,6 @@ if (!contractPresent) console.warn('catalog.test: shared/contracts/detector-type
 
 function doc(): CatalogDocument {
   return structuredClone(getCatalog().document);
-}
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
 }
 
 function ids(header: string, detections?: { type: string; ratio: number }[]): string[] {
@@ -115,31 +105,31 @@ describe('the catalog loader refuses a broken catalog, naming the field', () => 
   it('a duplicate subclass id', () => {
     const d = doc();
     d.subclasses[5]!.id = d.subclasses[4]!.id;
-    expect(errorOf(() => parseCatalog(d)).message).toBe(`subclasses[5].id: duplicate id "${d.subclasses[4]!.id}"`);
+    expect(appErrorOf(() => parseCatalog(d)).message).toBe(`subclasses[5].id: duplicate id "${d.subclasses[4]!.id}"`);
   });
 
   it('a duplicate class id', () => {
     const d = doc();
     d.classes[1]!.id = 'SM';
-    expect(errorOf(() => parseCatalog(d)).message).toBe('classes[1].id: duplicate id "SM"');
+    expect(appErrorOf(() => parseCatalog(d)).message).toBe('classes[1].id: duplicate id "SM"');
   });
 
   it('39 subclasses', () => {
     const d = doc();
     d.subclasses.pop();
-    expect(errorOf(() => parseCatalog(d)).message).toBe('subclasses: must have exactly 40 subclasses, found 39');
+    expect(appErrorOf(() => parseCatalog(d)).message).toBe('subclasses: must have exactly 40 subclasses, found 39');
   });
 
   it('12 classes', () => {
     const d = doc();
     d.classes.pop();
-    expect(errorOf(() => parseCatalog(d)).message).toBe('classes: must have exactly 13 classes, found 12');
+    expect(appErrorOf(() => parseCatalog(d)).message).toBe('classes: must have exactly 13 classes, found 12');
   });
 
   it('an unknown detector type', () => {
     const d = doc();
     d.subclasses[0]!.detectorTypes = ['cn_resident_id', 'ssn'];
-    const e = errorOf(() => parseCatalog(d));
+    const e = appErrorOf(() => parseCatalog(d));
     expect(e.code).toBe('validation_failed');
     expect(e.message).toMatch(/^subclasses\[0\]\.detectorTypes\[1\]: unknown detector type "ssn"/);
   });
@@ -147,22 +137,22 @@ describe('the catalog loader refuses a broken catalog, naming the field', () => 
   it('a subclass of an unknown class', () => {
     const d = doc();
     d.subclasses[0]!.classId = 'XX';
-    expect(errorOf(() => parseCatalog(d)).message).toBe('subclasses[0].classId: unknown class "XX"');
+    expect(appErrorOf(() => parseCatalog(d)).message).toBe('subclasses[0].classId: unknown class "XX"');
   });
 
   it('a personal-information grade outside the PI class', () => {
     const d = doc();
     d.subclasses[0]!.defaultGrade = 'pi_sensitive';
-    expect(errorOf(() => parseCatalog(d)).message).toMatch(/^subclasses\[0\]\.defaultGrade: /);
+    expect(appErrorOf(() => parseCatalog(d)).message).toMatch(/^subclasses\[0\]\.defaultGrade: /);
   });
 
   it('an unknown grade or a missing name', () => {
     const d = doc();
     (d.subclasses[2] as { defaultGrade: string }).defaultGrade = 'secret';
-    expect(errorOf(() => parseCatalog(d)).message).toMatch(/^subclasses\[2\]\.defaultGrade: must be one of core, important/);
+    expect(appErrorOf(() => parseCatalog(d)).message).toMatch(/^subclasses\[2\]\.defaultGrade: must be one of core, important/);
     const e = doc();
     delete (e.subclasses[3]!.names as Partial<Record<string, string>>)['zh-TW'];
-    expect(errorOf(() => parseCatalog(e)).message).toMatch(/^subclasses\[3\]\.names\.zh-TW: /);
+    expect(appErrorOf(() => parseCatalog(e)).message).toMatch(/^subclasses\[3\]\.names\.zh-TW: /);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../kernel/errors.ts';
 import { getCatalog } from './catalog.ts';
 import { parseCsv, stringifyCsv } from './csv.ts';
+import { appErrorOf } from '../../../../test/helpers/errors.ts';
 import {
   exportListCsv,
   getDefaultLists,
@@ -15,16 +15,6 @@ import {
 
 function doc(): ListsDocument {
   return structuredClone(getDefaultLists().document);
-}
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
 }
 
 describe('the shipped lists', () => {
@@ -79,44 +69,44 @@ describe('the lists loader refuses a broken document, naming the field', () => {
     const d = doc();
     d.generalList[0]!.id = 'GL-X';
     d.generalList[1]!.id = 'GL-X';
-    expect(errorOf(() => parseLists(d)).message).toBe('generalList[1].id: duplicate id "GL-X"');
+    expect(appErrorOf(() => parseLists(d)).message).toBe('generalList[1].id: duplicate id "GL-X"');
   });
 
   it('an item of an unknown scenario', () => {
     const d = doc();
     d.negativeList[2]!.scenario = 'PHARMA-NOPE';
-    expect(errorOf(() => parseLists(d)).message).toBe('negativeList[2].scenario: unknown scenario "PHARMA-NOPE"');
+    expect(appErrorOf(() => parseLists(d)).message).toBe('negativeList[2].scenario: unknown scenario "PHARMA-NOPE"');
   });
 
   it('an item whose industry is not its scenario’s', () => {
     const d = doc();
     d.negativeList[0]!.industry = 'auto';
-    expect(errorOf(() => parseLists(d)).message).toMatch(/^negativeList\[0\]\.industry: scenario "PHARMA-MRCT" belongs to industry "pharma"/);
+    expect(appErrorOf(() => parseLists(d)).message).toMatch(/^negativeList\[0\]\.industry: scenario "PHARMA-MRCT" belongs to industry "pharma"/);
   });
 
   it('an unknown route, an empty threshold, a bad id', () => {
     const d = doc();
     (d.negativeList[1] as { route: string }).route = 'approval';
-    expect(errorOf(() => parseLists(d)).message).toMatch(/^negativeList\[1\]\.route: must be one of security_assessment/);
+    expect(appErrorOf(() => parseLists(d)).message).toMatch(/^negativeList\[1\]\.route: must be one of security_assessment/);
     const e = doc();
     e.negativeList[1]!.threshold = {};
-    expect(errorOf(() => parseLists(e)).message).toMatch(/^negativeList\[1\]\.threshold: must give personalSubjects or sensitiveSubjects/);
+    expect(appErrorOf(() => parseLists(e)).message).toMatch(/^negativeList\[1\]\.threshold: must give personalSubjects or sensitiveSubjects/);
     const f = doc();
     f.negativeList[1]!.id = 'nl-lower';
-    expect(errorOf(() => parseLists(f)).message).toMatch(/^negativeList\[1\]\.id: must look like NL-AUTO-RD-01/);
+    expect(appErrorOf(() => parseLists(f)).message).toMatch(/^negativeList\[1\]\.id: must look like NL-AUTO-RD-01/);
   });
 
   it('an unknown catalog subclass when a catalog is given', () => {
     const d = doc();
     d.generalList[0]!.subclasses = ['PI.NOPE'];
     expect(() => parseLists(d)).not.toThrow();
-    expect(errorOf(() => parseLists(d, { catalog: getCatalog() })).message).toBe('generalList[0].subclasses[0]: unknown catalog subclass "PI.NOPE"');
+    expect(appErrorOf(() => parseLists(d, { catalog: getCatalog() })).message).toBe('generalList[0].subclasses[0]: unknown catalog subclass "PI.NOPE"');
   });
 
   it('an unknown field', () => {
     const d = doc() as ListsDocument & { extra?: number };
     d.extra = 1;
-    expect(errorOf(() => parseLists(d)).message).toBe('extra: unknown field');
+    expect(appErrorOf(() => parseLists(d)).message).toBe('extra: unknown field');
   });
 });
 
@@ -167,43 +157,43 @@ describe('CSV for the bureau’s editor', () => {
     const csv = negativeCsv((rows) => {
       rows[3]![col('route')] = 'approval';
     });
-    const e = errorOf(() => parseListCsv('negative', csv));
+    const e = appErrorOf(() => parseListCsv('negative', csv));
     expect(e.message).toMatch(/^line 4, column route: must be one of/);
     expect(e.details).toMatchObject({ line: 4, column: 'route' });
   });
 
   it('names a bad threshold, a half-translated condition and a missing name', () => {
-    expect(errorOf(() => parseListCsv('negative', negativeCsv((r) => void (r[2]![col('threshold.personalSubjects')] = 'many')))).message).toBe(
+    expect(appErrorOf(() => parseListCsv('negative', negativeCsv((r) => void (r[2]![col('threshold.personalSubjects')] = 'many')))).message).toBe(
       'line 3, column threshold.personalSubjects: must be a positive integer or empty',
     );
-    expect(errorOf(() => parseListCsv('negative', negativeCsv((r) => void (r[2]![col('condition.en')] = '')))).message).toBe(
+    expect(appErrorOf(() => parseListCsv('negative', negativeCsv((r) => void (r[2]![col('condition.en')] = '')))).message).toBe(
       'line 3, column condition.en: required when the condition is given in another language',
     );
-    expect(errorOf(() => parseListCsv('negative', negativeCsv((r) => void (r[5]![col('name.zh-TW')] = '')))).message).toBe(
+    expect(appErrorOf(() => parseListCsv('negative', negativeCsv((r) => void (r[5]![col('name.zh-TW')] = '')))).message).toBe(
       'line 6, column name.zh-TW: must be a non-empty string',
     );
   });
 
   it('names an unknown or a missing column', () => {
-    expect(errorOf(() => parseListCsv('negative', negativeCsv((r) => void (r[0]![col('route')] = 'routing')))).message).toBe(
+    expect(appErrorOf(() => parseListCsv('negative', negativeCsv((r) => void (r[0]![col('route')] = 'routing')))).message).toBe(
       'line 1, column routing: unknown column',
     );
     const missing = negativeCsv((rows) => {
       for (const r of rows) r.splice(col('subclasses'), 1);
     });
-    expect(errorOf(() => parseListCsv('negative', missing)).message).toBe('line 1, column subclasses: missing column');
+    expect(appErrorOf(() => parseListCsv('negative', missing)).message).toBe('line 1, column subclasses: missing column');
   });
 
   it('names the line of an unknown scenario or a duplicate id against the base lists', () => {
     const unknown = negativeCsv((r) => void (r[4]![col('scenario')] = 'AUTO-SPACE'));
-    expect(errorOf(() => importListCsv('negative', unknown, getDefaultLists())).message).toBe('line 5, column scenario: unknown scenario "AUTO-SPACE"');
+    expect(appErrorOf(() => importListCsv('negative', unknown, getDefaultLists())).message).toBe('line 5, column scenario: unknown scenario "AUTO-SPACE"');
     const dup = negativeCsv((r) => void (r[4]![col('id')] = r[3]![col('id')]!));
-    expect(errorOf(() => importListCsv('negative', dup, getDefaultLists())).message).toMatch(/^line 5, column id: duplicate id/);
+    expect(appErrorOf(() => importListCsv('negative', dup, getDefaultLists())).message).toMatch(/^line 5, column id: duplicate id/);
   });
 
   it('refuses an empty file and an unclosed quote', () => {
-    expect(errorOf(() => parseListCsv('general', '')).message).toMatch(/^line 1: the CSV is empty/);
-    expect(errorOf(() => parseCsv('a,b\n"open,c\n')).message).toBe('line 2: a quoted field is never closed');
+    expect(appErrorOf(() => parseListCsv('general', '')).message).toMatch(/^line 1: the CSV is empty/);
+    expect(appErrorOf(() => parseCsv('a,b\n"open,c\n')).message).toBe('line 2: a quoted field is never closed');
   });
 });
 

@@ -117,20 +117,28 @@ export const DIV = Object.freeze({ town: 1, county: 2, prefecture: 3, province: 
 let divisionTrie: KeywordTrie<number> | null = null;
 
 /** Division names → level (DIV.*). Short forms (福建, 福州) have level DIV.short. */
+/**
+ * The division names (two characters or more) with their levels, in the order the trie takes them: a name in two
+ * lists keeps the level of the later one (a province's full name over its short form, and so on).
+ */
+export function divisionEntries(): [name: string, level: number][] {
+  const lists: [string, number][] = [
+    [divisionData.shortProvinces, DIV.short],
+    [divisionData.shortPrefectures, DIV.short],
+    [divisionData.towns, DIV.town],
+    [divisionData.counties, DIV.county],
+    [divisionData.special, DIV.special],
+    [divisionData.hkMoTw, DIV.county],
+    [divisionData.prefectures, DIV.prefecture],
+    [divisionData.provinces, DIV.province],
+  ];
+  return lists.flatMap(([list, level]) => list.split(' ').filter((w) => w.length >= 2).map((w): [string, number] => [w, level]));
+}
+
 export function divisionNames(): KeywordTrie<number> {
   if (divisionTrie !== null) return divisionTrie;
   const t = new KeywordTrie<number>();
-  const add = (list: string, level: number): void => {
-    for (const w of list.split(' ')) if (w.length >= 2) t.add(w, level);
-  };
-  add(divisionData.shortProvinces, DIV.short);
-  add(divisionData.shortPrefectures, DIV.short);
-  add(divisionData.towns, DIV.town);
-  add(divisionData.counties, DIV.county);
-  add(divisionData.special, DIV.special);
-  add(divisionData.hkMoTw, DIV.county);
-  add(divisionData.prefectures, DIV.prefecture);
-  add(divisionData.provinces, DIV.province);
+  for (const [name, level] of divisionEntries()) t.add(name, level);
   divisionTrie = t;
   return t;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normString } from './chars.ts';
-import divisionData from '../data/dict-divisions.json' with { type: 'json' };
-import { DIV, divisionNames } from './dictionaries.ts';
+import { divisionEntries, divisionNames } from './dictionaries.ts';
 import { KeywordTrie } from './keyword-trie.ts';
 
 /** Longest keyword of `words` (compared normalised) starting at `pos`, the simple way. */
@@ -60,18 +59,9 @@ describe('the keyword trie', () => {
   });
 
   it('answers every division name of the dictionary with its level, as a map of the lists does (a grown edge table)', () => {
+    // A plain map of the same entries, later entries winning, is the oracle for the trie's edge table.
     const levels = new Map<string, number>();
-    const add = (list: string, level: number): void => {
-      for (const w of list.split(' ')) if (w.length >= 2) levels.set(normString(w), level);
-    };
-    add(divisionData.shortProvinces, DIV.short);
-    add(divisionData.shortPrefectures, DIV.short);
-    add(divisionData.towns, DIV.town);
-    add(divisionData.counties, DIV.county);
-    add(divisionData.special, DIV.special);
-    add(divisionData.hkMoTw, DIV.county);
-    add(divisionData.prefectures, DIV.prefecture);
-    add(divisionData.provinces, DIV.province);
+    for (const [name, level] of divisionEntries()) levels.set(normString(name), level);
     expect(levels.size).toBeGreaterThan(1000);
     const div = divisionNames();
     for (const [name, level] of levels) {
