@@ -22,7 +22,7 @@ import { checkDescription, metadataXml, parseDescription, type Description, type
 import { categoryOf, RETENTION_YEARS, retentionFor, shippedSchedule, type Schedule } from './schedule.ts';
 import { allowedLoanActions, foldLoan, loanRequestSchema, nextLoanState } from './loans.ts';
 import { ArchiveSearch, PATH_RE, type SearchItem, type SearchPage, type SearchQuery } from './search.ts';
-import { DualDigest } from './digest-pool.ts';
+import { digestChunks, DualDigest } from './digest-pool.ts';
 import { writeZip, type ZipEntrySource } from './zip.ts';
 
 export interface ArchiveFileInput {
@@ -731,31 +731,7 @@ export class ArchiveService {
         missing.push(rel);
         continue;
       }
-      let size = 0;
-      let digests: { sha512: string; sm3: string };
-      const stream = this.blobChunks(`${v.bag_key}/${rel}`, Number(want.size));
-      if (Number(want.size) >= DUAL_DIGEST_BYTES) {
-        const dual = new DualDigest();
-        try {
-          for await (const c of stream) {
-            size += (c as Buffer).length;
-            await dual.update(c as Buffer);
-          }
-        } catch (e) {
-          dual.abandon();
-          throw e;
-        }
-        digests = await dual.digest();
-      } else {
-        const a = crypto.createHash('sha512');
-        const b = crypto.createHash('sm3');
-        for await (const c of stream) {
-          a.update(c as Buffer);
-          b.update(c as Buffer);
-          size += (c as Buffer).length;
-        }
-        digests = { sha512: a.digest('hex'), sm3: b.digest('hex') };
-      }
+      const { size, ...digests } = await digestChunks(this.blobChunks(`${v.bag_key}/${rel}`, Number(want.size)), { dual: Number(want.size) >= DUAL_DIGEST_BYTES });
       if (size !== Number(want.size) || digests.sha512 !== want.sha512 || digests.sm3 !== want.sm3) changed.push(rel);
     }
     for (const rel of present) if (!expected.has(rel)) extra.push(rel);

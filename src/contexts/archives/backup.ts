@@ -22,6 +22,7 @@ import { hasScope, type Principal } from '../../kernel/principal.ts';
 import { actorOf, type ArchiveService } from './archives.service.ts';
 import { BackupRepo, CATALOG_TABLES, type CatalogTable } from './backup.repo.ts';
 import { validateBagDir } from './bagit.ts';
+import { digestChunks } from './digest-pool.ts';
 
 export const BACKUP_SCOPE = 'archives:backup';
 const PAGE = 500;
@@ -85,16 +86,8 @@ async function writeHashed(file: string, source: Readable): Promise<{ size: numb
   return { size, sha512: a.digest('hex'), sm3: b.digest('hex') };
 }
 
-async function hashFile(file: string): Promise<{ size: number; sha512: string; sm3: string }> {
-  const a = crypto.createHash('sha512');
-  const b = crypto.createHash('sm3');
-  let size = 0;
-  for await (const c of fs.createReadStream(file)) {
-    a.update(c as Buffer);
-    b.update(c as Buffer);
-    size += (c as Buffer).length;
-  }
-  return { size, sha512: a.digest('hex'), sm3: b.digest('hex') };
+function hashFile(file: string): Promise<{ size: number; sha512: string; sm3: string }> {
+  return digestChunks(fs.createReadStream(file, { highWaterMark: 1 << 20 }));
 }
 
 async function* walk(dir: string, rel = ''): AsyncGenerator<string> {

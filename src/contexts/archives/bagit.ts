@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
+import { digestChunks } from './digest-pool.ts';
 import { checkDescription, type PackageFile } from './metadata.ts';
 
 export const BAG_ALGORITHMS = ['sha512', 'sm3'] as const;
@@ -175,17 +176,8 @@ export function parseBagInfo(text: string): Record<string, string> {
   return out;
 }
 
-async function hashFile(file: string): Promise<{ size: number; sha512: string; sm3: string }> {
-  const a = crypto.createHash('sha512');
-  const b = crypto.createHash('sm3');
-  let size = 0;
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
-    const c = chunk as Buffer;
-    a.update(c);
-    b.update(c);
-    size += c.length;
-  }
-  return { size, sha512: a.digest('hex'), sm3: b.digest('hex') };
+function hashFile(file: string): Promise<{ size: number; sha512: string; sm3: string }> {
+  return digestChunks(fs.createReadStream(file, { highWaterMark: 1 << 20 }));
 }
 
 async function walk(root: string, rel: string): Promise<string[]> {
