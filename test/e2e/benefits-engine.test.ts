@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, collectPageErrors, launchBrowser, submitLogin } from '../helpers/browser.ts';
+import { browserTestsEnabled, collectPageErrors, JOURNEY_TIMEOUT_MS, launchBrowser, STEP_TIMEOUT_MS, submitLogin } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server-process.ts';
 
 const zhCN: Record<string, string> = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'web', 'src', 'i18n', 'zh-CN.json'), 'utf8'));
@@ -28,7 +28,7 @@ describe.runIf(browserTestsEnabled('benefits engine end-to-end tests'))('benefit
 
   async function consolePage(pathname: string, username: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(20_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     await page.goto(`${server.url}${pathname}`);
     await page.waitForURL(`${server.url}/console/login?next=${encodeURIComponent(pathname)}`);
@@ -70,5 +70,5 @@ describe.runIf(browserTestsEnabled('benefits engine end-to-end tests'))('benefit
     await page.getByRole('cell', { name: /金税三期个人所得税系统/ }).waitFor();
     // The one 400 is the validation answer the editor showed.
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
-  });
+  }, JOURNEY_TIMEOUT_MS);
 });

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { startServer, type RunningServer } from './server-process.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -44,6 +44,14 @@ export async function launchBrowser(): Promise<Browser> {
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
+/**
+ * How long one browser step (a click's result, a row to appear) may take. Generous: on the 2-core CI machine
+ * two test files, their servers and Chromium share the cores, and a signing or PDF step can stall for seconds.
+ */
+export const STEP_TIMEOUT_MS = 30_000;
+/** How long one journey may take: several steps, each of which may be slow under that load. */
+export const JOURNEY_TIMEOUT_MS = 180_000;
+
 /** Fills and submits the console login form; works in any UI language. */
 export async function submitLogin(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.locator('input[autocomplete="username"]').fill(username);
@@ -77,6 +85,7 @@ export function useBrowserSession(opts: { serverEnv?: NodeJS.ProcessEnv } = {}) 
   let browser: Browser | undefined;
   let server: RunningServer | undefined;
   const contexts: BrowserContext[] = [];
+  vi.setConfig({ testTimeout: JOURNEY_TIMEOUT_MS });
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -95,7 +104,7 @@ export function useBrowserSession(opts: { serverEnv?: NodeJS.ProcessEnv } = {}) 
     url: (): string => server!.url,
     async newPage(options: BrowserContextOptions = {}): Promise<Page> {
       const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-      context.setDefaultTimeout(15_000);
+      context.setDefaultTimeout(STEP_TIMEOUT_MS);
       contexts.push(context);
       return context.newPage();
     },

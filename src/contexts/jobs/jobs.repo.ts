@@ -47,7 +47,7 @@ export class JobsRepo {
   }
 
   /**
-   * Claims up to `limit` ready jobs in one statement, best priority first. On PostgreSQL the inner
+   * Claims up to `limit` ready jobs in one statement, best priority first. On PostgreSQL the
    * SELECT … FOR UPDATE SKIP LOCKED lets concurrent claimers pass each other without blocking or
    * double-claiming; a row another claimer committed meanwhile is re-checked and no longer matches
    * `status = 'queued'`. On SQLite the statement is one write transaction and writers are serialised.
@@ -60,7 +60,11 @@ export class JobsRepo {
     if (o.excludeTypes.length > 0) ready = ready.where('type', 'not in', o.excludeTypes);
     ready = ready.orderBy('priority', 'desc').orderBy('run_at').orderBy('id').limit(o.limit);
     if (dialectOf(db) === 'postgres') ready = ready.forUpdate().skipLocked();
+    // The ready ids are a MATERIALIZED CTE, computed once. As a plain IN (…) subquery a nested-loop plan re-runs
+    // it for each outer row, every re-run skipping the rows this statement already took, which claimed up to
+    // every ready job instead of `limit` (PostgreSQL picks that plan on a small table it has not analysed).
     const rows = await q(db)
+      .with((w) => w('ready').materialized(), () => ready)
       .updateTable('jobs')
       .set((eb) => ({
         status: 'running',
@@ -72,7 +76,7 @@ export class JobsRepo {
         started_at: o.now,
         updated_at: o.now,
       }))
-      .where('id', 'in', ready)
+      .where('id', 'in', (eb) => eb.selectFrom('ready').select('ready.id'))
       .where('status', '=', 'queued')
       .returningAll()
       .execute();

@@ -367,6 +367,29 @@ describeEachDialect('job queue', (get) => {
     expect(new Map(held.map((r) => [r.id as number, r.worker_id as string]))).toEqual(new Map(claimed.map((r) => [r.id, r.worker_id])));
   });
 
+  it('claims no more jobs than asked for, whatever plan the database picks, and the best ones first', async () => {
+    const q = make();
+    for (let i = 0; i < 30; i++) await q.enqueue('demo.claim', { i }, { priority: i % 3 });
+    const repo = new JobsRepo();
+    const now = new Date(Date.now() + 1000).toISOString();
+    const lease = new Date(Date.now() + 60_000).toISOString();
+    const held: number[] = [];
+    for (const limit of [1, 2, 5, 1]) {
+      // A nested-loop plan re-runs a plain IN (…) subquery for every outer row, and each re-run skips the rows
+      // this statement already took, so it took more than asked for; this is the plan PostgreSQL picks on a small
+      // table it has not analysed yet. Hash and merge joins off force it.
+      const rows = await get().db.transaction().execute(async (tx) => {
+        if (get().dialect === 'postgres') await sql`set local enable_hashjoin = off; set local enable_mergejoin = off`.execute(tx);
+        return repo.claim(tx, { now, leaseUntil: lease, workerId: 'w', limit, excludeTypes: [] });
+      });
+      expect(rows).toHaveLength(limit);
+      expect(rows.every((r) => r.priority === 2)).toBe(true);
+      held.push(...rows.map((r) => r.id));
+    }
+    const running = await get().db.selectFrom('jobs').select('id').where('status', '=', 'running').execute();
+    expect(running.map((r) => Number(r.id)).sort((a, b) => a - b)).toEqual(held.sort((a, b) => a - b));
+  });
+
   it('limits how many jobs of one type run at once', async () => {
     const q = make();
     let active = 0;
