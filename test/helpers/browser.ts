@@ -91,7 +91,20 @@ export function useBrowserSession(opts: { serverEnv?: NodeJS.ProcessEnv } = {}) 
     browser = await launchBrowser();
     server = await startServer(opts.serverEnv ? { env: opts.serverEnv } : {});
   });
-  afterEach(async () => {
+  afterEach(async (ctx) => {
+    // A failed journey says what the pages showed (URL, error alerts, toasts) and what the server logged.
+    if (ctx.task.result?.state === 'fail') {
+      for (const c of contexts)
+        for (const pg of c.pages()) {
+          const notices = await pg
+            .locator('.ant-alert, .ant-message-notice, .ant-notification-notice, .ant-form-item-explain-error')
+            .allTextContents()
+            .catch(() => []);
+          console.error(`[e2e] page ${pg.url()}: ${notices.length ? notices.join(' | ') : '(no alert or toast shown)'}`);
+        }
+      const d = server?.diagnostics();
+      if (d?.stderr) console.error(`[e2e] server stderr:\n${d.stderr.slice(-4000)}`);
+    }
     await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
   afterAll(async () => {
