@@ -7,7 +7,7 @@
  * re-running never pays twice). The totals and the audit event commit with the run's completion.
  */
 import type { Insertable } from 'kysely';
-import { nowIso, type AnyDb } from '../../../db/database.ts';
+import { dialectOf, nowIso, type AnyDb, type Dialect } from '../../../db/database.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
 import { canActOnOrg, hasScope, orgFilterFor, type Principal } from '../../../kernel/principal.ts';
 import { SYSTEM_ACTOR, type AuditService } from '../../audit/index.ts';
@@ -17,14 +17,19 @@ import type { CandidateSink, MatchedCandidate } from '../candidates.ts';
 import type { RunResultRow } from '../engine.tables.ts';
 import type { PoliciesService, PolicyVersionDto } from '../policies/policies.service.ts';
 import { kindSpec } from '../sources/kinds.ts';
-import { SourcesRepo, type KindRecord, type MatchRecord } from '../sources/sources.repo.ts';
+import { SourcesRepo, type KindRow, type MatchRecord } from '../sources/sources.repo.ts';
 import { clausesJson, evaluateInputs, figuresSummary, inputRefsJson, inputsFromRefs, selectInputs, taxYearPeriod, type ClauseOutcome, type Inputs, type InputRefs, type SourceRecord } from './evaluate.ts';
 import { MatchingRepo, type ResultFilter, type StoredRun, type StoredRunResult } from './matching.repo.ts';
 
 export const MATCH_JOB = 'benefits.match';
 export const RUN_SCOPES = { start: 'benefits.runs:start', read: 'benefits.runs:read' } as const;
-/** Subjects evaluated per page (one read, one write transaction). */
-export const MATCH_PAGE = 2_000;
+/**
+ * Subjects evaluated per page (one read per source kind, one write transaction), by dialect. On SQLite small pages
+ * cost less: a page's records and results live until its write commits, and the young-generation collections copy
+ * (and then promote) what is alive; 100,000 taxpayers matched in about 10 % less CPU at 500 than at 2,000. On
+ * PostgreSQL each statement costs a round trip's worth of driver work, and 2,000 was about 0.5 s less than 500.
+ */
+export const MATCH_PAGE: Readonly<Record<Dialect, number>> = { sqlite: 500, postgres: 2_000 };
 /** Candidates per `sink.offer` call. */
 export const OFFER_CHUNK = 1_000;
 
@@ -79,7 +84,7 @@ export interface MatchingDeps {
   sink?: CandidateSink | undefined;
   /** Which keyed hashes have a platform account (services' AccountService.idHashesWithAccount). */
   accountsOf?: ((idHashes: string[]) => Promise<Set<string>>) | undefined;
-  /** Subjects per page (default MATCH_PAGE; tests use small pages to cross page boundaries). */
+  /** Subjects per page (default MATCH_PAGE of the dialect; tests use small pages to cross page boundaries). */
   pageSize?: number | undefined;
 }
 
@@ -121,8 +126,8 @@ function sourceRecord(kind: string, r: MatchRecord): SourceRecord {
 }
 
 /** A record read by kind and year (`year`: the one asked for, null for dated records). */
-function kindSourceRecord(kind: string, year: number | null, r: KindRecord): SourceRecord {
-  return { kind, batchId: r.batch_id, rowNo: r.row_no, orgId: r.org_id, year, maskedId: r.masked_id, name: r.name, data: JSON.parse(r.data) as Record<string, unknown> };
+function kindSourceRecord(kind: string, year: number | null, r: KindRow): SourceRecord {
+  return { kind, batchId: r[1], rowNo: r[2], orgId: r[3], year, maskedId: r[4], name: r[5], data: JSON.parse(r[6]) as Record<string, unknown> };
 }
 
 const NO_PROGRESS: Pick<JobContext, 'progress'> & { signal?: AbortSignal } = { progress: async () => undefined };
@@ -240,7 +245,7 @@ export class MatchingService {
     const total = await this.sources.countCurrent(this.deps.db, primary, period.year);
     const totals = { subjects: 0, eligible: 0, ineligible: 0, amountFen: 0 };
     const offered = { created: 0, rematched: 0, kept: 0 };
-    const pageSize = this.deps.pageSize ?? MATCH_PAGE;
+    const pageSize = this.deps.pageSize ?? MATCH_PAGE[dialectOf(this.deps.db)];
     // Each source kind is read in subject key order (its own index range: kind, year or none, current, key) and the
     // kinds are merged per subject: the subjects' kind gives a page, the others are read for the page's key range.
     const others = doc.sources.slice(1).map((kind) => ({ kind, year: kindSpec(kind)!.period ? period.year : null }));
@@ -249,18 +254,18 @@ export class MatchingService {
       ctx.signal?.throwIfAborted();
       let subjects = await this.sources.kindRecords(this.deps.db, primary, period.year, after, { limit: pageSize });
       if (subjects.length === 0) break;
-      let last = subjects[subjects.length - 1]!.subject_key;
+      let last = subjects[subjects.length - 1]![0];
       if (subjects.length === pageSize) {
         // The last subject may have more records past the limit: it goes to the next page, unless it is the only one.
         let cut = subjects.length;
-        while (cut > 0 && subjects[cut - 1]!.subject_key === last) cut--;
+        while (cut > 0 && subjects[cut - 1]![0] === last) cut--;
         if (cut > 0) {
           subjects = subjects.slice(0, cut);
-          last = subjects[cut - 1]!.subject_key;
+          last = subjects[cut - 1]![0];
         } else subjects = await this.sources.kindRecords(this.deps.db, primary, period.year, after, { last });
       }
       const keys: string[] = [];
-      for (const r of subjects) if (keys.length === 0 || keys[keys.length - 1] !== r.subject_key) keys.push(r.subject_key);
+      for (const r of subjects) if (keys.length === 0 || keys[keys.length - 1] !== r[0]) keys.push(r[0]);
       const streams = [{ kind: primary, year: period.year as number | null, records: subjects, at: 0 }];
       for (const o of others) streams.push({ kind: o.kind, year: o.year, records: await this.sources.kindRecords(this.deps.db, o.kind, o.year, after, { last }), at: 0 });
       const withAccount = this.deps.accountsOf ? await this.deps.accountsOf(keys) : new Set<string>();
@@ -271,8 +276,8 @@ export class MatchingService {
         for (const s of streams) {
           const records = s.records;
           let i = s.at;
-          while (i < records.length && records[i]!.subject_key < key) i++;
-          while (i < records.length && records[i]!.subject_key === key) mine.push(kindSourceRecord(s.kind, s.year, records[i++]!));
+          while (i < records.length && records[i]![0] < key) i++;
+          while (i < records.length && records[i]![0] === key) mine.push(kindSourceRecord(s.kind, s.year, records[i++]!));
           s.at = i;
         }
         const inputs = selectInputs(doc, mine, period);

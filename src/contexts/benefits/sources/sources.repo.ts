@@ -1,5 +1,5 @@
 import { sql, type Compilable, type Insertable, type Kysely, type Selectable } from 'kysely';
-import { precompiled, type Executor } from '../../../db/database.ts';
+import { precompiledRows, type Executor } from '../../../db/database.ts';
 import type { BatchRow, EngineTables, RecordRow, RejectRow } from '../engine.tables.ts';
 
 const q = (e: Executor) => e as unknown as Kysely<EngineTables>;
@@ -10,12 +10,15 @@ export type StoredRecord = Selectable<RecordRow>;
 /** What a matching run reads of a record. */
 export type MatchRecord = Pick<StoredRecord, 'subject_key' | 'kind' | 'batch_id' | 'row_no' | 'org_id' | 'year' | 'masked_id' | 'name' | 'data'>;
 
-/** What a matching run reads of a record when it reads one kind of one year (or of none) at a time. */
-export type KindRecord = Omit<MatchRecord, 'kind' | 'year'>;
+/**
+ * What a matching run reads of a record when it reads one kind of one year (or of none) at a time, as the columns'
+ * values in this order (a run reads 300,000 of them for 100,000 taxpayers: arrays cost half what row objects do).
+ */
+export type KindRow = [subjectKey: string, batchId: number, rowNo: number, orgId: number, maskedId: string, name: string, data: string];
 
 /** The four shapes of kindRecords, built and compiled once per dialect: parameters kind, [year], current, after, last | limit. */
 function kindQuery(ofYear: boolean, byLast: boolean) {
-  return precompiled((db) => {
+  return precompiledRows((db) => {
     let qb = q(db)
       .selectFrom('benefits_records')
       .select(['subject_key', 'batch_id', 'row_no', 'org_id', 'masked_id', 'name', 'data'])
@@ -24,7 +27,7 @@ function kindQuery(ofYear: boolean, byLast: boolean) {
       .where('current', '=', 1)
       .where('subject_key', '>', '');
     qb = byLast ? qb.where('subject_key', '<=', '') : qb.limit(0);
-    return qb.orderBy('subject_key') as unknown as Compilable<KindRecord>;
+    return qb.orderBy('subject_key') as Compilable<unknown>;
   });
 }
 const ofYearFirst = kindQuery(true, false);
@@ -119,11 +122,11 @@ export class SourcesRepo {
    * PostgreSQL: kind, year, current, subject_key): of `year`, or — `year` null, a kind of dated records — those without
    * a year (so the year is not read). `to` bounds the range by subject key (inclusive), `limit` by rows.
    */
-  async kindRecords(e: Executor, kind: string, year: number | null, after: string, to: { last: string } | { limit: number }): Promise<KindRecord[]> {
+  async kindRecords(e: Executor, kind: string, year: number | null, after: string, to: { last: string } | { limit: number }): Promise<KindRow[]> {
     const byLast = 'last' in to;
     const query = year === null ? (byLast ? noYearUpTo : noYearFirst) : byLast ? ofYearUpTo : ofYearFirst;
     const bound = byLast ? to.last : to.limit;
-    return (await query(e, year === null ? [kind, 1, after, bound] : [kind, year, 1, after, bound])).rows;
+    return (await query(e, year === null ? [kind, 1, after, bound] : [kind, year, 1, after, bound])) as KindRow[];
   }
 
   /** Records by batch id + row no (current or superseded: a run result names what it used). */
