@@ -127,7 +127,7 @@ function sourceRecord(kind: string, r: MatchRecord): SourceRecord {
 
 /** A record read by kind and year (`year`: the one asked for, null for dated records). */
 function kindSourceRecord(kind: string, year: number | null, r: KindRow): SourceRecord {
-  return { kind, batchId: r[1], rowNo: r[2], orgId: r[3], year, maskedId: r[4], name: r[5], data: JSON.parse(r[6]) as Record<string, unknown> };
+  return { kind, batchId: r[1], rowNo: r[2], orgId: r[3], year, maskedId: r[4], name: r[5], data: typeof r[6] === 'string' ? (JSON.parse(r[6]) as Record<string, unknown>) : r[6] };
 }
 
 const NO_PROGRESS: Pick<JobContext, 'progress'> & { signal?: AbortSignal } = { progress: async () => undefined };

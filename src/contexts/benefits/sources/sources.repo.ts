@@ -1,5 +1,5 @@
-import { sql, type Compilable, type Insertable, type Kysely, type Selectable } from 'kysely';
-import { precompiledRows, type Executor } from '../../../db/database.ts';
+import { CompiledQuery, sql, type Compilable, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { dialectOf, precompiledRows, preparedOnPostgres, type Executor } from '../../../db/database.ts';
 import type { BatchRow, EngineTables, RecordRow, RejectRow } from '../engine.tables.ts';
 
 const q = (e: Executor) => e as unknown as Kysely<EngineTables>;
@@ -13,12 +13,18 @@ export type MatchRecord = Pick<StoredRecord, 'subject_key' | 'kind' | 'batch_id'
 /**
  * What a matching run reads of a record when it reads one kind of one year (or of none) at a time, as the columns'
  * values in this order (a run reads 300,000 of them for 100,000 taxpayers: arrays cost half what row objects do).
+ * `data` is the record's JSON text on SQLite and already parsed on PostgreSQL (see kindQuery).
  */
-export type KindRow = [subjectKey: string, batchId: number, rowNo: number, orgId: number, maskedId: string, name: string, data: string];
+export type KindRow = [subjectKey: string, batchId: number, rowNo: number, orgId: number, maskedId: string, name: string, data: string | Record<string, unknown>];
 
-/** The four shapes of kindRecords, built and compiled once per dialect: parameters kind, [year], current, after, last | limit. */
-function kindQuery(ofYear: boolean, byLast: boolean) {
-  return precompiledRows((db) => {
+/**
+ * The four shapes of kindRecords, built and compiled once per dialect: parameters kind, [year], current, after, last | limit.
+ * SQLite: the rows as arrays from the native statement. PostgreSQL: the server builds the whole page as one JSON array of
+ * arrays, `data` inside it as JSON, which the driver parses in one JSON.parse; row by row the driver decoded seven fields
+ * a record in JavaScript and the record's JSON was parsed again after that.
+ */
+function kindQuery(ofYear: boolean, byLast: boolean): (e: Executor, parameters: readonly unknown[]) => Promise<KindRow[]> {
+  const build = (db: Executor) => {
     let qb = q(db)
       .selectFrom('benefits_records')
       .select(['subject_key', 'batch_id', 'row_no', 'org_id', 'masked_id', 'name', 'data'])
@@ -28,7 +34,16 @@ function kindQuery(ofYear: boolean, byLast: boolean) {
       .where('subject_key', '>', '');
     qb = byLast ? qb.where('subject_key', '<=', '') : qb.limit(0);
     return qb.orderBy('subject_key') as Compilable<unknown>;
-  });
+  };
+  const asRows = precompiledRows(build);
+  let pageText: string | undefined;
+  return async (e, parameters) => {
+    if (dialectOf(e) !== 'postgres') return (await asRows(e, parameters)) as KindRow[];
+    pageText ??= preparedOnPostgres(
+      `SELECT coalesce(json_agg(json_build_array(subject_key, batch_id, row_no, org_id, masked_id, name, data::json) ORDER BY subject_key), '[]'::json) AS page FROM (${build(e).compile().sql}) AS r`,
+    );
+    return (await e.executeQuery<{ page: KindRow[] }>(CompiledQuery.raw(pageText, [...parameters]))).rows[0]!.page;
+  };
 }
 const ofYearFirst = kindQuery(true, false);
 const ofYearUpTo = kindQuery(true, true);
@@ -126,7 +141,7 @@ export class SourcesRepo {
     const byLast = 'last' in to;
     const query = year === null ? (byLast ? noYearUpTo : noYearFirst) : byLast ? ofYearUpTo : ofYearFirst;
     const bound = byLast ? to.last : to.limit;
-    return (await query(e, year === null ? [kind, 1, after, bound] : [kind, year, 1, after, bound])) as KindRow[];
+    return query(e, year === null ? [kind, 1, after, bound] : [kind, year, 1, after, bound]);
   }
 
   /** Records by batch id + row no (current or superseded: a run result names what it used). */
