@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../kernel/errors.ts';
+import { appErrorOf } from '../../../../test/helpers/errors.ts';
 import { loadDefinitions, parseDefinition, type ProcessDefinition } from './definition.ts';
 import { allowedActions, APPLICANT, expectAllowed, fold, type ActionRecord } from './engine.ts';
 
@@ -21,15 +21,7 @@ const open = (d: ProcessDefinition, l: ActionRecord[]) =>
 
 const names = (d: ProcessDefinition, l: ActionRecord[], actor?: string) => allowedActions(d, fold(d, l), actor).map((a) => `${a.action}:${a.taskId ?? '-'}`);
 
-function conflict(fn: () => void): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a 409');
-}
+const conflict = appErrorOf;
 
 describe('process definitions', () => {
   it('ships the standard process and the three one-thing processes, all valid', () => {
