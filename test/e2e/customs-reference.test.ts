@@ -8,17 +8,14 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserTestsEnabled, collectPageErrors, useBrowserSession } from '../helpers/browser.ts';
+import { browserTestsEnabled, chooseOption, collectPageErrors, useBrowserSession } from '../helpers/browser.ts';
 
 const PAGE = '/console/customs/reference';
 const ITEM = 'NL-PHARMA-MRCT-04';
 
 /** Picks an option of the antd Select labelled `label` (inside `scope`) by its visible text. */
-async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string): Promise<void> {
-  // Relative to each .ant-select of the scope, so a page-level locator.
-  const box = page.getByLabel(label, { exact: true });
-  await scope.locator('.ant-select').filter({ has: box }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ has: page.getByText(option, { exact: true }) }).click();
+function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string): Promise<void> {
+  return chooseOption(page, scope.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) }), option);
 }
 
 describe.runIf(browserTestsEnabled('customs reference editor end-to-end tests'))('customs reference editor in a browser', () => {

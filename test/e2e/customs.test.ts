@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mod11_2CheckChar } from '../../src/contexts/detection/validators/index.ts';
-import { browserTestsEnabled, collectPageErrors, useBrowserSession } from '../helpers/browser.ts';
+import { browserTestsEnabled, chooseOption, collectPageErrors, useBrowserSession } from '../helpers/browser.ts';
 
 /** A valid resident ID number for person `i` (Pingtan county code, born 1980–1999). */
 function idNumber(i: number): string {
@@ -25,11 +25,8 @@ function trialCsv(n: number): string {
 }
 
 /** Picks an option of the antd Select labelled `label` by its visible text. */
-async function choose(page: Page, label: string, option: string, search?: string): Promise<void> {
-  const box = page.getByLabel(label, { exact: true });
-  await page.locator('.ant-select').filter({ has: box }).click();
-  if (search) await box.fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ has: page.getByText(option, { exact: true }) }).click();
+function choose(page: Page, label: string, option: string, search?: string): Promise<void> {
+  return chooseOption(page, page.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) }), option, search);
 }
 
 describe.runIf(browserTestsEnabled('customs end-to-end tests'))('outbound data declaration in a browser', () => {

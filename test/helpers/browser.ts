@@ -4,8 +4,8 @@
  * LANDAO_REQUIRE_BROWSER=1 (CI sets it, so a missing browser cannot pass unnoticed).
  */
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { startServer, type RunningServer } from './server-process.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -64,6 +64,18 @@ export async function chooseLanguage(page: Page, nativeName: string): Promise<vo
   await page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: /Language/ }) }).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${nativeName}"]`).click();
   await page.locator(`.ant-select-dropdown:visible`).waitFor({ state: 'hidden' });
+}
+
+/**
+ * Picks an option of an antd Select (`select`: its `.ant-select`) by the option's visible text, typing `search` first
+ * if given, and waits until no dropdown is open. Without that wait the next click can land on a dropdown that is still
+ * closing (its animation runs long on a loaded machine), and the Select it meant to open never opens.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string, search?: string): Promise<void> {
+  await select.click();
+  if (search) await select.getByRole('combobox').fill(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ has: page.getByText(option, { exact: true }) }).click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: STEP_TIMEOUT_MS }).toBe(0);
 }
 
 /** Collects uncaught page errors and console errors, so a test can assert that there were none. */
