@@ -49,6 +49,12 @@ export const DEMO_PASSWORD = 'Demo@2026';
  * two test files, their servers and Chromium share the cores, and a signing or PDF step can stall for seconds.
  */
 export const STEP_TIMEOUT_MS = 30_000;
+/**
+ * A step whose request renders a PDF with Chinese fonts and archives a package (a destruction record, a clearance):
+ * the server's first such request loads and subsets the CJK font and loads pdf.js, which under CI load took longer than
+ * STEP_TIMEOUT_MS.
+ */
+export const HEAVY_STEP_TIMEOUT_MS = 90_000;
 /** How long one journey may take: several steps, each of which may be slow under that load. */
 export const JOURNEY_TIMEOUT_MS = 180_000;
 
