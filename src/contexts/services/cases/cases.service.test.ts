@@ -124,6 +124,24 @@ describeEachDialect('cases', (db) => {
     ]);
   });
 
+  it('answers the loser of two simultaneous revokes of one consent with 409 illegal_transition and records one revocation', async () => {
+    const consent = await w.cases.consentToPrefill(w.as('taibao'), 'TW-TEST-001');
+    const results = await Promise.allSettled([w.cases.revokePrefillConsent(w.as('taibao'), consent.id, '第一次'), w.cases.revokePrefillConsent(w.as('taibao'), consent.id, '第二次')]);
+    const revoked = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    expect(revoked).toHaveLength(1);
+    expect(revoked[0]).toMatchObject({ id: consent.id, active: false });
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(AppError);
+    const e = refused[0] as AppError;
+    expect([e.code, e.status]).toEqual(['illegal_transition', 409]);
+    expect(e.details).toEqual({ action: 'revoke', state: 'revoked', allowedActions: [] });
+    const [mine] = await w.cases.myPrefillConsents(w.as('taibao'));
+    expect(mine).toMatchObject({ id: consent.id, active: false, revokeReason: revoked[0]!.revokeReason });
+    const audit = await db().db.selectFrom('audit_events' as never).select(['action' as never, 'entity_id' as never]).execute();
+    expect((audit as { action: string; entity_id: string }[]).filter((a) => a.action === 'services.prefill.consent_revoked' && String(a.entity_id) === String(consent.id))).toHaveLength(1);
+  });
+
   it('validates the form on the server with one error per field', async () => {
     const e = await failure(w.cases.submit(w.as('other'), { itemCode: 'TW-TEST-001', form: { name: '', phone: '12345', email: 'not-an-email', extra: 1 } }));
     expect(e.code).toBe('validation_failed');

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { Executor } from '../../../db/database.ts';
+import { dialectOf, type Executor } from '../../../db/database.ts';
 import type { ConsentTables, PrefillConsentRow, PrefillLookupRow } from './consent.tables.ts';
 
 const q = (e: Executor) => e as unknown as Kysely<ConsentTables>;
@@ -25,6 +25,16 @@ export class ConsentRepo {
   async consentById(db: Executor, id: number): Promise<StoredConsent | undefined> {
     const r = await this.consents(db).where('c.id', '=', id).executeTakeFirst();
     return r && { ...r, id: Number(r.id) };
+  }
+
+  /**
+   * Holds the consent row until the transaction ends (PostgreSQL; SQLite runs one write transaction at a time), so a
+   * concurrent revoke waits here. A statement of its own: the read that follows sees what the other transaction
+   * committed, where a locking read joined with the revocations would still return the revocation-less row it
+   * started from.
+   */
+  async lockConsent(tx: Executor, id: number): Promise<void> {
+    if (dialectOf(tx) === 'postgres') await q(tx).selectFrom('services_prefill_consents').select('id').where('id', '=', id).forUpdate().execute();
   }
 
   /** The user's consents that are not revoked for an item, newest first. */

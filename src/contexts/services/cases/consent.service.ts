@@ -128,6 +128,8 @@ export class ConsentService {
   async revoke(p: Principal, id: number, reason: string | undefined): Promise<ConsentDto> {
     const at = nowIso();
     await this.deps.db.transaction().execute(async (tx) => {
+      // Of two simultaneous revokes the second waits for the first here and then finds the consent revoked (409).
+      await this.repo.lockConsent(tx, id);
       const c = await this.repo.consentById(tx, id);
       if (!c || c.user_id !== p.id || p.kind !== 'user') throw notFound('consent', id);
       if (c.revoked_at !== null) throw illegalTransition('revoke', 'revoked', []);

@@ -126,4 +126,16 @@ describeApp('prefill through the exchange, under the citizen’s consent', (get)
     expect(c.json().prefill).toEqual({});
     expect(await evidenceRecords()).toBe(before);
   });
+
+  it('answers two simultaneous revokes of one consent with 200 and 409 illegal_transition, never 500', async () => {
+    const app = get();
+    const taibao = await app.login('taibao');
+    const consent = await app.inject({ method: 'POST', url: `/api/services/items/${ITEM}/prefill/consent`, headers: taibao.headers });
+    expect(consent.statusCode, consent.body).toBe(201);
+    const id = (consent.json() as Consent).id;
+    const revoke = () => app.inject({ method: 'POST', url: `/api/services/prefill-consents/${id}/revoke`, headers: taibao.headers, payload: {} });
+    const answers = await Promise.all([revoke(), revoke()]);
+    expect(answers.map((a) => a.statusCode).sort(), answers.map((a) => a.body).join('\n')).toEqual([200, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error).toMatchObject({ code: 'illegal_transition', details: { action: 'revoke', state: 'revoked', allowedActions: [] } });
+  });
 });
