@@ -8,6 +8,7 @@
  * archives_collect_failures and retried by later runs (up to MAX_ATTEMPTS); each run starts OVERLAP_MS
  * before the watermark, so a transaction that committed late with an earlier timestamp is still seen.
  */
+import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { hasScope, type Principal } from '../../kernel/principal.ts';
 import type { JobQueue } from '../jobs/index.ts';
@@ -111,9 +112,10 @@ export class ArchiveCollector {
   }
 
   /** A case-event listener (subscribe with cases.onEvent): a case that closed queues a collection at once; the schedule catches the rest. */
-  caseListener(jobs: Pick<JobQueue, 'enqueue'>): (e: { caseId: number; state: string }) => Promise<void> {
-    return async (e) => {
-      if (CLOSED_CASE_STATES.has(e.state)) await jobs.enqueue(COLLECT_JOB, {}, { idempotencyKey: `${COLLECT_JOB}:case:${e.caseId}` });
+  caseListener(jobs: Pick<JobQueue, 'enqueue'>): (e: { caseId: number; state: string }, tx: Executor) => Promise<void> {
+    // In the closing action's transaction: the collection is queued exactly when the case is closed.
+    return async (e, tx) => {
+      if (CLOSED_CASE_STATES.has(e.state)) await jobs.enqueue(COLLECT_JOB, {}, { idempotencyKey: `${COLLECT_JOB}:case:${e.caseId}` }, tx);
     };
   }
 

@@ -169,6 +169,8 @@ type Outcome = { kind: 'ok'; result: unknown } | { kind: 'error'; error: unknown
 
 const MAX_TIMER_MS = 2_147_483_647;
 const MAX_ERROR_LENGTH = 2000;
+/** How long after an enqueue inside a transaction the loop looks for the job (see wakeSoon). */
+const WAKE_SOON_MS = 20;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -324,7 +326,9 @@ export class JobQueue {
     const e = tx ?? this.db;
     const id = await this.repo.insert(e, row);
     if (id !== undefined) {
+      // In the caller's transaction the job is invisible until it commits: look again a moment later.
       if (!tx) this.wake();
+      else this.wakeSoon();
       return id;
     }
     const existing = await this.repo.byIdempotencyKey(e, opts.idempotencyKey!);
@@ -409,6 +413,8 @@ export class JobQueue {
    */
   async stop(opts: { timeoutMs?: number } = {}): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.wakeTimer);
+    this.wakeTimer = undefined;
     this.wake();
     await this.loop;
     this.loop = undefined;
@@ -477,6 +483,21 @@ export class JobQueue {
   private wake(): void {
     this.wakePending = true;
     this.wakeUp?.();
+  }
+
+  private wakeTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * Wakes the loop WAKE_SOON_MS from now (once for many calls): a job enqueued in a transaction becomes visible when
+   * that commits, usually within a few milliseconds; a longer transaction is caught by the next regular poll.
+   */
+  private wakeSoon(): void {
+    if (this.wakeTimer !== undefined) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
+      this.wake();
+    }, WAKE_SOON_MS);
+    this.wakeTimer.unref();
   }
 
   private async reclaim(force: boolean): Promise<void> {

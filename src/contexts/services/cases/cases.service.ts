@@ -228,7 +228,10 @@ export class CaseService {
 
   private readonly events = new CaseEvents();
 
-  /** Subscribes to this service's committed case actions; returns the function that unsubscribes. */
+  /**
+   * Subscribes to this service's case actions: the listener runs inside each action's transaction, with it (see
+   * events.ts). Returns the function that unsubscribes.
+   */
   onEvent(listener: CaseEventListener): () => void {
     return this.events.on(listener);
   }
@@ -449,27 +452,20 @@ export class CaseService {
       entityId: c.id,
       detail: { number: c.number, seq: record.seq, taskId: a.taskId, state: p.state, ...audit },
     });
+    // The subscribers queue what follows (notifications, archiving) in this transaction: committed with the action.
+    await this.events.emit(
+      {
+        caseId: c.id,
+        caseNumber: c.number,
+        action: a.action,
+        state: p.state,
+        applicantUserId: c.applicant_user_id,
+        // Open tasks' departments; once closed, every department that handled it.
+        departmentIds: [...new Set(taskRows.filter((t) => p.closedAt !== null || t.status === 'open').map((t) => t.department_org_id))],
+      },
+      tx,
+    );
     return { state: after, row: { ...c, ...caseSet }, action: { id: actionId, ...actionRow }, tasks: taskRows };
-  }
-
-  private async emit(caseId: number, action: string): Promise<void> {
-    const c = await this.repo.caseById(this.db, caseId);
-    if (!c) return;
-    await this.emitFor(c, await this.repo.tasksOf(this.db, caseId), action);
-  }
-
-  /** Tells the subscribers about a committed action, from the rows the action wrote (no re-read). */
-  private async emitFor(c: StoredCase, tasks: Appended['tasks'], action: string): Promise<void> {
-    const caseId = c.id;
-    await this.events.emit({
-      caseId,
-      caseNumber: c.number,
-      action,
-      state: c.state,
-      applicantUserId: c.applicant_user_id,
-      // Open tasks' departments; once closed, every department that handled it.
-      departmentIds: [...new Set(tasks.filter((t) => c.closed_at !== null || t.status === 'open').map((t) => t.department_org_id))],
-    });
   }
 
   /** A case as notifications and 好差评 need it (no principal: the caller is the platform). */
@@ -685,7 +681,6 @@ export class CaseService {
       if (prefilled) await this.consents.recordLookups(tx, p, prefilled.consentId, caseId, prefilled.lookups);
       return caseId;
     });
-    await this.emit(id, 'submit');
     return this.caseDto(p, (await this.repo.caseById(this.db, id))!);
   }
 
@@ -744,8 +739,7 @@ export class CaseService {
       const appended = await this.append(tx, c, def, records, { action: input.action, taskId, detail }, actorOf(p), p.name, auditDetail(detail));
       return { ...appended, actions: [...stored, appended.action] };
     });
-    // The answer and the event come from the rows this action wrote: no second read of the case.
-    await this.emitFor(done.row, done.tasks, input.action);
+    // The answer comes from the rows this action wrote: no second read of the case.
     return this.caseDto(p, done.row, done.actions);
   }
 
@@ -834,7 +828,6 @@ export class CaseService {
       await this.append(tx, c, def, records, { action: 'timer_fired', taskId: null, detail: { timerId: payload.timerId, armedSeq: payload.armedSeq } }, SYSTEM_ACTOR, null, { timerId: payload.timerId });
       return true;
     });
-    if (fired) await this.emit(payload.caseId, 'timer_fired');
     return { fired };
   }
 

@@ -1,8 +1,12 @@
 /**
- * Case events for whoever comes next (notifications, 好差评): a tiny in-process list of subscribers per case service,
- * called after the transaction that recorded the action committed. A subscriber that throws is
- * reported on the console and does not stop the others.
+ * Case events for whoever comes next (notifications, 好差评, archiving): a tiny in-process list of subscribers per case
+ * service, called inside the transaction that records the action, with that transaction. A subscriber queues its
+ * follow-up work there (a job enqueued with `tx`), so the action and its follow-up commit together or not at all: a
+ * crash just after the commit loses no notification. A subscriber that throws fails the action (nothing is half
+ * done); keep subscribers to writes in `tx`, never calls to the outside world.
  */
+import type { Executor } from '../../../db/database.ts';
+
 export interface CaseEvent {
   caseId: number;
   caseNumber: string;
@@ -13,7 +17,8 @@ export interface CaseEvent {
   departmentIds: number[];
 }
 
-export type CaseEventListener = (e: CaseEvent) => void | Promise<void>;
+/** Called inside the action's transaction (`tx`): write there, and only there. */
+export type CaseEventListener = (e: CaseEvent, tx: Executor) => void | Promise<void>;
 
 /**
  * One case service's subscribers. Per instance, not per process: two platforms in one process (tests, or
@@ -28,13 +33,8 @@ export class CaseEvents {
     return () => this.listeners.delete(listener);
   }
 
-  async emit(e: CaseEvent): Promise<void> {
-    for (const l of this.listeners) {
-      try {
-        await l(e);
-      } catch (err) {
-        console.error('case event subscriber failed', err);
-      }
-    }
+  /** Calls every subscriber in turn inside `tx`; the first that throws fails the action. */
+  async emit(e: CaseEvent, tx: Executor): Promise<void> {
+    for (const l of [...this.listeners]) await l(e, tx);
   }
 }

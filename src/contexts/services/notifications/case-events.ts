@@ -3,6 +3,7 @@
  * for the applicant and the departments that now hold the case. The subscriber only queues the event
  * as a durable job; the job reads the case through the `CaseLookup` port and notifies.
  */
+import type { Executor } from '../../../db/database.ts';
 import type { JobQueue } from '../../jobs/index.ts';
 import type { NotificationService } from './notifications.service.ts';
 import { toTaiwanTraditional } from '../chinese.ts';
@@ -59,9 +60,12 @@ export class CaseEventNotifier {
     private readonly departmentName: DepartmentNames,
   ) {}
 
-  /** The case service's `onEvent` subscriber: queues the event, so a crash after this loses nothing. */
-  readonly subscriber = async (e: CaseEventNotice): Promise<void> => {
-    await this.jobs.enqueue(CASE_EVENT_JOB, e, { maxAttempts: 5 });
+  /**
+   * The case service's `onEvent` subscriber: queues the event in the action's own transaction, so the action and its
+   * notification job commit together and a crash after the commit loses nothing.
+   */
+  readonly subscriber = async (e: CaseEventNotice, tx: Executor): Promise<void> => {
+    await this.jobs.enqueue(CASE_EVENT_JOB, e, { maxAttempts: 5 }, tx);
   };
 
   registerJobs(): void {

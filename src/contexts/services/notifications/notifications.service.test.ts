@@ -164,7 +164,8 @@ describeEachDialect('service hall notifications', (get) => {
     const event = { caseId: 7, applicantUserId: 11, departmentIds: [50] };
     // Events happen one after another, each handled before the next (a pass runs its jobs in parallel, in no set order).
     for (const [action, state] of [['submit', 'submitted'], ['request_correction', 'awaiting_correction'], ['hand_over', 'in_progress'], ['timer_fired', 'in_progress']] as const) {
-      await notifier.subscriber({ ...event, action, state });
+      // As the case service calls it: inside the action's transaction.
+      await get().db.transaction().execute((tx) => notifier.subscriber({ ...event, action, state }, tx));
       while ((await jobs.runOnce()) > 0);
     }
     const applicant = (await notifications.list(person(11, 'zh-TW'), { limit: 100 })).items.filter((n) => n.caseId === 7).reverse();
