@@ -2,8 +2,22 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type * as Fontkit from 'fontkit';
+import { describe, expect, it, vi } from 'vitest';
 import { renderPdf } from './pdf.ts';
+
+// fontkit as it is, counting the font files it parses.
+const parsed = vi.hoisted(() => ({ files: 0 }));
+vi.mock('fontkit', async (importOriginal) => {
+  const fontkit = await importOriginal<typeof Fontkit>();
+  return {
+    ...fontkit,
+    create: (...args: Parameters<typeof Fontkit.create>) => {
+      parsed.files++;
+      return fontkit.create(...args);
+    },
+  };
+});
 
 const hasPdftotext = (() => {
   try {
@@ -36,6 +50,26 @@ describe('printable PDF', () => {
     const a = await renderPdf(sample);
     const b = await renderPdf(sample);
     expect(a.equals(b)).toBe(true);
+  });
+
+  it('parses each of its two font files once, however many documents it prints', async () => {
+    await renderPdf(sample);
+    await renderPdf({ title: '档案销毁清册', sections: [{ rows: [['销毁原因', '保管期满']] }] });
+    await renderPdf(sample);
+    expect(parsed.files).toBe(2);
+  });
+
+  it.runIf(hasPdftotext)('embeds in each document the characters it prints, with the fonts shared between documents', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landao-pdf-'));
+    const texts: string[] = [];
+    for (const [i, spec] of [sample, { title: '档案销毁清册', sections: [{ rows: [['销毁原因', '保管期满，经鉴定无继续保存价值']] as const }] }].entries()) {
+      const file = path.join(dir, `${i}.pdf`);
+      fs.writeFileSync(file, await renderPdf(spec));
+      texts.push(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
+    }
+    expect(texts[0]).toContain('臺灣某某股份有限公司');
+    expect(texts[1]).toContain('档案销毁清册');
+    expect(texts[1]).toContain('保管期满，经鉴定无继续保存价值');
   });
 
   it.runIf(hasPdftotext)('embeds a font that carries Simplified and Traditional Chinese text', async () => {

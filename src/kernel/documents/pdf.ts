@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { create as parseFontFile, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
@@ -29,18 +30,35 @@ export interface PrintableDoc {
   author?: string;
 }
 
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
+interface DocumentFonts {
+  regular: Font;
+  bold: Font;
+}
 
-function loadFonts(): { regular: Buffer; bold: Buffer } {
+let fonts: DocumentFonts | undefined;
+
+/**
+ * Noto Sans SC in both weights (two TrueType files of 10 MB), read and parsed once per process and shared by every
+ * document: given the bytes, pdfkit would parse each file again for every document, and decode again the tables
+ * a layout needs (character map, metrics, GSUB/GPOS), which fontkit keeps on the parsed font. Each document still
+ * embeds a subset of its own. A failure (files missing) is not kept: the next document tries again.
+ */
+function loadFonts(): DocumentFonts {
   if (!fonts) {
     const require = createRequire(import.meta.url);
     const dir = path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
     fonts = {
-      regular: fs.readFileSync(path.join(dir, '400Regular/NotoSansSC_400Regular.ttf')),
-      bold: fs.readFileSync(path.join(dir, '700Bold/NotoSansSC_700Bold.ttf')),
+      regular: parseFont(path.join(dir, '400Regular/NotoSansSC_400Regular.ttf')),
+      bold: parseFont(path.join(dir, '700Bold/NotoSansSC_700Bold.ttf')),
     };
   }
   return fonts;
+}
+
+function parseFont(file: string): Font {
+  const font = parseFontFile(fs.readFileSync(file));
+  if ('fonts' in font) throw new Error(`${file} is a font collection, not a single font`);
+  return font;
 }
 
 const MARGIN = 56;
@@ -61,8 +79,9 @@ export async function renderPdf(spec: PrintableDoc): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('body', f.regular);
-  doc.registerFont('bold', f.bold);
+  // pdfkit takes a parsed fontkit font (anything with `layout`) as well as bytes; its types name only bytes and paths.
+  doc.registerFont('body', f.regular as unknown as Buffer);
+  doc.registerFont('bold', f.bold as unknown as Buffer);
 
   const pageWidth = doc.page.width - MARGIN * 2;
   const textWidth = spec.qr ? pageWidth - QR_SIZE - 16 : pageWidth;
