@@ -27,7 +27,7 @@ import { ServiceItemCatalog, registerItemRoutes } from './contexts/services/inde
 import { CASE_DEADLINE_SCAN_JOB, CaseService, ExchangePrefillSource, PREFILL_PURPOSE, SERVICE_HALL_ORG, prefillFieldsByDataset, readShippedCatalog, registerCaseRoutes, seedCasesDemo } from './contexts/services/index.ts';
 import { CaseEventNotifier, NotificationService, RatingService, createOutboundChannels, registerNotificationRoutes, registerRatingRoutes } from './contexts/services/index.ts';
 import { toSimplified } from './contexts/services/index.ts';
-import { ArchiveCollector, ArchiveService, COLLECT_INTERVAL_MS, COLLECT_JOB, DisposalService, FIXITY_INTERVAL_MS, FIXITY_JOB, certificateSource, clearanceSource, closedCaseSource, registerArchivesFlowRoutes, registerArchivesRoutes, seedArchivesDemo } from './contexts/archives/index.ts';
+import { ArchiveCollector, ArchiveService, COLLECT_INTERVAL_MS, COLLECT_JOB, DisposalService, FIXITY_INTERVAL_MS, FIXITY_JOB, certificateSource, clearanceSource, closedCaseSource, registerArchivesFlowRoutes, registerArchivesRoutes, seedArchivesDemo, warmUpPdfText } from './contexts/archives/index.ts';
 import { MatchingService, PoliciesService, SourcesService, registerEngineRoutes, seedBenefitsDemo } from './contexts/benefits/index.ts';
 import { NOTIFY_PENDING_INTERVAL_MS, NOTIFY_PENDING_JOB, PayoutService, registerPayoutRoutes, seedPayoutsDemo } from './contexts/benefits/index.ts';
 import { LocalBlobStore } from './kernel/blob/local-blob-store.ts';
@@ -60,6 +60,12 @@ export interface Platform {
   version: string;
   /** Starts background work (job workers, periodic checkpoints). `landao serve` calls it; tests may not. */
   start(): Promise<void>;
+  /**
+   * Loads what the first printed PDF (clearance, certificate, destruction record) and the first archived PDF would
+   * otherwise load inside a request: the CJK fonts, parsed, and pdf.js. `landao serve` calls it in the background once
+   * it listens. Never rejects: a failure (fonts missing) is logged, and the first document tries again.
+   */
+  warmUp(): Promise<void>;
   /** Logins printed by `landao serve` when demo data was seeded in this start. */
   demoAccounts: { username: string; displayName: string; roles: string[] }[] | null;
   close(): Promise<void>;
@@ -317,6 +323,15 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         await jobs.schedule(CASE_DEADLINE_SCAN_JOB, 24 * 3600_000, CASE_DEADLINE_SCAN_JOB, {});
         if (config.jobWorkers > 0) jobs.start({ workers: config.jobWorkers });
         started = true;
+      },
+      warmUp: async () => {
+        const t0 = performance.now();
+        try {
+          await warmUpPdfText();
+          http.log.info({ ms: Math.round(performance.now() - t0) }, 'PDF fonts and pdf.js loaded');
+        } catch (err) {
+          http.log.warn({ err }, 'could not load the PDF fonts and pdf.js ahead of use; the first document will try again');
+        }
       },
       close: async () => {
         unsubscribeCaseNotifier();

@@ -25,6 +25,8 @@ export function serveCommand(): Command {
       out.push(``, `  Existing data kept. Demo logins (if seeded earlier) use password ${DEMO_PASSWORD}: admin, auditor, shenpi, taibao, qiye, bank.`);
     }
     process.stdout.write(out.join('\n') + '\n\n');
+    // After listening, so readiness does not wait for it; requests meanwhile are answered between its steps.
+    void platform.warmUp();
 
     let stopping = false;
     const stop = async (signal: string) => {

@@ -10,6 +10,7 @@ export { seedArchivesDemo } from './archives.demo.ts';
 export { registerArchivesRoutes } from './archives.routes.ts';
 export { ArchiveSearch, archivalPath, recordTokens, COUNT_CAP, type SearchQuery, type SearchPage, type SearchItem } from './search.ts';
 export { searchTokens, filterTokens, pairTokens } from './search-text.ts';
+export { warmUpPdfText } from './pdf-text.ts';
 export { ArchiveCollector, COLLECT_JOB, COLLECT_INTERVAL_MS, type CollectSource, type CollectUnit, type CollectCursor } from './collect.ts';
 export { closedCaseSource, certificateSource, clearanceSource } from './collect-sources.ts';
 export { DisposalService, type DestructionRecord } from './disposal.service.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import type { Principal } from '../../kernel/principal.ts';
 import { renderPdf } from '../../kernel/documents/pdf.ts';
-import { hasIntactXref, pdfText } from './pdf-text.ts';
+import { hasIntactXref, pdfText, warmUpPdfText } from './pdf-text.ts';
 import { archiveFixture, marriageCase } from './test-support.ts';
 
 const ADMIN: Principal = { kind: 'user', id: 1, name: 'admin', orgId: null, orgKind: null, roles: ['platform-admin'], scopes: new Set(['*']), locale: 'zh-CN', ip: null };
@@ -41,6 +41,10 @@ describe('PDF text for the search index', () => {
     const pdf = await renderPdf({ title: '数据出境通关凭证', sections: [{ heading: '基本信息', rows: [['数据出境方', '平潭岚岛生物医药科技有限公司']], paragraphs: ['多中心临床试验汇总分析'] }] });
     const text = await pdfText(pdf, 10_000);
     expect(text.split('\n')).toEqual(['数据出境通关凭证', '基本信息', '数据出境方 平潭岚岛生物医药科技有限公司', '多中心临床试验汇总分析']);
+  });
+
+  it('warms up by printing a PDF with the CJK fonts and reading its text back', async () => {
+    await expect(warmUpPdfText()).resolves.toBeUndefined();
   });
 
   it('reads text set in a font the PDF does not embed, through the CJK CMaps pdfjs-dist ships', async () => {

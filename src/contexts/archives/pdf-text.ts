@@ -11,6 +11,7 @@
  */
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { renderPdf } from '../../kernel/documents/pdf.ts';
 
 /** Pages read at most per PDF. */
 export const MAX_PAGES = 2000;
@@ -37,7 +38,8 @@ interface TextItem {
 /** The text of `bytes` (a PDF), pages separated by newlines, at most `maxChars` characters. */
 export async function pdfText(bytes: Buffer, maxChars: number): Promise<string> {
   if (!hasIntactXref(bytes)) return '';
-  // Loaded on the first PDF: a process that never reads one does not load pdf.js.
+  // Loaded on the first PDF (or by warmUpPdfText): a process that never reads one does not load pdf.js. Node keeps the
+  // module; pdf.js keeps its in-process worker, loaded on the first document.
   const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of (and detaches) the array it is given: hand it a copy.
   const task = getDocument({
@@ -75,4 +77,17 @@ export async function pdfText(bytes: Buffer, maxChars: number): Promise<string> 
     await task.destroy();
   }
   return pages.join('\n').slice(0, maxChars);
+}
+
+const WARM_UP_TEXT = '岚岛电子档案';
+
+/**
+ * Prints a small PDF with the kernel's CJK fonts and reads its text back, so that what the first archived PDF would
+ * otherwise load inside a request is in memory: the parsed fonts (pdf.ts keeps them) and pdf.js with its worker
+ * (about 0.5 s of CPU on a quiet machine). `landao serve` calls it in the background once it listens. Rejects if the
+ * fonts cannot be loaded or pdf.js reads something else.
+ */
+export async function warmUpPdfText(): Promise<void> {
+  const text = await pdfText(await renderPdf({ title: WARM_UP_TEXT, sections: [{ paragraphs: [WARM_UP_TEXT] }] }), 100);
+  if (text !== `${WARM_UP_TEXT}\n${WARM_UP_TEXT}`) throw new Error(`pdf.js read ${JSON.stringify(text)} from the warm-up PDF`);
 }
