@@ -61,10 +61,12 @@ const WORKER_OLD_GENERATION_MB = 96;
 /**
  * Young-generation cap of such a worker: the garbage of a batch of rows dies there. A worker that
  * scans the whole file alone gets a larger one: fewer scavenges (about a tenth less CPU on the
- * benchmark corpus) at the same peak RSS (~255 MiB on 50 MiB); with several workers each keeps the
- * small one (a larger one added ~15 MiB of peak RSS with 2 workers).
+ * benchmark corpus) at the same peak RSS (~255 MiB on 50 MiB); with several workers each keeps a
+ * small one. 4 MiB, not 8: with 2 workers on the 200 MiB corpus the process held 297 MiB on
+ * average (302 at most) with 8 against 284 (288 at most) with 4, for about 3 % more time and CPU
+ * (5 alternating runs each, docs/benchmarks.md) — each worker also holds ~41 MiB of segmenter.
  */
-const WORKER_YOUNG_GENERATION_MB = 8;
+const WORKER_YOUNG_GENERATION_MB = 4;
 const ALONE_WORKER_YOUNG_GENERATION_MB = 24;
 
 /** Whether the file is CSV/TSV by the readers' own format detection (name and first bytes). */
