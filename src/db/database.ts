@@ -66,7 +66,11 @@ function withStatementCache(native: SQLite.Database): { prepare(sql: string): SQ
  * (a transaction of that database has the same adapter, so it is found from either).
  */
 class NativeSqliteAdapter extends SqliteAdapter {
-  /** Statements in raw mode (rows as arrays), apart from the driver's cache whose statements return objects. */
+  /**
+   * Statements in raw mode (rows as arrays), apart from the driver's cache whose statements return objects. Unbounded,
+   * unlike the driver's 500-statement cache: it only ever holds the fixed texts of `precompiledRows` queries (a
+   * handful). Never pass it ad-hoc SQL.
+   */
   readonly rawStatements = new Map<string, SQLite.Statement>();
   constructor(readonly native: SQLite.Database) {
     super();

@@ -21,8 +21,6 @@ const open = (d: ProcessDefinition, l: ActionRecord[]) =>
 
 const names = (d: ProcessDefinition, l: ActionRecord[], actor?: string) => allowedActions(d, fold(d, l), actor).map((a) => `${a.action}:${a.taskId ?? '-'}`);
 
-const conflict = appErrorOf;
-
 describe('process definitions', () => {
   it('ships the standard process and the three one-thing processes, all valid', () => {
     expect([...defs.keys()].sort()).toEqual(['court-auction', 'ge-zhuan-qi', 'standard', 'zero-paper-real-estate']);
@@ -72,7 +70,7 @@ describe('the standard process', () => {
   it('no longer lets the applicant withdraw once accepted', () => {
     const l = log('PT-XZSP', [['accept', 'acceptance']]);
     expect(names(d, l, APPLICANT)).toEqual([]);
-    const e = conflict(() => expectAllowed(d, fold(d, l), 'withdraw', null, APPLICANT));
+    const e = appErrorOf(() => expectAllowed(d, fold(d, l), 'withdraw', null, APPLICANT));
     expect(e.code).toBe('illegal_transition');
   });
 
@@ -91,7 +89,7 @@ describe('the standard process', () => {
     expect(s2.status).toBe('submitted');
     expect(s2.data).toEqual({ name: 'x' });
     expect(names(d, l2, 'PT-XZSP')).toEqual(['accept:acceptance', 'reject:acceptance', 'hand_over:acceptance']);
-    const e = conflict(() => expectAllowed(d, s2, 'request_correction', 'acceptance', 'PT-XZSP'));
+    const e = appErrorOf(() => expectAllowed(d, s2, 'request_correction', 'acceptance', 'PT-XZSP'));
     expect(e.details).toMatchObject({ action: 'request_correction', state: 'submitted', allowedActions: ['accept', 'reject', 'hand_over'] });
   });
 
@@ -104,7 +102,7 @@ describe('the standard process', () => {
 
   it('refuses an action of a task that is not open with the allowed actions', () => {
     const l = log('PT-XZSP', []);
-    const e = conflict(() => expectAllowed(d, fold(d, l), 'approve', 'review', 'PT-XZSP'));
+    const e = appErrorOf(() => expectAllowed(d, fold(d, l), 'approve', 'review', 'PT-XZSP'));
     expect(e.status).toBe(409);
     expect((e.details as { allowedActions: string[] }).allowedActions).toEqual(['accept', 'request_correction', 'reject', 'hand_over']);
   });
