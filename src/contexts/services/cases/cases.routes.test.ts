@@ -28,7 +28,7 @@ describeApp('cases over HTTP with the demo', (app) => {
     const id = list.items[0]!.case.id;
     const registry = await app().login('budongchan');
     const c = (await app().inject({ method: 'GET', url: `/api/services/cases/${id}`, headers: registry.headers })).json() as {
-      tasks: { id: string; department: { code: string; name: string } }[];
+      tasks: { id: string; department: { code: string; name: string; nameZhTw: string } }[];
       allowedActions: { action: string; taskId: string }[];
       timers: { id: string }[];
       timeline: { action: string }[];
@@ -36,6 +36,8 @@ describeApp('cases over HTTP with the demo', (app) => {
     };
     expect(c.tasks.map((t) => `${t.id}@${t.department.code}`)).toEqual(['fy_delivery@PT-FY', 'sw_tax@PT-SW', 'bdc_transfer@PT-BDC']);
     expect(c.tasks[2]!.department.name).toBe('平潭综合实验区不动产登记中心');
+    // For zh-TW readers (Taiwan compatriots on the portal), the name in Taiwan Traditional.
+    expect(c.tasks[2]!.department.nameZhTw).toBe('平潭綜合實驗區不動產登記中心');
     expect(c.allowedActions.map((a) => `${a.action}:${a.taskId}`)).toEqual(['approve:bdc_transfer', 'reject:bdc_transfer', 'hand_over:bdc_transfer']);
     expect(c.timers.map((t) => t.id)).toEqual(['bdc_escalation']);
     expect(c.timeline.map((t) => t.action)).toEqual(['submit', 'send']);

@@ -34,6 +34,7 @@ import { expectAttachmentType } from './attachment-type.ts';
 import { CasesRepo, type InboxRow, type StoredAction, type StoredAttachment, type StoredCase } from './cases.repo.ts';
 import { ConsentService, type ConsentDto, type ConsentState } from './consent.service.ts';
 import { CaseEvents, type CaseEventListener } from './events.ts';
+import { toTaiwanTraditional } from '../chinese.ts';
 import { validateForm } from './form.ts';
 import type { CaseItem, IdentitySource, ItemSource, OrgDirectory, PrefilledValue, PrefillProvenance, PrefillSource, UserDirectory } from './ports.ts';
 
@@ -118,6 +119,13 @@ export interface DepartmentRef {
   code: string;
   name: string;
   nameEn: string | null;
+  /** The name in Traditional Chinese with Taiwan usage, for zh-TW readers (converted from `name`). */
+  nameZhTw: string;
+}
+
+/** A department as cases show it, from what identity knows of the organisation. */
+function departmentRef(id: number | null, code: string, name: string, nameEn: string | null): DepartmentRef {
+  return { id, code, name, nameEn, nameZhTw: toTaiwanTraditional(name) };
 }
 
 export interface CaseTaskDto {
@@ -309,8 +317,8 @@ export class CaseService {
     let d = this.orgCodes.get(code);
     if (!d) {
       const o = await this.deps.orgs.byCode(code);
-      if (!o) return { id: null, code, name: code, nameEn: null };
-      d = { id: o.id, code: o.code, name: o.name, nameEn: o.nameEn };
+      if (!o) return departmentRef(null, code, code, null);
+      d = departmentRef(o.id, o.code, o.name, o.nameEn);
       this.orgCodes.set(code, d);
       this.orgIds.set(o.id, d);
     }
@@ -321,7 +329,7 @@ export class CaseService {
     let d = this.orgIds.get(id);
     if (!d) {
       const o = await this.deps.orgs.byId(id);
-      d = o ? { id: o.id, code: o.code, name: o.name, nameEn: o.nameEn } : { id, code: `#${id}`, name: `#${id}`, nameEn: null };
+      d = o ? departmentRef(o.id, o.code, o.name, o.nameEn) : departmentRef(id, `#${id}`, `#${id}`, null);
       if (o) {
         this.orgIds.set(id, d);
         this.orgCodes.set(d.code, d);

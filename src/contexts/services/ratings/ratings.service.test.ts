@@ -99,7 +99,7 @@ describeEachDialect('好差评 (ratings and follow-ups)', (get) => {
     expect(inbox.items[0]!.body).toContain('2026-10-13');
   });
 
-  it('lets only the handling department answer, tells the applicant in Traditional, and the bureau close', async () => {
+  it('lets only the handling department answer, tells the applicant in Traditional (the department’s name too), and the bureau close', async () => {
     const listed = await ratings.listFollowUps(shenpiOfficer, { page: 1, pageSize: 20 });
     expect(listed.items.map((f) => f.departmentId)).toEqual([SHENPI]);
     const id = listed.items[0]!.id;
@@ -112,6 +112,9 @@ describeEachDialect('好差评 (ratings and follow-ups)', (get) => {
     expect(answered).toMatchObject({ state: 'answered', onTime: true, allowedActions: ['return', 'close', 'confirm'] });
     const seen = await ratings.getFollowUp(applicant, id);
     expect(seen.actions!.at(-1)).toMatchObject({ action: 'answer', text: '已回訪申請人，統一了窗口材料清單並培訓工作人員', originalText: '已回访申请人，统一了窗口材料清单并培训工作人员' });
+    // The department's name in each reader's language: Traditional for the applicant, as stored for the officer.
+    expect(seen.departmentName).toBe('行政審批局');
+    expect(listed.items[0]!.departmentName).toBe('行政审批局');
     const told = (await notifications.list(applicant, {})).items[0]!;
     expect(told).toMatchObject({ template: 'rating.followup_answered', title: '您的評價已有答覆' });
     expect(told.body).toContain('部門答覆：已回訪申請人');

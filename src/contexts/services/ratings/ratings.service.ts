@@ -1,9 +1,10 @@
 import type { AnyDb } from '../../../db/database.ts';
 import { toChinaDate, type WorkingCalendar } from '../../../kernel/calendar/calendar.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
-import { canActOnOrg, hasScope, type Principal } from '../../../kernel/principal.ts';
+import { canActOnOrg, hasScope, type Locale, type Principal } from '../../../kernel/principal.ts';
 import { actorOf } from '../../identity/index.ts';
 import type { AuditService } from '../../audit/index.ts';
+import { toTaiwanTraditional } from '../chinese.ts';
 import type { CaseLookup, DepartmentNames } from '../notifications/case-events.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { officerTextFor } from '../notifications/officer-text.ts';
@@ -267,7 +268,7 @@ export class RatingService {
     for (const d of depts) {
       const fu = fuBy.get(Number(d.key));
       byDepartment.push({
-        ...this.statRow(d, await this.departmentLabel(Number(d.key))),
+        ...this.statRow(d, await this.departmentLabel(Number(d.key), p.locale)),
         followUps: fu?.total ?? 0,
         answered: fu?.answered ?? 0,
         answeredOnTime: fu?.onTime ?? 0,
@@ -387,7 +388,7 @@ export class RatingService {
       level: f.level,
       comment: f.comment,
       departmentId: f.department_id,
-      departmentName: await this.departmentLabel(f.department_id),
+      departmentName: await this.departmentLabel(f.department_id, p.locale),
       dueDate: f.due_date,
       state,
       overdue: state === 'open' && f.due_date < today,
@@ -407,8 +408,12 @@ export class RatingService {
     return dto;
   }
 
-  private async departmentLabel(id: number): Promise<string> {
-    return (await this.deps.departmentName(id))?.name ?? `#${id}`;
+  /** A department's name in the reader's language: Taiwan Traditional for zh-TW, the English name (if any) for en. */
+  private async departmentLabel(id: number, locale: Locale): Promise<string> {
+    const n = await this.deps.departmentName(id);
+    if (!n) return `#${id}`;
+    if (locale === 'zh-TW') return toTaiwanTraditional(n.name);
+    return locale === 'en' && n.nameEn ? n.nameEn : n.name;
   }
 
   private statRow(a: RatingAggregate, name: string | LocalizedText): StatisticsRow {

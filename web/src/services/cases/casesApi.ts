@@ -60,6 +60,8 @@ export interface DepartmentRef {
   code: string;
   name: string;
   nameEn: string | null;
+  /** Taiwan Traditional, converted by the server (absent from older servers). */
+  nameZhTw?: string;
 }
 
 export interface CaseTask {

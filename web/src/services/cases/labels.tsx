@@ -24,7 +24,9 @@ export function DueTag({ due }: { due: DueStatus | null }) {
   return null;
 }
 
+/** A department's name in the reader's language: English if recorded, Taiwan Traditional for zh-TW. */
 export function departmentName(d: DepartmentRef, locale: Locale): string {
+  if (locale === 'zh-TW') return d.nameZhTw ?? d.name;
   return locale === 'en' && d.nameEn ? d.nameEn : d.name;
 }
 
