@@ -24,12 +24,14 @@ import { MatchingRepo, type ResultFilter, type StoredRun, type StoredRunResult }
 export const MATCH_JOB = 'benefits.match';
 export const RUN_SCOPES = { start: 'benefits.runs:start', read: 'benefits.runs:read' } as const;
 /**
- * Subjects evaluated per page (one read per source kind, one write transaction), by dialect. On SQLite small pages
- * cost less: a page's records and results live until its write commits, and the young-generation collections copy
- * (and then promote) what is alive; 100,000 taxpayers matched in about 10 % less CPU at 500 than at 2,000. On
- * PostgreSQL each statement costs a round trip's worth of driver work, and 2,000 was about 0.5 s less than 500.
+ * Subjects evaluated per page (one read per source kind, one write transaction), by dialect. Small pages cost less: a
+ * page's records, results and candidates (their inputs and figures, until offered) live until its write commits, and
+ * the young-generation collections copy (and then promote) what is alive. SQLite: 100,000 taxpayers matched in about
+ * 10 % less CPU at 500 than at 2,000. PostgreSQL, client and server on one core: 4.7–5.1 s at 500 against 5.3–5.5 s at
+ * 2,000 with the candidates offered, the same (4.5–5.1 s) without (docs/benchmarks.md, session 7; session 6 had
+ * picked 2,000 from the client's CPU without candidates).
  */
-export const MATCH_PAGE: Readonly<Record<Dialect, number>> = { sqlite: 500, postgres: 2_000 };
+export const MATCH_PAGE: Readonly<Record<Dialect, number>> = { sqlite: 500, postgres: 500 };
 /** Candidates per `sink.offer` call. */
 export const OFFER_CHUNK = 1_000;
 
