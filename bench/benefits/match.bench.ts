@@ -3,7 +3,7 @@
  * residence and an employment record, so every subject is evaluated with both calculators (mainland IIT and Taiwan
  * 綜合所得稅 inside computeSubsidy) — the target of issue 8 is < 5 s on one core with memory bounded.
  *
- *   taskset -c 1 npx tsx bench/benefits/match.bench.ts --dialect sqlite|postgres [--n 100000] [--profile match.cpuprofile] [--no-sink] [--db FILE|NAME] [--page 2000] [--repeat K]
+ *   taskset -c 1 npx tsx bench/benefits/match.bench.ts --dialect sqlite|postgres [--n 100000] [--profile match.cpuprofile] [--no-sink | --payouts] [--db FILE|NAME] [--page 500] [--repeat K]
  *
  * Generates the records (valid 830000 residence permits, synthetic wages; a tenth fails one clause each), loads them
  * as three batches through SourcesService (timed apart), then MatchingService.runNow with a sink that counts the
@@ -14,6 +14,10 @@
  * --db keeps the database (a SQLite file, or a PostgreSQL database name) for the next run: when it already holds the
  * N × 3 records they are not loaded again, and earlier runs are deleted before the match (repeated before/after
  * comparisons of the match alone).
+ *
+ * --payouts offers the eligible subjects to the real sink, PayoutService (payouts and their offer actions stored, as `landao
+ * serve` wires it; nobody has an account, so nobody is notified): the whole matching step of the proactive flow, not only
+ * the target's match. Earlier payouts are deleted before each run.
  *
  * --repeat K matches K times in the process (earlier results deleted between, untimed) and prints the least and the
  * median CPU time: on a shared virtual machine one run's CPU time varied by up to 1.5× from the next's.
@@ -29,12 +33,12 @@ import { openPostgres, openSqlite, type Database } from '../../src/db/database.t
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { AuditService } from '../../src/contexts/audit/index.ts';
 import { LocalKeySigner } from '../../src/kernel/crypto/signer.ts';
-import { MatchingService, PoliciesService, SourcesService, type CandidateSink } from '../../src/contexts/benefits/index.ts';
+import { MatchingService, PayoutService, PoliciesService, SourcesService, type CandidateSink } from '../../src/contexts/benefits/index.ts';
 import { mainlandTaxOf, residencePermit } from '../../src/contexts/benefits/benefits.demo.ts';
 import type { SourceRow } from '../../src/contexts/benefits/sources/sources.service.ts';
 import { kindSpec } from '../../src/contexts/benefits/sources/kinds.ts';
 
-const { values } = parseArgs({ options: { dialect: { type: 'string', default: 'sqlite' }, n: { type: 'string', default: '100000' }, profile: { type: 'string' }, 'no-sink': { type: 'boolean', default: false }, db: { type: 'string' }, page: { type: 'string' }, repeat: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { dialect: { type: 'string', default: 'sqlite' }, n: { type: 'string', default: '100000' }, profile: { type: 'string' }, 'no-sink': { type: 'boolean', default: false }, payouts: { type: 'boolean', default: false }, db: { type: 'string' }, page: { type: 'string' }, repeat: { type: 'string', default: '1' } } });
 const N = Number(values.n);
 const dialect = values.dialect === 'postgres' ? 'postgres' : 'sqlite';
 const PG_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -114,12 +118,30 @@ try {
   const policies = new PoliciesService({ db, audit, orgIdByCode: async (code) => ORGS[code] });
   await policies.installShipped();
   let offered = 0;
-  const sink: CandidateSink = {
+  const counting: CandidateSink = {
     offer: async (c) => {
       offered += c.length;
       return { created: c.length, rematched: 0, kept: 0 };
     },
   };
+  const payouts = values.payouts
+    ? new PayoutService({
+        db,
+        audit,
+        notifications: { notify: () => Promise.reject(new Error('nobody has an account in this benchmark')) },
+        accounts: { accountByIdHash: async () => undefined, subjectOf: async () => undefined },
+        accountKey: Buffer.alloc(32, 7),
+      })
+    : null;
+  const sink: CandidateSink = payouts
+    ? {
+        offer: async (c) => {
+          const r = await payouts.offer(c);
+          offered += r.created + r.rematched + r.kept;
+          return r;
+        },
+      }
+    : counting;
   // --no-sink: the match alone, without handing the eligible subjects over.
   const matching = new MatchingService({ db, audit, policies, sink: values['no-sink'] ? undefined : sink, pageSize: values.page ? Number(values.page) : undefined });
 
@@ -178,6 +200,10 @@ try {
     if (k > 0) {
       await sql`DELETE FROM benefits_run_results`.execute(db);
       await sql`DELETE FROM benefits_runs`.execute(db);
+    }
+    if (payouts) {
+      await sql`DELETE FROM benefits_payout_actions`.execute(db);
+      await sql`DELETE FROM benefits_payouts`.execute(db);
     }
     const cpu = process.cpuUsage();
     run = await timed(`match ${N} taxpayers (+ offers)`, () => matching.runNow(null, { policyKey: 'tw-iit-subsidy', period: '2024' }));
