@@ -113,13 +113,18 @@ describe.runIf(browserTestsEnabled('benefits end-to-end tests'))('免申即享 p
     await officer.goto(`${server.url}/console/benefits/payment-batches`);
     await officer.getByRole('heading', { level: 1, name: zhCN['benefits.batches.title'] }).waitFor();
     await officer.getByRole('button', { name: zhCN['benefits.batches.create'] }).click();
-    await officer.getByRole('status').filter({ hasText: /PB\d{8}\d{6}/ }).waitFor();
-    const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('link', { name: zhCN['benefits.batches.downloadCsv'] }).first().click()]);
+    const created = officer.getByRole('status').filter({ hasText: /PB\d{8}\d{6}/ });
+    await created.waitFor();
+    // The table reloads after the status shows: wait for the new batch's own row (the demo's 2024 batch is listed too).
+    const batchNo = /PB\d{14}/.exec((await created.textContent()) ?? '')![0];
+    const row = officer.locator('tr.ant-table-row').filter({ hasText: batchNo });
+    await row.waitFor();
+    const [download] = await Promise.all([officer.waitForEvent('download'), row.getByRole('link', { name: zhCN['benefits.batches.downloadCsv'] }).click()]);
     const file = fs.readFileSync((await download.path())!, 'utf8');
     const line = file.split('\r\n').find((l) => l.includes(ACCOUNT_NO));
     expect(line).toMatch(/^PB\d{14},1,李志明,中國銀行平潭分行,6217856100055556666,/);
     expect(file).toMatch(/\r\nCONTROL,PB\d{14},1,[\d.]+,SM3,[0-9a-f]{64}\r\n$/);
-    await officer.locator('input[type="file"]').first().setInputFiles({ name: 'results.csv', mimeType: 'text/csv', buffer: Buffer.from('lineNo,status,bankReference\r\n1,paid,BOC-E2E-1\r\n2,paid,X\r\n') });
+    await row.locator('input[type="file"]').setInputFiles({ name: 'results.csv', mimeType: 'text/csv', buffer: Buffer.from('lineNo,status,bankReference\r\n1,paid,BOC-E2E-1\r\n2,paid,X\r\n') });
     const report = officer.getByTestId('import-report');
     await report.getByText(zhCN['benefits.batches.imported']!.replace('{rows}', '2').replace('{paid}', '1').replace('{failed}', '0').replace('{unchanged}', '0').replace('{errors}', '1')).waitFor();
     await report.getByRole('alert').filter({ hasText: 'line 3' }).waitFor();
