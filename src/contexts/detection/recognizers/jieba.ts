@@ -56,10 +56,12 @@ export function releaseSegmenter(): boolean {
 /**
  * Tagged windows already segmented (window → words). The segmenter is deterministic, so a window
  * seen before (street and community names in an address column, template remarks) gets exactly
- * the words of a fresh call. Cleared when full (bounded memory).
+ * the words of a fresh call. Cleared when full (bounded memory). 4,096 windows (about 1.3 MiB when
+ * full), not 16,384: every scanning thread holds one, and with 2 workers on the 200 MiB corpus the
+ * process held 275 MiB on average against 283 (5 alternating runs each) at the same speed.
  */
 const tagMemo = new Map<string, readonly TaggedWord[]>();
-const TAG_MEMO_MAX_ENTRIES = 16384;
+const TAG_MEMO_MAX_ENTRIES = 4096;
 
 /**
  * Part-of-speech tagged segmentation of a short text (HMM on for unknown names). The result is
