@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import yauzl from 'yauzl';
 import { pdfText } from './pdf-text.ts';
+import { joinThesaurusWords, relatedTerms } from './thesaurus.ts';
 
 const requireHere = createRequire(import.meta.url);
 let instance: Jieba | null = null;
@@ -93,19 +94,31 @@ export function pairedFilterTokens(f: FilterParts): string[] {
 }
 
 /**
- * A search string as groups of alternatives, every group required: each word of jieba's cut becomes
- * (the word) OR (all of its search-mode sub-words), so 登记处 also finds 婚姻登记处 (cut there as
- * 婚姻登记 + 处) and 婚姻登记 finds 张三李四婚姻登记证明. Empty when the string has no letters or digits.
+ * A search string as groups of alternatives, every group required. Each word of jieba's cut becomes
+ * (the word) OR (all of its search-mode sub-words) OR (each related term of the thesaurus, as the conjunction
+ * of its words) OR (the sub-words with one of them replaced by a related term of its own): 登记处 also finds
+ * 婚姻登记处 (cut there as 婚姻登记 + 处), 婚姻登记 finds 张三李四婚姻登记证明 and also 结婚登记, and 婚姻 finds
+ * 结婚登记. Empty when the string has no letters or digits.
  */
 export function queryGroups(q: string): string[][][] {
   const groups: string[][][] = [];
   const seen = new Set<string>();
-  for (const w of segmenter().cut(q, true)) {
+  const words = (text: string) => [...new Set(segmenter().cut(text, true).flatMap(pieces))];
+  for (const w of joinThesaurusWords(segmenter().cut(q, true))) {
     for (const t of pieces(w)) {
       if (seen.has(t)) continue;
       seen.add(t);
+      const alts: string[][] = [[t]];
+      const add = (alt: string[]) => {
+        if (!alts.some((a) => a.length === alt.length && a.every((x, i) => x === alt[i]))) alts.push(alt);
+      };
       const subs = [...new Set(segmenter().cutForSearch(t, true).flatMap(pieces))].filter((s) => s !== t);
-      groups.push(subs.length > 0 ? [[t], subs] : [[t]]);
+      if (subs.length > 0) add(subs);
+      for (const term of relatedTerms(t)) add(words(term));
+      // 婚姻登记 (sub-words 婚姻, 登记) also as 结婚 + 登记 and 离婚 + 登记.
+      if (subs.length > 1)
+        for (const [k, sub] of subs.entries()) for (const term of relatedTerms(sub)) add([...new Set([...subs.slice(0, k), ...words(term), ...subs.slice(k + 1)])]);
+      groups.push(alts);
     }
   }
   return groups;

@@ -38,8 +38,8 @@ describe('archive search text', () => {
     expect(searchTokens('张三李四婚姻登记证明')).toEqual(expect.arrayContaining(['婚姻登记', '婚姻', '登记', '证明']));
   });
 
-  it('turns each word of a query into the word or its sub-words', () => {
-    expect(queryGroups('婚姻登记 证明')).toEqual([[['婚姻登记'], ['婚姻', '登记']], [['证明']]]);
+  it('turns each word of a query into the word, its sub-words or their related terms', () => {
+    expect(queryGroups('婚姻登记 证明')).toEqual([[['婚姻登记'], ['婚姻', '登记'], ['结婚', '登记'], ['离婚', '登记']], [['证明']]]);
     expect(queryGroups('_o_5 HY')).toEqual([[['o']], [['5']], [['hy']]]);
   });
 
