@@ -32,6 +32,18 @@ async function submitExpiredRecord(base: string): Promise<string> {
 describe.runIf(browserTestsEnabled('archives disposal end-to-end tests'))('archive disposal in a browser', () => {
   const session = useBrowserSession();
 
+  it('finds the demo’s 结婚登记 when the archivist searches 婚姻, and says which related terms it also looked for', async () => {
+    const archivist = await session.openSignedIn('/console/archives', 'dangan');
+    const errors = collectPageErrors(archivist);
+    await archivist.getByRole('tab', { name: '档案检索' }).click();
+    const search = archivist.locator('form.filter-bar');
+    await search.getByLabel('关键词').fill('婚姻');
+    await search.getByRole('button', { name: '检索' }).click();
+    await archivist.getByRole('status').filter({ hasText: '已同时检索相关词：结婚、离婚' }).waitFor();
+    await archivist.getByRole('row').filter({ hasText: '结婚登记 王某某与林某某' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('takes an expired record from the bureau’s proposal through the archive’s approval to destruction, leaving a tombstone and a destruction record', async () => {
     const archivalCode = await submitExpiredRecord(session.url());
     expect(archivalCode).toMatch(/^PT01-QY·2014-D10-[A-Z0-9]+-\d{4}$/);

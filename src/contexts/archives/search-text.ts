@@ -101,7 +101,13 @@ export function pairedFilterTokens(f: FilterParts): string[] {
  * 结婚登记. Empty when the string has no letters or digits.
  */
 export function queryGroups(q: string): string[][][] {
+  return expandQuery(q).groups;
+}
+
+/** `queryGroups`, with the thesaurus terms the query was expanded to (shown to the searcher), in order. */
+export function expandQuery(q: string): { groups: string[][][]; related: string[] } {
   const groups: string[][][] = [];
+  const related = new Set<string>();
   const seen = new Set<string>();
   const words = (text: string) => [...new Set(segmenter().cut(text, true).flatMap(pieces))];
   for (const w of joinThesaurusWords(segmenter().cut(q, true))) {
@@ -114,14 +120,21 @@ export function queryGroups(q: string): string[][][] {
       };
       const subs = [...new Set(segmenter().cutForSearch(t, true).flatMap(pieces))].filter((s) => s !== t);
       if (subs.length > 0) add(subs);
-      for (const term of relatedTerms(t)) add(words(term));
+      for (const term of relatedTerms(t)) {
+        related.add(term);
+        add(words(term));
+      }
       // 婚姻登记 (sub-words 婚姻, 登记) also as 结婚 + 登记 and 离婚 + 登记.
       if (subs.length > 1)
-        for (const [k, sub] of subs.entries()) for (const term of relatedTerms(sub)) add([...new Set([...subs.slice(0, k), ...words(term), ...subs.slice(k + 1)])]);
+        for (const [k, sub] of subs.entries())
+          for (const term of relatedTerms(sub)) {
+            related.add(term);
+            add([...new Set([...subs.slice(0, k), ...words(term), ...subs.slice(k + 1)])]);
+          }
       groups.push(alts);
     }
   }
-  return groups;
+  return { groups, related: [...related] };
 }
 
 const quote = (t: string) => `"${t}"`;

@@ -14,7 +14,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { hasScope, orgFilterFor, type Principal } from '../../kernel/principal.ts';
 import type { Description } from './metadata.ts';
 import { SearchRepo, type FilterColumns, type IndexQuery } from './search.repo.ts';
-import { extractText, filterTokens, fts5Query, MAX_TEXT, monthTokens, pairedFilterTokens, queryGroups, searchTokens, snippetOf, tsQuery, type FilterParts } from './search-text.ts';
+import { extractText, filterTokens, fts5Query, MAX_TEXT, monthTokens, pairedFilterTokens, expandQuery, searchTokens, snippetOf, tsQuery, type FilterParts } from './search-text.ts';
 import { dialectOf } from '../../db/database.ts';
 
 /** Results are counted up to this many; beyond it the total is "more than". */
@@ -78,6 +78,8 @@ export interface SearchPage {
   total: number;
   totalIsLowerBound: boolean;
   nextCursor: string | null;
+  /** The thesaurus terms a text search also looked for (婚姻 → 结婚, 离婚); absent when browsing. */
+  related?: string[];
 }
 
 export interface IndexInput {
@@ -176,7 +178,7 @@ export class ArchiveSearch {
     if (s.path !== undefined && !PATH_RE.test(s.path)) throw new AppError('validation_failed', `path: a 档号 path prefix like PT01/HY/2026/Y/SHSY, not ${s.path}`, { problems: [{ field: 'path', reason: 'format' }] });
     const own = orgFilterFor(p, 'archives:read');
     const loans = own !== undefined && p.orgId !== null ? await this.repo.loanedRecordIds(this.deps.db, own, chinaDate(this.deps.now())) : [];
-    const groups = s.q ? queryGroups(s.q) : [];
+    const { groups, related } = s.q ? expandQuery(s.q) : { groups: [], related: [] };
     if (s.path !== undefined && groups.length === 0) return this.browse(s, own, loans, limit);
 
     const [fonds, category, year, retention, org] = (s.path ?? '').split('/');
@@ -234,6 +236,7 @@ export class ArchiveSearch {
       total: Math.min(total, COUNT_CAP),
       totalIsLowerBound: total > COUNT_CAP,
       nextCursor: more && page.length > 0 ? `i${page[page.length - 1]}` : null,
+      related,
     };
   }
 

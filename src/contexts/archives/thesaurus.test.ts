@@ -58,6 +58,11 @@ describeEachDialect('archive search with the thesaurus', (get) => {
     expect(await find('结婚')).toEqual([ids['B']]);
   });
 
+  it('tells the searcher which related terms it also looked for', async () => {
+    expect((await archives.search.search(bureau, { q: '婚姻 证明' })).related).toEqual(['结婚', '离婚']);
+    expect((await archives.search.search(bureau, { q: '证明' })).related).toEqual([]);
+  });
+
   it('finds 结婚登记 for 婚姻登记, but not a divorce agreement', async () => {
     expect(await find('婚姻登记')).toEqual([ids['A'], ids['B']]);
   });

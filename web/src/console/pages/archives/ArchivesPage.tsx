@@ -188,6 +188,11 @@ function RecordsTab() {
       {page && (
         <Typography.Paragraph role="status">
           {page.totalIsLowerBound ? t('archives.resultCountMore', { n: page.total.toLocaleString() }) : t('archives.resultCount', { n: page.total.toLocaleString() })}
+          {page.related && page.related.length > 0 && (
+            <Typography.Text type="secondary" data-related style={{ marginInlineStart: 12 }}>
+              {t('archives.alsoSearched', { terms: page.related.join('、') })}
+            </Typography.Text>
+          )}
         </Typography.Paragraph>
       )}
       <Table<SearchItem> rowKey="id" size="small" columns={columns} dataSource={rows} loading={results.loading && !results.data} pagination={false} />

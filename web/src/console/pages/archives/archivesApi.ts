@@ -104,6 +104,8 @@ export interface SearchPage {
   total: number;
   totalIsLowerBound: boolean;
   nextCursor: string | null;
+  /** Thesaurus terms the search also looked for (婚姻 → 结婚, 离婚). */
+  related?: string[];
 }
 
 export const DISPOSAL_STATES = ['proposed', 'approved', 'rejected', 'withdrawn', 'destroyed'] as const;
