@@ -4,7 +4,7 @@
  * LANDAO_REQUIRE_BROWSER=1 (CI sets it, so a missing browser cannot pass unnoticed).
  */
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { startServer, type RunningServer } from './server-process.ts';
 
@@ -106,6 +106,8 @@ export function useBrowserSession(opts: { serverEnv?: NodeJS.ProcessEnv } = {}) 
   const contexts: BrowserContext[] = [];
   vi.setConfig({ testTimeout: JOURNEY_TIMEOUT_MS });
 
+  /** Per context: the API requests sent and not yet answered (method, path, when sent), for a failed journey's report. */
+  const inFlight = new Map<BrowserContext, Map<Request, string>>();
   beforeAll(async () => {
     browser = await launchBrowser();
     server = await startServer(opts.serverEnv ? { env: opts.serverEnv } : {});
@@ -120,10 +122,21 @@ export function useBrowserSession(opts: { serverEnv?: NodeJS.ProcessEnv } = {}) 
             .allTextContents()
             .catch(() => []);
           console.error(`[e2e] page ${pg.url()}: ${notices.length ? notices.join(' | ') : '(no alert or toast shown)'}`);
+          // A dialog still open (a confirmation whose button was never taken) and the requests still waiting for an
+          // answer tell a click that did nothing from a request that hangs.
+          const dialogs = await pg
+            .locator('.ant-modal-wrap:visible .ant-modal-content')
+            .allTextContents()
+            .catch(() => []);
+          if (dialogs.length) console.error(`[e2e]   open dialogs: ${dialogs.map((d) => d.slice(0, 120)).join(' | ')}`);
         }
+      for (const [c, requests] of inFlight)
+        if (contexts.includes(c) && requests.size > 0) console.error(`[e2e]   requests without an answer at ${new Date().toISOString().slice(11, 23)} UTC: ${[...requests.values()].join(' | ')}`);
       const d = server?.diagnostics();
       if (d?.stderr) console.error(`[e2e] server stderr:\n${d.stderr.slice(-4000)}`);
+      if (d?.stdout) console.error(`[e2e] server log (warnings and errors):\n${d.stdout.slice(-4000)}`);
     }
+    for (const c of contexts) inFlight.delete(c);
     await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
   afterAll(async () => {
@@ -138,6 +151,15 @@ export function useBrowserSession(opts: { serverEnv?: NodeJS.ProcessEnv } = {}) 
       const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, ...options });
       context.setDefaultTimeout(STEP_TIMEOUT_MS);
       contexts.push(context);
+      const requests = new Map<Request, string>();
+      inFlight.set(context, requests);
+      context.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.startsWith('/api/')) requests.set(r, `${r.method()} ${url.pathname} (sent at ${new Date().toISOString().slice(11, 23)} UTC)`);
+      });
+      const done = (r: Request) => requests.delete(r);
+      context.on('requestfinished', done);
+      context.on('requestfailed', done);
       return context.newPage();
     },
     /** Opens `path`, is sent to the login page, signs in and waits to be back on `path`. */

@@ -25,7 +25,7 @@ export interface RunningServer {
   /** SIGKILL, as a crash would: no shutdown hooks run. */
   kill(): Promise<void>;
   /** The last part of what the server wrote to stderr, and its exit code once it has exited. */
-  diagnostics(): { stderr: string; exitCode: number | null | undefined };
+  diagnostics(): { stderr: string; stdout: string; exitCode: number | null | undefined };
 }
 
 export interface StartOptions {
@@ -125,8 +125,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     },
   });
   let stderr = '';
+  let stdout = '';
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-OUTPUT_KEPT)));
-  child.stdout.resume();
+  // The server's log (LANDAO_LOG_LEVEL, warn by default here): kept for a failed journey's report.
+  child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-OUTPUT_KEPT)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
@@ -159,5 +161,5 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await sleep(200);
   }
   if (opts.cpu) execFileSync('taskset', ['-a', '-cp', opts.cpu, String(child.pid)], { stdio: 'ignore' });
-  return { url, dataDir, pid: child.pid!, stop, kill, diagnostics: () => ({ stderr, exitCode }) };
+  return { url, dataDir, pid: child.pid!, stop, kill, diagnostics: () => ({ stderr, stdout, exitCode }) };
 }
