@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { demoPdf } from '../../src/contexts/archives/archives.demo.ts';
-import { browserTestsEnabled, collectPageErrors, DEMO_PASSWORD, HEAVY_STEP_TIMEOUT_MS, useBrowserSession } from '../helpers/browser.ts';
+import { browserTestsEnabled, collectPageErrors, confirmInDialog, DEMO_PASSWORD, HEAVY_STEP_TIMEOUT_MS, useBrowserSession } from '../helpers/browser.ts';
 
 const TITLE = '补正通知 平潭某某贸易有限公司（2014）';
 const FILE = '补正通知.pdf';
@@ -82,7 +82,7 @@ describe.runIf(browserTestsEnabled('archives disposal end-to-end tests'))('archi
     await drawer.getByText('已批准', { exact: true }).waitFor();
     await drawer.getByRole('button', { name: '执行销毁' }).click();
     const confirm = archivist.getByRole('dialog').filter({ hasText: '确定销毁 1 件档案的档案包' });
-    await confirm.getByRole('button', { name: '执行销毁' }).click();
+    expect((await confirmInDialog(archivist, confirm, confirm.getByRole('button', { name: '执行销毁' }))).ok()).toBe(true);
     await drawer.locator('.ant-tag').filter({ hasText: '已销毁' }).waitFor({ timeout: HEAVY_STEP_TIMEOUT_MS });
     const destruction = drawer.locator('section[aria-labelledby="disposal-record"]');
     await destruction.getByRole('heading', { name: '销毁清册' }).waitFor();

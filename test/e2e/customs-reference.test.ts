@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserTestsEnabled, chooseOption, collectPageErrors, HEAVY_STEP_TIMEOUT_MS, useBrowserSession } from '../helpers/browser.ts';
+import { browserTestsEnabled, chooseOption, collectPageErrors, confirmInDialog, HEAVY_STEP_TIMEOUT_MS, useBrowserSession } from '../helpers/browser.ts';
 
 const PAGE = '/console/customs/reference';
 const ITEM = 'NL-PHARMA-MRCT-04';
@@ -150,7 +150,8 @@ describe.runIf(browserTestsEnabled('customs reference editor end-to-end tests'))
     // Approved (members' mobiles only: exempt), its clearance is found from the portal's customs page, scope named in words.
     await bureau.reload();
     await bureau.locator('button[data-action="approve"]').click();
-    await bureau.getByRole('dialog').getByRole('button', { name: '审核通过' }).click();
+    const approve = bureau.getByRole('dialog');
+    expect((await confirmInDialog(bureau, approve, approve.getByRole('button', { name: '审核通过' }))).ok()).toBe(true);
     await bureau.locator('[data-clearance-no]').waitFor({ timeout: HEAVY_STEP_TIMEOUT_MS });
     const no = (await bureau.locator('[data-clearance-no]').getAttribute('data-clearance-no'))!;
     const portal = await session.newPage();

@@ -4,7 +4,7 @@
  * LANDAO_REQUIRE_BROWSER=1 (CI sets it, so a missing browser cannot pass unnoticed).
  */
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Request, type Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { startServer, type RunningServer } from './server-process.ts';
 
@@ -83,6 +83,28 @@ export async function chooseOption(page: Page, select: Locator, option: string, 
   if (search) await select.getByRole('combobox').fill(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ has: page.getByText(option, { exact: true }) }).click();
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: STEP_TIMEOUT_MS }).toBe(0);
+}
+
+/**
+ * Clicks a dialog's confirming button (`button`) until the page sends the write it asks for — a POST, PUT, PATCH or
+ * DELETE under /api/ — and returns that request's response. On a loaded CI machine a click on a confirmation dialog
+ * that had just opened was sometimes lost: twice the failed journey's report showed the dialog still open, no request
+ * sent or waiting, no alert (customs approval, archive destruction). The button is clicked again only while the dialog
+ * is still open and nothing was sent, so a write is never sent twice.
+ */
+export async function confirmInDialog(page: Page, dialog: Locator, button: Locator, attempts = 3): Promise<Response> {
+  const isWrite = (r: Request) => r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/');
+  for (let i = 1; ; i++) {
+    const sent = page.waitForRequest(isWrite, { timeout: 5_000 });
+    await button.click();
+    try {
+      const request = await sent;
+      return (await request.response()) ?? Promise.reject(new Error(`${request.method()} ${request.url()} got no response`));
+    } catch (e) {
+      if (i >= attempts || !(await dialog.isVisible())) throw e;
+      console.error(`[e2e] a click on a dialog's confirming button sent nothing within 5 s (attempt ${i}); clicking again`);
+    }
+  }
 }
 
 /** Collects uncaught page errors and console errors, so a test can assert that there were none. */
