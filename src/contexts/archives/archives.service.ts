@@ -163,7 +163,10 @@ export class ArchiveService {
       return tx ? await run(tx) : await this.db.transaction().execute(run);
     } catch (e) {
       await this.removeBag(bagKey);
-      if (e instanceof AppError && e.code === 'duplicate') {
+      // Another ingest of the same source won the race: answer with its record. Not inside a caller's transaction,
+      // which is failing anyway (on PostgreSQL it is aborted; on SQLite a read through this.db would wait for the
+      // one connection that transaction holds, for ever): the caller sees the duplicate and retries.
+      if (e instanceof AppError && e.code === 'duplicate' && !tx) {
         const again = await this.repo.recordBySource(this.db, d.source, d.sourceRef);
         if (again) return this.existingResult(again);
       }
