@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import type { Principal } from '../../kernel/principal.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -230,5 +230,26 @@ describeEachDialect('archiving records', (get) => {
     const r = await archives.fixityRun({ maxAgeDays: 90, intervalMs: 90 * 86_400_000 / 4 });
     expect(r.checked).toBeGreaterThanOrEqual(Math.ceil(total / 4));
     expect(r.checked).toBeLessThan(total + 5);
+  });
+
+  it('answers an ingest that lost the race for its source with the winner’s record', async () => {
+    const first = await archives.archive(undefined, marriageCase('RACE-1'));
+    // As if the other ingest committed between this one's check and its insert.
+    const check = vi.spyOn(archives.repo, 'recordBySource').mockResolvedValueOnce(undefined);
+    try {
+      expect((await archives.archive(undefined, marriageCase('RACE-1'))).recordId).toBe(first.recordId);
+    } finally {
+      check.mockRestore();
+    }
+  });
+
+  it('fails the caller’s transaction with duplicate when such an ingest runs inside it, instead of reading outside it (on SQLite that read waited for ever)', async () => {
+    await archives.archive(undefined, marriageCase('RACE-2'));
+    const check = vi.spyOn(archives.repo, 'recordBySource').mockResolvedValueOnce(undefined);
+    try {
+      await expect(get().db.transaction().execute((tx) => archives.archive(tx, marriageCase('RACE-2')))).rejects.toMatchObject({ code: 'duplicate' });
+    } finally {
+      check.mockRestore();
+    }
   });
 });

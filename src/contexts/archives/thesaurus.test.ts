@@ -35,19 +35,13 @@ describeEachDialect('archive search with the thesaurus', (get) => {
   let fx: ReturnType<typeof archiveFixture>;
   let archives: ArchiveService;
   const ids: Record<string, number> = {};
+  // Only the titles say anything about marriage, insurance or tax: each record's one file is the same neutral note.
+  const titles = { A: '张三李四婚姻登记证明', B: '王五赵六结婚登记证明', C: '孙八周九离婚协议', D: '吴十社会保险缴费记录', E: '郑一个人所得税完税证明' };
   beforeAll(async () => {
     fx = archiveFixture(get().db);
     archives = fx.archives;
-    const put = async (key: string, over: Parameters<typeof marriageCase>[1]) => {
-      ids[key] = (await archives.archive(undefined, marriageCase(key, over))).recordId;
-    };
-    // Only the titles say anything about marriage, insurance or tax: each record's one file is the same neutral note.
-    const note = [{ name: 'note.txt', buffer: Buffer.from('归档材料') }];
-    await put('A', { title: '张三李四婚姻登记证明', files: note });
-    await put('B', { title: '王五赵六结婚登记证明', files: note });
-    await put('C', { title: '孙八周九离婚协议', files: note });
-    await put('D', { category: 'SB', title: '吴十社会保险缴费记录', files: note });
-    await put('E', { category: 'SB', title: '郑一个人所得税完税证明', files: note });
+    for (const [key, title] of Object.entries(titles))
+      ids[key] = (await archives.archive(undefined, marriageCase(key, { title, files: [{ name: 'note.txt', buffer: Buffer.from('归档材料') }] }))).recordId;
   });
   afterAll(() => fx.dispose());
 
