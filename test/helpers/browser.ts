@@ -94,17 +94,21 @@ export async function chooseOption(page: Page, select: Locator, option: string, 
  */
 export async function confirmInDialog(page: Page, dialog: Locator, button: Locator, attempts = 3): Promise<Response> {
   const isWrite = (r: Request) => r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/');
-  for (let i = 1; ; i++) {
+  let request: Request | undefined;
+  for (let i = 1; request === undefined; i++) {
     const sent = page.waitForRequest(isWrite, { timeout: 5_000 });
     await button.click();
     try {
-      const request = await sent;
-      return (await request.response()) ?? Promise.reject(new Error(`${request.method()} ${request.url()} got no response`));
+      request = await sent;
     } catch (e) {
       if (i >= attempts || !(await dialog.isVisible())) throw e;
       console.error(`[e2e] a click on a dialog's confirming button sent nothing within 5 s (attempt ${i}); clicking again`);
     }
   }
+  // Only the wait for the request is retried: once it is sent, its failure is the journey's failure.
+  const response = await request.response();
+  if (!response) throw new Error(`${request.method()} ${request.url()} got no response`);
+  return response;
 }
 
 /** Collects uncaught page errors and console errors, so a test can assert that there were none. */
