@@ -7,7 +7,7 @@
  * re-running never pays twice). The totals and the audit event commit with the run's completion.
  */
 import type { Insertable } from 'kysely';
-import { dialectOf, nowIso, type AnyDb, type Dialect } from '../../../db/database.ts';
+import { nowIso, type AnyDb } from '../../../db/database.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
 import { canActOnOrg, hasScope, orgFilterFor, type Principal } from '../../../kernel/principal.ts';
 import { SYSTEM_ACTOR, type AuditService } from '../../audit/index.ts';
@@ -24,14 +24,14 @@ import { MatchingRepo, type ResultFilter, type StoredRun, type StoredRunResult }
 export const MATCH_JOB = 'benefits.match';
 export const RUN_SCOPES = { start: 'benefits.runs:start', read: 'benefits.runs:read' } as const;
 /**
- * Subjects evaluated per page (one read per source kind, one write transaction), by dialect. Small pages cost less: a
- * page's records, results and candidates (their inputs and figures, until offered) live until its write commits, and
- * the young-generation collections copy (and then promote) what is alive. SQLite: 100,000 taxpayers matched in about
- * 10 % less CPU at 500 than at 2,000. PostgreSQL, client and server on one core: 4.7–5.1 s at 500 against 5.3–5.5 s at
- * 2,000 with the candidates offered, the same (4.5–5.1 s) without (docs/benchmarks.md, session 7; session 6 had
- * picked 2,000 from the client's CPU without candidates).
+ * Subjects evaluated per page (one read per source kind, one write transaction). Small pages cost less: a page's
+ * records, results and candidates (their inputs and figures, until offered) live until its write commits, and the
+ * young-generation collections copy (and then promote) what is alive. SQLite: 100,000 taxpayers matched in about 10 %
+ * less CPU at 500 than at 2,000. PostgreSQL, client and server on one core: 4.7–5.1 s at 500 against 5.3–5.5 s at
+ * 2,000 with the candidates offered, the same (4.5–5.1 s) without (docs/benchmarks.md, session 7; session 6 had picked
+ * 2,000 from the client's CPU without candidates).
  */
-export const MATCH_PAGE: Readonly<Record<Dialect, number>> = { sqlite: 500, postgres: 500 };
+export const MATCH_PAGE = 500;
 /** Candidates per `sink.offer` call. */
 export const OFFER_CHUNK = 1_000;
 
@@ -86,7 +86,7 @@ export interface MatchingDeps {
   sink?: CandidateSink | undefined;
   /** Which keyed hashes have a platform account (services' AccountService.idHashesWithAccount). */
   accountsOf?: ((idHashes: string[]) => Promise<Set<string>>) | undefined;
-  /** Subjects per page (default MATCH_PAGE of the dialect; tests use small pages to cross page boundaries). */
+  /** Subjects per page (default MATCH_PAGE; tests use small pages to cross page boundaries). */
   pageSize?: number | undefined;
 }
 
@@ -247,7 +247,7 @@ export class MatchingService {
     const total = await this.sources.countCurrent(this.deps.db, primary, period.year);
     const totals = { subjects: 0, eligible: 0, ineligible: 0, amountFen: 0 };
     const offered = { created: 0, rematched: 0, kept: 0 };
-    const pageSize = this.deps.pageSize ?? MATCH_PAGE[dialectOf(this.deps.db)];
+    const pageSize = this.deps.pageSize ?? MATCH_PAGE;
     // Each source kind is read in subject key order (its own index range: kind, year or none, current, key) and the
     // kinds are merged per subject: the subjects' kind gives a page, the others are read for the page's key range.
     const others = doc.sources.slice(1).map((kind) => ({ kind, year: kindSpec(kind)!.period ? period.year : null }));
