@@ -100,3 +100,27 @@ export function normString(s: string): string {
   for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
   return out;
 }
+
+/** Full-width forms folded by `foldWidth`: digits, Latin letters and ＋ － ． ＠. */
+function isFoldable(c: number): boolean {
+  return (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff0b || c === 0xff0d || c === 0xff0e || c === 0xff20;
+}
+
+/**
+ * The text with full-width digits, Latin letters and ＋ － ． ＠ replaced by their ASCII forms
+ * (３５０１２８… → 350128…, as Chinese input methods and Excel exports write them); the same string
+ * when there are none. One UTF-16 unit for one, so offsets into the result are offsets into `text`.
+ * Full-width punctuation (，：（）) is left alone: the recognisers read it as it is.
+ */
+export function foldWidth(text: string): string {
+  const n = text.length;
+  let i = 0;
+  while (i < n && !isFoldable(text.charCodeAt(i))) i++;
+  if (i === n) return text;
+  let out = text.slice(0, i);
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    out += String.fromCharCode(isFoldable(c) ? c - 0xfee0 : c);
+  }
+  return out;
+}

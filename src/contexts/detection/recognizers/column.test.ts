@@ -184,3 +184,31 @@ describe('classifyCell', () => {
     expect(classifyCell(' \t ')).toEqual([]);
   });
 });
+
+describe('ColumnProfiler on headers of real exports', () => {
+  const firms = ['林记食品有限公司', '张小泉刀剪贸易有限公司', '福州市鼓楼区陈氏餐饮店', '平潭县海峡物流有限公司', '王老吉饮料专卖店', '福建省闽台科技有限公司'];
+  const clerks = ['罗琳婉', '董兰', '蔡伟华', '陈美玲', '林国栋', '黄志强', '郑秀英', '吴建国', '许雅雯'];
+
+  it('reports no person names in a column headed as firm or unit names, whatever names the firms carry', () => {
+    for (const header of ['企业名称', '就业单位', 'dwmc', 'company_name']) {
+      const r = profile(header, many(300, (i) => firms[i % firms.length]!));
+      expect(r.detections.map((d) => d.type), header).not.toContain('person_name');
+    }
+  });
+
+  it('reads a column of a few clerks under a role header (承辦人, 接诊医生, receiver) as names', () => {
+    for (const header of ['承辦人', '接诊医生', 'receiver', '机动车所有人']) {
+      const r = profile(header, many(300, (i) => clerks[i % clerks.length]!));
+      expect(r.detections[0]?.type, header).toBe('person_name');
+    }
+  });
+
+  it('lowers the confidence of a column headed as a member or staff number (会员号, grbh)', () => {
+    const cells = many(200, (i) => `139${pad(5912000 + i * 37, 8)}`);
+    const plain = profile('号码', cells).detections.find((d) => d.type === 'cn_mobile');
+    for (const header of ['会员号', 'grbh', '工号']) {
+      const decoy = profile(header, cells).detections.find((d) => d.type === 'cn_mobile');
+      expect(decoy?.confidence ?? 0, header).toBeLessThan(plain!.confidence);
+    }
+  });
+});

@@ -225,3 +225,67 @@ describe('findInText decoys', () => {
     expect(spans('Zhang Wei and 6033391 met at 10:30.')).toEqual([]);
   });
 });
+
+describe('findInText on the shapes of real case records', () => {
+  it('ends a name with a compound surname at the name, not at the punctuation or verb after it', () => {
+    expect(spans('家属令狐芳，电话13805912345。')).toEqual([
+      ['person_name', '令狐芳'],
+      ['cn_mobile', '13805912345'],
+    ]);
+    expect(spans('报案人欧阳丽（13805912345）称钱包被盗。')).toEqual([
+      ['person_name', '欧阳丽'],
+      ['cn_mobile', '13805912345'],
+    ]);
+    expect(spans('代办人司马燕受其委托办理。')).toEqual([['person_name', '司马燕']]);
+    expect(spans('员工司马婷工号A1037已离职。')).toEqual([['person_name', '司马婷']]);
+  });
+
+  it('takes a gender written after a name as a sign of a person, as registers and judgments write it', () => {
+    expect(spans('原告慕容清（女，汉族）诉称。')).toEqual([['person_name', '慕容清']]);
+    expect(spans('上官磊，男，1980年出生。')).toEqual([['person_name', '上官磊']]);
+    expect(spans('男方黄子健，女方莫晓霞。')).toEqual([
+      ['person_name', '黄子健'],
+      ['person_name', '莫晓霞'],
+    ]);
+  });
+
+  it('reads role words of hotlines, courts, hotels and hospitals before a name as name context', () => {
+    for (const [text, name] of [
+      ['来电人邹婷婷反映小区路灯不亮。', '邹婷婷'],
+      ['审判员傅国强、书记员温如玉出庭。', '傅国强'],
+      ['住客黎诗雨已退房。', '黎诗雨'],
+      ['就诊人詹志伟，血压偏高。', '詹志伟'],
+    ]) {
+      expect(spans(text as string).map(([, v]) => v), text).toContain(name);
+    }
+  });
+
+  it('does not take a surname-led brand or firm for a person', () => {
+    expect(spans('本店有王老吉凉茶和马应龙药业的产品。')).toEqual([]);
+  });
+
+  it('ends a transliterated name before the verb it runs into', () => {
+    expect(spans('受援人古丽巴哈尔·艾则孜因劳动报酬纠纷申请法律援助。')).toEqual([['person_name', '古丽巴哈尔·艾则孜']]);
+  });
+
+  it('reports a bracketed phone number without its brackets, and a landline with its extension', () => {
+    expect(spans('联系电话（13805912345）')).toEqual([['cn_mobile', '13805912345']]);
+    expect(spans('联系电话(13805912345)')).toEqual([['cn_mobile', '13805912345']]);
+    expect(spans('电话021-64382917转806，工作日接听。')).toEqual([['cn_landline', '021-64382917转806']]);
+    expect(spans('座机0591-87110253分机 12。')).toEqual([['cn_landline', '0591-87110253分机 12']]);
+    expect(spans('电话（0591）87654321。')).toEqual([['cn_landline', '（0591）87654321']]);
+  });
+
+  it('reads full-width digits and letters as ASCII, with spans into the text as written', () => {
+    const text = `身份证号${id('35012819900101123').replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))}，手机１３８０５９１２３４５。`;
+    const found = findInText(text);
+    expect(found.map((f) => f.type)).toEqual(['cn_resident_id', 'cn_mobile']);
+    expect(found[0]!.normalized).toBe(id('35012819900101123'));
+    expect(text.slice(found[1]!.start, found[1]!.end)).toBe('１３８０５９１２３４５');
+  });
+
+  it('reads a dbSNP id only in the lower case dbSNP writes', () => {
+    expect(spans('检测位点rs1801133。')).toEqual([['genetic_data', 'rs1801133']]);
+    expect(spans('发动机号RS37733。')).toEqual([]);
+  });
+});

@@ -18,7 +18,7 @@
  */
 import surnameData from '../data/dict-surnames.json' with { type: 'json' };
 import { isCjk, isNameDot, norm } from './chars.ts';
-import { contextKeywords, CTX, nameTitles, surnameTables } from './dictionaries.ts';
+import { contextKeywords, CTX, nameRoles, nameTitles, surnameTables } from './dictionaries.ts';
 import type { ScanHost } from './host.ts';
 import { isCommonBigram, lexFreq, lexiconEntry, lexiconEntryAt, lexIsName, tag, type TaggedWord } from './jieba.ts';
 
@@ -27,9 +27,9 @@ const BOUNDARY = '和与及同跟被由向给把让请叫是为经据称令或�
 /** Characters that end places and organisations rather than names (in cells). */
 const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处科院校所站队店司厂场馆行社委办组团园苑湾岛港口州业品类型级期届年月日份元';
 /** Characters that rarely appear in a given name (function words). */
-const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某';
+const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因';
 /** Characters that may end a token the HMM glued to a name (李华去 → 李华). */
-const TRAILING_FUNCTION = '去来说在是的了和与等将也都就又还被把对向到给跟同为已曾于及并作任主负称系表称';
+const TRAILING_FUNCTION = '去来说在是的了和与等将也都就又还被把对向到给跟同为已曾于及并作任主负称系表受持因';
 /** Characters that, in a given name, point to an ordinary phrase unless a keyword or title says otherwise (于本周). */
 const NON_GIVEN_WITHOUT_CONTEXT = '本周前后个些次几第每该此其';
 /** jieba tags that can be the given-name part after a lone surname token. */
@@ -44,6 +44,8 @@ function isGap(c: number): boolean {
 const CTX_ADJACENT = 0.35;
 const CTX_NEAR = 0.1;
 const TITLE = 0.35;
+/** A gender written right after the name (see `genderFollows`). */
+const GENDER = 0.2;
 
 interface NameTables {
   boundary: Uint8Array;
@@ -99,6 +101,69 @@ export function surnameLength(text: string, p: number, end: number): number {
   return single[norm(text.charCodeAt(p))] !== 0 ? 1 : 0;
 }
 
+/**
+ * True when the character at `k` (the last of a candidate name, ending at `e`) is more likely the
+ * start of the next word: a function character (受, 持, 称 …) or the first half of a common word
+ * with the character after it (工|号).
+ */
+function endsGlued(text: string, k: number, e: number, to: number, trailing: Uint8Array): boolean {
+  const c = norm(text.charCodeAt(k));
+  if (trailing[c] === 1) return true;
+  return e < to && isCjk(text.charCodeAt(e)) && isCommonBigram(c, norm(text.charCodeAt(e)));
+}
+
+/** True when a role noun (来电人, 审判员, 住客 …; `nameRoles`) ends right before `p`, or before a ：/space gap there. */
+function endsWithNameRole(text: string, p: number, from: number, gap = true): boolean {
+  let e = p;
+  while (gap && e > from && p - e < 2 && isGap(text.charCodeAt(e - 1))) e--;
+  const { words, maxLength, finals } = nameRoles();
+  // Most characters end no role word: one table read, no string built.
+  if (e <= from || finals[norm(text.charCodeAt(e - 1))] !== 1) return false;
+  let key = '';
+  for (let k = e - 1; k >= from && e - k <= maxLength; k--) {
+    const c = text.charCodeAt(k);
+    if (!isCjk(c)) return false;
+    key = String.fromCharCode(norm(c)) + key;
+    if (key.length >= 2 && words.has(key)) return true;
+  }
+  return false;
+}
+
+/**
+ * Words that, right after a surname-led word, make it the name of a firm, brand or product (王老吉凉茶,
+ * 马应龙药业, 王府井百货), not a person's.
+ */
+const ORG_FOLLOWERS = [
+  '集团', '公司', '药业', '制药', '药房', '百货', '商行', '商场', '超市', '专柜', '专卖', '旗舰店', '门店', '分店', '酒楼', '酒店',
+  '饭店', '餐厅', '大厦', '广场', '品牌', '食品', '饮料', '凉茶', '实业', '科技', '电器', '商贸', '贸易', '工作室', '商会', '银行',
+  '医院', '诊所', '事务所', '股份', '有限', '连锁', '牌',
+];
+
+function orgFollows(text: string, k: number, to: number): boolean {
+  if (k >= to || !isCjk(text.charCodeAt(k))) return false;
+  for (const w of ORG_FOLLOWERS) if (k + w.length <= to && normStartsWith(text, k, w)) return true;
+  return false;
+}
+
+function normStartsWith(text: string, k: number, w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (norm(text.charCodeAt(k + i)) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * True when text[k…] is a separator and a lone gender: `，男，`, `（女）`, `、男` — how registers,
+ * judgments and medical records follow a person's name (男方, 女士 are not).
+ */
+function genderFollows(text: string, k: number, to: number): boolean {
+  if (k + 1 >= to) return false;
+  const sep = text.charCodeAt(k);
+  if (sep !== 0xff0c && sep !== 44 && sep !== 0xff08 && sep !== 40 && sep !== 0x3001 && sep !== 32) return false;
+  const g = text.charCodeAt(k + 1);
+  if (g !== 0x7537 /* 男 */ && g !== 0x5973 /* 女 */) return false;
+  const n = k + 2 < to ? text.charCodeAt(k + 2) : 0;
+  return n === 0 || !isCjk(n) || n === 0x6027 /* 性 */;
+}
+
 function allCjk(text: string, s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (!isCjk(text.charCodeAt(k))) return false;
   return true;
@@ -129,8 +194,8 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     if (sLen === 0 || p + sLen >= to) continue;
     const after = text.charCodeAt(p + sLen);
     if (!isCjk(after)) continue;
-    if (ctx.covers(p)) {
-      // Inside a keyword (申请人 starts with the surname 申).
+    if (ctx.covers(p) || endsWithNameRole(text, p + 1, from, false)) {
+      // Inside a keyword (申请人 starts with the surname 申) or at the end of a role word (女方, 主任).
       continue;
     }
 
@@ -140,6 +205,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     const nameCtx = (near & CTX.person_name) !== 0;
     let adjacent = nameCtx && distance <= 2;
     for (let k = p - distance; adjacent && k < p; k++) if (!isGap(text.charCodeAt(k))) adjacent = false;
+    if (!adjacent) adjacent = endsWithNameRole(text, p, from);
     let titleAt = -1;
     for (let g = 1; g <= 2 && titleAt < 0; g++) {
       const t = p + sLen + g;
@@ -161,7 +227,10 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       continue;
     }
 
-    if (!(adjacent || titleAt > 0 || hinted || (atBoundary && common))) continue;
+    // A gender right after the name (王某，男，45岁 / 林某（女）) marks a person as a title does.
+    let genderAt = -1;
+    for (let g = p + sLen + 1; g <= p + sLen + 2 && genderAt < 0; g++) if (g < to && allCjk(text, p + sLen, g) && genderFollows(text, g, to)) genderAt = g;
+    if (!(adjacent || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0)))) continue;
     // Without a keyword or title, a surname starting an ordinary word (方面, 高度, 万元, 任何) is
     // no name: checked on the dictionary before any segmenter call.
     if (!adjacent && titleAt < 0 && !hinted && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
@@ -195,19 +264,29 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
         const nx = words[1];
         if (nx === undefined) continue;
         const nl = nx.word.length;
-        if (nl > 2 || !(GIVEN_NAME_TAGS.has(nx.tag) || (nl === 2 && nx.tag === 'd')) || !allCjk(nx.word, 0, nl)) continue;
+        // After a compound surname (欧阳, 司马, 令狐 …), which is rarely anything but a surname, the
+        // segmenter's tag of a one- or two-character given name says little (令狐|坤 ns, 公孙|婧 g).
+        const compoundGiven = sLen === 2 && nl <= 2;
+        if (nl > 2 || !(compoundGiven || GIVEN_NAME_TAGS.has(nx.tag) || (nl === 2 && nx.tag === 'd')) || !allCjk(nx.word, 0, nl)) continue;
         if (titles.has(nx.word, 0, nl)) continue;
         len = sLen + nl;
-        conf = STRONG_GIVEN_TAGS.has(nx.tag) ? 0.45 : 0.3;
+        idx = 1; // the name ends with words[1]: what follows starts at words[2]
+        conf = compoundGiven || STRONG_GIVEN_TAGS.has(nx.tag) ? 0.45 : 0.3;
+        // A two-character token after a compound surname may have glued the next word's first
+        // character (司马|燕受|林…, 司马|婷工|号): a compound-surname name is mostly three characters.
+        if (sLen === 2 && nl === 2 && endsGlued(text, p + 3, p + 4, to, trailing)) len = 3;
       } else if (len === 4 && sLen === 1 && w.tag === 'x') {
         len = 3; // 程晓红作, 蔡依玲持: the HMM glued the next character
+        conf = 0.45;
+      } else if (len === 4 && sLen === 2 && w.tag === 'x' && endsGlued(text, p + 3, p + 4, to, trailing)) {
+        len = 3; // 司马燕受 (…委托): a compound surname, one given character, and a glued verb
         conf = 0.45;
       } else if (len < 2 || len > 4) continue;
       else if (w.tag.startsWith('nr')) {
         conf = w.tag === 'nrfg' ? 0.45 : len === 2 ? 0.5 : 0.6;
       } else if (w.tag === 'x' && allCjk(w.word, 0, len)) {
         conf = 0.45;
-        if (len === 3 && trailing[norm(w.word.charCodeAt(2))] === 1) len = 2;
+        if (len === 3 && sLen === 1 && trailing[norm(w.word.charCodeAt(2))] === 1) len = 2;
       } else {
         // An ordinary word led by a surname character (方面, 高山): a name only with a keyword.
         if (!adjacent || len > 3) continue;
@@ -243,7 +322,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     if (end - p === 4 && sLen === 1 && !adjacent) continue;
     let bad = false;
     for (let k = p + sLen; k < end; k++) if (nonName[norm(text.charCodeAt(k))] === 1) bad = true;
-    if (bad || isKeyword(text, p, end)) continue;
+    if (bad || isKeyword(text, p, end) || orgFollows(text, end, to)) continue;
     if (!adjacent && titleAt < 0 && !hinted) {
       for (let k = p + sLen; k < end; k++) if (nonGiven[norm(text.charCodeAt(k))] === 1) bad = true;
       if (bad) continue;
@@ -252,6 +331,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     if (adjacent) conf += CTX_ADJACENT;
     else if (nameCtx) conf += CTX_NEAR;
     if (titleAt === end || (end < to && titles.longestAt(text, end, to) !== null)) conf += TITLE;
+    else if (genderFollows(text, end, to)) conf += GENDER;
     if (sLen === 2) conf += 0.05;
     if (common) conf += 0.05;
     if (hinted) conf += 0.3;
@@ -265,7 +345,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
 /** Transliterated names written with a middle dot: 阿卜杜拉·买买提, 约翰·史密斯. */
 function findDotNames(host: ScanHost, dots: readonly number[]): void {
   const text = host.text;
-  const { translit } = tables();
+  const { translit, trailing } = tables();
   const ctx = host.context();
   let lastEnd = -1;
   for (const d of dots) {
@@ -286,6 +366,11 @@ function findDotNames(host: ScanHost, dots: readonly number[]): void {
     }
     if (parts < 2) continue;
     if (isNameDot(text.charCodeAt(e - 1))) e--;
+    // The last part may have run into the next word (艾力|提交, 艾则孜|因|劳动): give back its last
+    // characters while they start a common word with what follows or are function characters.
+    let lastPart = e;
+    while (lastPart > s && !isNameDot(text.charCodeAt(lastPart - 1))) lastPart--;
+    for (let back = 0; back < 2 && e - lastPart > 2 && endsGlued(text, e - 1, e, host.to, trailing); back++) e--;
     const near = ctx.nearestBefore(s, 10);
     let c = 0.55;
     if ((near & CTX.person_name) !== 0) c += ctx.lastDistance <= 2 ? CTX_ADJACENT : CTX_NEAR;

@@ -368,6 +368,9 @@ export class ColumnProfiler {
       const whole = this.whole[t] as number;
       const inText = this.inText[t] as number;
       if (whole === 0 && inText === 0) continue;
+      // A column of organisation or product names (公司名称, 就业单位, dwmc): a surname-led name
+      // inside one (张小泉刀剪, 林记食品) is the firm's, not a person's.
+      if (type === 'person_name' && this.header.group === 'notPerson') continue;
       const countWhole = this.wholeCounts(t, type);
       const matches = (countWhole ? whole : 0) + inText;
       if (matches === 0) continue;

@@ -37,7 +37,7 @@ import {
 import type { ValidationResult } from '../validators/types.ts';
 import { DETECTOR_TYPE_IDS } from '../validators/types.ts';
 import { findAddresses } from './address.ts';
-import { ASCII, isAsciiAlnum, isAsciiLetter, isCjk, isDigit, isNameDot, norm } from './chars.ts';
+import { ASCII, foldWidth, isAsciiAlnum, isAsciiLetter, isCjk, isDigit, isNameDot, norm } from './chars.ts';
 import { ContextIndex } from './context.ts';
 import { t2sTable } from './normalize.ts';
 import { contextKeywords, CTX, divisionNames, medicalTerms, quantityUnits, surnameTables } from './dictionaries.ts';
@@ -668,7 +668,9 @@ export class TextScanner implements ScanHost {
     if (u0 === 114 && (text.charCodeAt(s + 1) | 32) === 115 && digits === L - 2 && L >= 5) {
       const g = findGenotypeEnd(text, e, this.to);
       const end2 = g > 0 ? g : e;
-      this.emit('genetic_data', s, end2, this.score('genetic_data', s, end2, g > 0 ? 0.75 : L >= 6 ? 0.55 : 0.4, 0));
+      // dbSNP writes `rs` in lower case; RS37733 alone is more likely an engine or model number.
+      const lower = c0 === 114 && text.charCodeAt(s + 1) === 115;
+      this.emit('genetic_data', s, end2, this.score('genetic_data', s, end2, g > 0 ? 0.75 : !lower ? 0.3 : L >= 6 ? 0.55 : 0.4, 0));
       return;
     }
     const secret = secretTokenConfidence(text, s, e);
@@ -849,8 +851,17 @@ export class TextScanner implements ScanHost {
     }
     if (digits >= 10 && digits <= 20 && (text.charCodeAt(s) !== 49 || !plain)) {
       this.attempt('cn_landline', s, e);
-      const l = validateCnLandline(value);
+      let l = validateCnLandline(value);
       if (l.valid) {
+        // An extension written after it: 转806, 轉806, 分机 12, ext. 3 (the validator reads them).
+        const x = this.extensionEnd(e);
+        if (x > e) {
+          const withExt = validateCnLandline(text.slice(s, x));
+          if (withExt.valid) {
+            l = withExt;
+            e = x;
+          }
+        }
         const base = l.strength === 'medium' ? (plain ? 0.5 : 0.75) : 0.35;
         this.emit('cn_landline', s, e, this.score('cn_landline', s, e, base, NUMERIC | (plain ? NEED_NEAREST : 0)), l.normalized, l.strength);
         return true;
@@ -858,6 +869,28 @@ export class TextScanner implements ScanHost {
     }
     if (!plain && digits >= 16 && digits <= 19) return this.card(s, e, value);
     return any;
+  }
+
+  /**
+   * End of an extension written right after a phone number ending at `e` (转806, 轉 806, 分机12,
+   * ext. 3, x12): the index after its digits, or `e` when there is none.
+   */
+  private extensionEnd(e: number): number {
+    const text = this.text;
+    const to = this.to;
+    if (e >= to) return e;
+    let k = e;
+    const c = norm(text.charCodeAt(k));
+    if (c === 0x8f6c /* 转 */) k++;
+    else if (c === 0x5206 /* 分 */ && k + 1 < to && norm(text.charCodeAt(k + 1)) === 0x673a /* 机 */) k += 2;
+    else if ((c | 32) === 101 && k + 2 < to && (text.charCodeAt(k + 1) | 32) === 120 && (text.charCodeAt(k + 2) | 32) === 116) k += 3;
+    else return e;
+    if (k < to && text.charCodeAt(k) === 46) k++;
+    while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 58 || text.charCodeAt(k) === 0xff1a)) k++;
+    const ds = k;
+    while (k < to && k - ds < 6 && isDigit(text.charCodeAt(k))) k++;
+    if (k === ds || (k < to && isAsciiAlnum(text.charCodeAt(k)))) return e;
+    return k;
   }
 
   /**
@@ -937,6 +970,17 @@ export class TextScanner implements ScanHost {
     this.spacedUntil = ends[groups - 1] as number;
     if (groups < 2) {
       if (text.charCodeAt(s) !== 43 && text.charCodeAt(s) !== 40 && text.charCodeAt(s) !== 0xff08) return;
+    }
+    if (groups === 1) {
+      // A whole number in parentheses, 联系人（13509381264）: the number, not the brackets.
+      const gs = starts[0] as number;
+      const ge = ends[0] as number;
+      const o = text.charCodeAt(gs);
+      const c = text.charCodeAt(ge - 1);
+      if ((o === 40 || o === 0xff08) && (c === 41 || c === 0xff09) && ge - gs > 2) {
+        this.numberCandidates(gs + 1, ge - 1);
+        return;
+      }
     }
     let a = 0;
     while (a < groups) {
@@ -1090,7 +1134,8 @@ function isGeoFiller(c: number): boolean {
 
 /** Finds the sensitive values in a text (see `FindOptions`). */
 export function findInText(text: string, opts?: FindOptions): Finding[] {
-  const s = new TextScanner(text, 0, text.length, opts);
+  // Full-width digits and letters are read as ASCII (same offsets: the spans are those of `text`).
+  const s = new TextScanner(foldWidth(text), 0, text.length, opts);
   s.run();
   return s.resolve(opts?.minConfidence ?? FREE_TEXT_MIN_CONFIDENCE);
 }
