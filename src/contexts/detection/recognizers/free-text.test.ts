@@ -289,3 +289,22 @@ describe('findInText on the shapes of real case records', () => {
     expect(spans('发动机号RS37733。')).toEqual([]);
   });
 });
+
+describe('findInText on cloud credentials', () => {
+  it('finds Alibaba Cloud, Tencent Cloud and Stripe keys by their shapes', () => {
+    expect(spans('配置中出现 LTAI5tK8wQz3NvR2pXm7Yh4D 请轮换')).toEqual([['secret', 'LTAI5tK8wQz3NvR2pXm7Yh4D']]);
+    expect(spans('SecretId AKIDq3Wm8ZkR2vLp7XnT4YbC9HfJ6sGd5Ae1 已泄露')).toEqual([['secret', 'AKIDq3Wm8ZkR2vLp7XnT4YbC9HfJ6sGd5Ae1']]);
+    expect(spans('curl -H "X-Api-Key: sk_live_51Nq8ZkLm2Xv7Rt4PwYc9HfB3dGs6AeJ0" https://api.example.com')).toEqual([
+      ['secret', 'sk_live_51Nq8ZkLm2Xv7Rt4PwYc9HfB3dGs6AeJ0'],
+    ]);
+  });
+
+  it('takes the value after "AccessKey Secret" or "SecretKey", not the keyword word itself', () => {
+    expect(spans('AccessKey Secret Qm7vR2kX9pLw4TzH8nYc3JfB6dGs1A 请处理')).toEqual([['secret', 'Qm7vR2kX9pLw4TzH8nYc3JfB6dGs1A']]);
+    expect(spans('SecretKey Hx4Tq9mZ2kLw7RvN8pYc3JfB6dGs1AeK 被写入前端')).toEqual([['secret', 'Hx4Tq9mZ2kLw7RvN8pYc3JfB6dGs1AeK']]);
+  });
+
+  it('does not take words that merely start like a key for one', () => {
+    expect(spans('LTAI is a prefix; AKID too; sk_live_ alone is no key.')).toEqual([]);
+  });
+});

@@ -44,9 +44,13 @@ function allTokenChars(text: string, s: number, e: number): boolean {
  */
 export function secretTokenConfidence(text: string, s: number, e: number): number {
   const L = e - s;
-  if (L < 20) return 0;
   const c0 = text.charCodeAt(s);
+  // Alibaba Cloud AccessKey ID: LTAI + 12–20 letters and digits.
+  if (c0 === 76 /* L */) return L >= 16 && L <= 30 && startsWithAt(text, s, 'LTAI') && alnum(text, s + 4, e) && classes(text, s + 4, e) >= 2 ? 0.9 : 0;
+  if (L < 20) return 0;
   if (c0 === 65 /* A */) {
+    // Tencent Cloud SecretId: AKID + 32 letters and digits.
+    if (L >= 34 && L <= 40 && startsWithAt(text, s, 'AKID') && alnum(text, s + 4, e) && classes(text, s + 4, e) >= 2) return 0.9;
     if (L === 20 && (startsWithAt(text, s, 'AKIA') || startsWithAt(text, s, 'ASIA'))) {
       for (let k = s + 4; k < e; k++) {
         const c = text.charCodeAt(k);
@@ -67,8 +71,10 @@ export function secretTokenConfidence(text: string, s: number, e: number): numbe
     if (/^xox[abprs]-/.test(text.slice(s, s + 5)) && L >= 20 && allTokenChars(text, s, e)) return 0.9;
     return 0;
   }
-  if (c0 === 115 /* s */) {
-    if (text.charCodeAt(s + 1) === 107 && text.charCodeAt(s + 2) === 45 && L >= 23 && allTokenChars(text, s, e) && classes(text, s + 3, e) >= 2) return 0.9;
+  if (c0 === 115 /* s */ || c0 === 114 /* r */) {
+    if (c0 === 115 && text.charCodeAt(s + 1) === 107 && text.charCodeAt(s + 2) === 45 && L >= 23 && allTokenChars(text, s, e) && classes(text, s + 3, e) >= 2) return 0.9;
+    // Stripe secret and restricted keys: sk_live_…, sk_test_…, rk_live_….
+    if (text.charCodeAt(s + 1) === 107 && (startsWithAt(text, s + 2, '_live_') || startsWithAt(text, s + 2, '_test_')) && L >= 24 && allTokenChars(text, s, e)) return 0.95;
     return 0;
   }
   if (c0 === 101 /* e */) {
@@ -84,6 +90,14 @@ export function secretTokenConfidence(text: string, s: number, e: number): numbe
     return 0;
   }
   return 0;
+}
+
+function alnum(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
 }
 
 /** Number of character classes (lower, upper, digit, other) in [s, e). */
@@ -133,6 +147,9 @@ function isKeyValueGap(c: number): boolean {
  * policy" or "token expired" are not secrets; a digits-only value (密码：123456) counts when it
  * follows the keyword directly.
  */
+/** Words that name a credential rather than being one (the value comes after them). */
+const CREDENTIAL_WORDS = new Set(['secret', 'secretkey', 'secret_key', 'key', 'keyid', 'key_id', 'id', 'token', 'password', 'passwd', 'accesskey', 'access_key', 'apikey', 'api_key']);
+
 export function findCredentialValues(host: ScanHost): void {
   const text = host.text;
   const to = host.to;
@@ -155,6 +172,8 @@ export function findCredentialValues(host: ScanHost): void {
     }
     let ve = k;
     while (ve > vs && (text.charCodeAt(ve - 1) === 46 || text.charCodeAt(ve - 1) === 33 || text.charCodeAt(ve - 1) === 63)) ve--;
+    // "AccessKey Secret xxx": the word after a keyword is another keyword, whose own value follows.
+    if (CREDENTIAL_WORDS.has(text.slice(vs, ve).toLowerCase())) return;
     const L = ve - vs;
     if (L < 6 || L > 200) return;
     if (ve < to && isCjk(text.charCodeAt(ve)) && L < 8) return;
