@@ -40,13 +40,23 @@ const UNITS = ['号', '栋', '幢', '座', '单元', '室', '楼', '层', '户',
 
 /** Characters after a number unit that make it something else (3号线, 15号文件, 1号车). */
 const NOT_ADDRESS_AFTER_UNIT = '线文令车机位窗台床柜件次届期码';
+/** …except as the start of these words: 66号车间, 3号机房 (places at the address). */
+const PLACE_AFTER_UNIT = ['车间', '机房', '台湾'];
+/** Direction characters of a road named after a place: 北京东路, 湖滨南路. */
+const DIRECTIONS = '东南西北中';
 
 /** Characters that cannot be inside a named component (function words and verbs). */
 const STOP = '的在是与及将向到至从对被把为了着过也就还又或等其该此这那已请由给让使因如若但并且而则即便才以之时住租说去附近旁边我你他她它们共约每各有无不没于和同跟往';
+/**
+ * Stop characters that are common in road names (和平路, 同安路, 向阳路, 自由路, 之江路, 共和路): a
+ * component ending in a road suffix may contain them; other components may not.
+ */
+const ROAD_NAME_CHARS = '和同向为于与由至之共';
 
 interface AddressTables {
   suffix: KeywordTrie<number>;
   unit: KeywordTrie<true>;
+  /** 1: a stop character; 2: a stop character allowed in a road name (ROAD_NAME_CHARS). */
   stop: Uint8Array;
   notAfter: Uint8Array;
 }
@@ -62,6 +72,7 @@ function tables(): AddressTables {
   for (const u of UNITS) unit.add(u, true);
   const stop = new Uint8Array(65536);
   for (let i = 0; i < STOP.length; i++) stop[STOP.charCodeAt(i)] = 1;
+  for (let i = 0; i < ROAD_NAME_CHARS.length; i++) stop[ROAD_NAME_CHARS.charCodeAt(i)] = 2;
   const notAfter = new Uint8Array(65536);
   for (let i = 0; i < NOT_ADDRESS_AFTER_UNIT.length; i++) notAfter[NOT_ADDRESS_AFTER_UNIT.charCodeAt(i)] = 1;
   addressTables = { suffix, unit, stop, notAfter };
@@ -116,17 +127,30 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
   }
   if (digits > 0 && k < to && isAsciiLetter(text.charCodeAt(k)) && !isAsciiAlnum(text.charCodeAt(k + 1))) k++;
   if (k < to && (text.charCodeAt(k) === 35 || text.charCodeAt(k) === 0xff03)) k++; // 1#楼
-  const u = k < to ? unit.longestAt(text, k, to) : null;
+  let u = k < to ? unit.longestAt(text, k, to) : null;
+  // 1704楼上, 3楼下: "upstairs", "downstairs" — the number is the room, not a floor.
+  if (u !== null && u.length === 1 && k + 1 < to && norm(text.charCodeAt(k)) === 0x697c /* 楼 */) {
+    const n = text.charCodeAt(k + 1);
+    if (n === 0x4e0a /* 上 */ || n === 0x4e0b /* 下 */) u = null;
+  }
   if (u !== null) {
     const e = k + u.length;
-    if (e < to && notAfter[norm(text.charCodeAt(e))] === 1) return -1;
+    if (e < to && notAfter[norm(text.charCodeAt(e))] === 1 && !PLACE_AFTER_UNIT.some((w) => text.startsWith(w, e))) return -1;
+    // Taiwan writes a sub-number after the unit: 7樓之3, 245號之1.
+    if (e + 1 < to && text.charCodeAt(e) === 0x4e4b /* 之 */ && isDigit(text.charCodeAt(e + 1))) {
+      let k2 = e + 1;
+      while (k2 < to && k2 - e <= 3 && isDigit(text.charCodeAt(k2))) k2++;
+      if (k2 >= to || !isDigit(text.charCodeAt(k2))) return k2;
+    }
     // "3年", "2人" are not units; unit chars are checked by the trie. A unit directly followed by
     // more digits is fine (88号3栋).
     return e;
   }
   // A bare number right after another number component: 88号3栋502, 5号3-502.
   if ((prevKind === K_NUM && digits >= 2 && letters === 0) || (dashed && prevKind !== K_DIV && prevKind !== K_HIGH)) {
-    if (k < to && (isCjk(text.charCodeAt(k)) || isAsciiAlnum(text.charCodeAt(k)))) return -1;
+    // A room number after a building or unit (3号楼1201, 2单元1506) may run into the next word.
+    const room = prevKind === K_NUM && digits >= 3 && digits <= 4 && letters === 0 && !dashed;
+    if (k < to && ((isCjk(text.charCodeAt(k)) && !room) || isAsciiAlnum(text.charCodeAt(k)))) return -1;
     return k;
   }
   return -1;
@@ -138,12 +162,15 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
   const c0 = text.charCodeAt(pos);
   if (!(isCjk(c0) || isAsciiLetter(c0) || isDigit(c0))) return null;
   if (stop[norm(c0)] === 1) return null;
+  // Only a road may hold a road-name stop character (和平路) or a division name (麓山南路, 山南 is a
+  // city): any other component with one is where the chain ends.
+  let roadOnly = stop[norm(c0)] === 2;
   const limit = Math.min(to, pos + MAX_NAME + 1);
   for (let k = pos + 1; k < limit; k++) {
     const c = text.charCodeAt(k);
     if (!(isCjk(c) || isAsciiAlnum(c))) return null;
     const m = suffix.longestAt(text, k, to);
-    if (m !== null) {
+    if (m !== null && (!roadOnly || m.value === K_ROAD)) {
       // Suffix characters in a row belong to one name: 潭城镇, 北门村, 环岛路.
       let end = k + m.length;
       let kind = m.value;
@@ -153,15 +180,22 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
         end += m2.length;
         kind = m2.value;
       }
+      // 人民大道南59号, 中山路北3号: a direction written after the road, before its number.
+      if (kind === K_ROAD && end + 1 < to && DIRECTIONS.includes(String.fromCharCode(norm(text.charCodeAt(end))))) {
+        const n = text.charCodeAt(end + 1);
+        if (isDigit(n) || isWideDigit(n)) end++;
+      }
       return { end, kind };
     }
-    if (stop[norm(c)] === 1) return null;
-    if (isCjk(c) && div.longestLengthAt(text, k, to) !== 0) return null;
+    if (m !== null) return null;
+    const st = stop[norm(c)];
+    if (st === 1) return null;
+    if (st === 2 || (isCjk(c) && div.longestLengthAt(text, k, to) !== 0)) roadOnly = true;
   }
   return null;
 }
 
-function parseChain(text: string, start: number, to: number): Chain {
+export function parseChain(text: string, start: number, to: number): Chain {
   const div = divisionNames();
   const chain: Chain = { start, numberEnd: 0, end: start, kinds: [], hasDivision: false, hasRoad: false, lastKind: 0 };
   let pos = start;
@@ -182,7 +216,7 @@ function parseChain(text: string, start: number, to: number): Chain {
           else if (sfx !== null && sfx.value === K_ROAD) {
             end += sfx.length;
             kind = K_ROAD;
-          } else if (sfx === null && end + 1 < to && isCjk(text.charCodeAt(end))) {
+          } else if (sfx === null && end + 1 < to && DIRECTIONS.includes(String.fromCharCode(norm(text.charCodeAt(end))))) {
             const sfx2 = tables().suffix.longestAt(text, end + 1, to);
             if (sfx2 !== null && sfx2.value === K_ROAD) {
               end += 1 + sfx2.length; // 北京东路, 湖滨南路

@@ -308,3 +308,23 @@ describe('findInText on cloud credentials', () => {
     expect(spans('LTAI is a prefix; AKID too; sk_live_ alone is no key.')).toEqual([]);
   });
 });
+
+describe('findInText on addresses as people write them', () => {
+  it('keeps roads whose names hold function characters or a place name: 和平路, 同安路, 自由路, 麓山南路, 郑和中路', () => {
+    for (const a of ['福州市鼓楼区和平路88号', '厦门市同安区同安路5号', '屏東縣屏東市自由路527號', '湖南省长沙市岳麓区麓山南路932号', '长乐区吴航街道郑和中路202号', '福州市台江区达道路128号']) {
+      expect(spans(`地址：${a}，请核实。`), a).toEqual([['address', a]]);
+    }
+  });
+
+  it('takes in a direction after the road, a Taiwan sub-number and a bare room number after a building', () => {
+    expect(spans('户籍地址广东省湛江市霞山区人民大道南59号。')).toEqual([['address', '广东省湛江市霞山区人民大道南59号']]);
+    expect(spans('擔保品地址新北市板橋區文化路二段245號7樓之3。')).toEqual([['address', '新北市板橋區文化路二段245號7樓之3']]);
+    expect(spans('投诉朝阳区望京街道阜通东大街6号院3号楼1201群租问题')).toEqual([['address', '朝阳区望京街道阜通东大街6号院3号楼1201']]);
+    expect(spans('台江区上浦路88号3号楼2单元1704楼上住户漏水')).toEqual([['address', '台江区上浦路88号3号楼2单元1704']]);
+  });
+
+  it('ends an address before a workshop or machine room at it, but not before a metro line or a vehicle', () => {
+    expect(spans('在柳州市柳南区航鹰大道66号车间作业')).toEqual([['address', '柳州市柳南区航鹰大道66号']]);
+    expect(spans('乘坐3号线到达，换乘1号车。')).toEqual([]);
+  });
+});
