@@ -195,7 +195,7 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
   return null;
 }
 
-export function parseChain(text: string, start: number, to: number): Chain {
+function parseChain(text: string, start: number, to: number): Chain {
   const div = divisionNames();
   const chain: Chain = { start, numberEnd: 0, end: start, kinds: [], hasDivision: false, hasRoad: false, lastKind: 0 };
   let pos = start;

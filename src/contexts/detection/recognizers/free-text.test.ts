@@ -328,3 +328,15 @@ describe('findInText on addresses as people write them', () => {
     expect(spans('乘坐3号线到达，换乘1号车。')).toEqual([]);
   });
 });
+
+describe('findInText on network and phone forms seen in exports', () => {
+  it('finds a MAC address in Cisco dotted form and a 0086 mobile written without a separator', () => {
+    expect(spans('巡检：MAC 8c68.3a12.7f4e 离线')).toEqual([['mac_address', '8c68.3a12.7f4e']]);
+    expect(spans('国际来电008613905912345。')).toEqual([['cn_mobile', '008613905912345']]);
+  });
+
+  it('reads dotted numbers after a firmware upgrade as versions, not IP addresses', () => {
+    expect(spans('固件版本由3.10.2.45升级至3.10.3.2，请重启。')).toEqual([]);
+    expect(spans('服务器IP 10.3.1.5 已上线')).toEqual([['ip_address', '10.3.1.5']]);
+  });
+});

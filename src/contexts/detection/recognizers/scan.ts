@@ -570,6 +570,14 @@ export class TextScanner implements ScanHost {
         const g = this.geo(s, e);
         return g > 0 ? g : e;
       }
+      if (dots === 2 && e - s === 14) {
+        // Cisco's dotted MAC form: 8c68.3a12.7f4e.
+        const mac = validateMacAddress(text.slice(s, e));
+        if (mac.valid) {
+          this.emit('mac_address', s, e, this.score('mac_address', s, e, mac.strength === 'strong' ? 0.9 : 0.3, 0), mac.normalized, mac.strength);
+          return e;
+        }
+      }
       if (dots === 1 && this.icdShape(s, e)) {
         this.icdCandidates.push(s, e);
         return e;
@@ -800,6 +808,15 @@ export class TextScanner implements ScanHost {
           if (r.valid) {
             this.emit('cn_resident_id', s, e, this.score('cn_resident_id', s, e, cnIdBase(r, 15), NUMERIC), r.normalized, r.strength);
             return true;
+          }
+          // 0086 and a mobile, written without a separator: 008613905912345.
+          if (value.startsWith('0086')) {
+            this.attempt('cn_mobile', s, e);
+            const m = validateCnMobile(value);
+            if (m.valid) {
+              this.emit('cn_mobile', s, e, this.score('cn_mobile', s, e, 0.95, NUMERIC), m.normalized, m.strength);
+              return true;
+            }
           }
           return false;
         }
