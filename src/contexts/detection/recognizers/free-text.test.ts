@@ -264,6 +264,18 @@ describe('findInText on the shapes of real case records', () => {
     expect(spans('本店有王老吉凉茶和马应龙药业的产品。')).toEqual([]);
   });
 
+  it('leaves the parts of a transliterated name to the whole name, after a role word too', () => {
+    expect(spans('男方阿里木江·卡德尔；女方古丽米拉·买买提。')).toEqual([
+      ['person_name', '阿里木江·卡德尔'],
+      ['person_name', '古丽米拉·买买提'],
+    ]);
+    expect(spans('病历摘要：艾合买提江·麦麦提，男，41岁。')).toEqual([['person_name', '艾合买提江·麦麦提']]);
+  });
+
+  it('does not take an ordinary word after a role word for a name, as it does after 姓名', () => {
+    expect(spans('雇主单位统一社会信用代码待补正。')).toEqual([]);
+  });
+
   it('ends a transliterated name before the verb it runs into', () => {
     expect(spans('受援人古丽巴哈尔·艾则孜因劳动报酬纠纷申请法律援助。')).toEqual([['person_name', '古丽巴哈尔·艾则孜']]);
   });

@@ -198,14 +198,25 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       // Inside a keyword (申请人 starts with the surname 申) or at the end of a role word (女方, 主任).
       continue;
     }
+    // A part of a transliterated name (古丽米拉·买买提, 艾合买提江·麦麦提) is findDotNames' to read.
+    if (p > from && isNameDot(text.charCodeAt(p - 1))) continue;
+    let dotAhead = false;
+    for (let k = p + 1; k < to && k - p <= 8 && !dotAhead; k++) {
+      const c = text.charCodeAt(k);
+      if (isNameDot(c)) dotAhead = k + 1 < to && isCjk(text.charCodeAt(k + 1));
+      else if (!isCjk(c)) break;
+    }
+    if (dotAhead) continue;
 
     // Gate: keyword right before, title right after, or a common surname at a boundary.
     const near = ctx.nearestBefore(p, 10);
     const distance = ctx.lastDistance;
     const nameCtx = (near & CTX.person_name) !== 0;
-    let adjacent = nameCtx && distance <= 2;
-    for (let k = p - distance; adjacent && k < p; k++) if (!isGap(text.charCodeAt(k))) adjacent = false;
-    if (!adjacent) adjacent = endsWithNameRole(text, p, from);
+    let keywordAdjacent = nameCtx && distance <= 2;
+    for (let k = p - distance; keywordAdjacent && k < p; k++) if (!isGap(text.charCodeAt(k))) keywordAdjacent = false;
+    // A role word (来电人, 雇主 …) marks a name as a keyword does, but, unlike 姓名：, does not make an
+    // ordinary word after it (雇主单位) a name.
+    const adjacent = keywordAdjacent || endsWithNameRole(text, p, from);
     let titleAt = -1;
     for (let g = 1; g <= 2 && titleAt < 0; g++) {
       const t = p + sLen + g;
@@ -233,7 +244,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     if (!(adjacent || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0)))) continue;
     // Without a keyword or title, a surname starting an ordinary word (方面, 高度, 万元, 任何) is
     // no name: checked on the dictionary before any segmenter call.
-    if (!adjacent && titleAt < 0 && !hinted && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
+    if (!keywordAdjacent && titleAt < 0 && !hinted && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
     if (nonName[norm(after)] === 1 && norm(after) !== 0x67d0) continue; // 高的, 于是 …
 
     let len: number;
@@ -289,7 +300,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
         if (len === 3 && sLen === 1 && trailing[norm(w.word.charCodeAt(2))] === 1) len = 2;
       } else {
         // An ordinary word led by a surname character (方面, 高山): a name only with a keyword.
-        if (!adjacent || len > 3) continue;
+        if (!keywordAdjacent || len > 3) continue;
         conf = 0.2;
       }
       // A two-character name token followed by a one-character token (陈家|豪, 黎明|辉) is usually a
