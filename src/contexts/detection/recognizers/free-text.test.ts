@@ -352,3 +352,19 @@ describe('findInText on network and phone forms seen in exports', () => {
     expect(spans('服务器IP 10.3.1.5 已上线')).toEqual([['ip_address', '10.3.1.5']]);
   });
 });
+
+describe('findInText on the subjects of case records', () => {
+  it('reads a name followed by a case-record verb or a gender as the subject of the record', () => {
+    expect(spans('户籍信息变更：马德福申请更正民族信息。')).toEqual([['person_name', '马德福']]);
+    expect(spans('公积金业务：章晓峰来电要求重置密码。')).toEqual([['person_name', '章晓峰']]);
+    expect(spans('急诊记录：江海生，男，58岁，胸痛2小时。')).toEqual([['person_name', '江海生']]);
+  });
+
+  it('does not read role words, conjunctions, ordinary words before a title or place names as names', () => {
+    expect(spans('顾客吴婷婷已寄回。')).toEqual([['person_name', '吴婷婷']]);
+    expect(spans('患者家属蔡淑贞来电。')).toEqual([['person_name', '蔡淑贞']]);
+    expect(spans('请提供姓名和电话。')).toEqual([]);
+    expect(spans('安装师傅明天上门。')).toEqual([]);
+    expect(spans('被告：福州鑫源贸易有限公司。')).toEqual([]);
+  });
+});

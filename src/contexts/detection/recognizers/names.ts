@@ -46,6 +46,17 @@ const CTX_NEAR = 0.1;
 const TITLE = 0.35;
 /** A gender written right after the name (see `genderFollows`). */
 const GENDER = 0.2;
+/** A case-record verb written right after the name (see `subjectVerbAt`). */
+const SUBJECT_VERB = 0.15;
+const CONJUNCTIONS = '和与及或';
+/**
+ * Verbs that follow the subject of a case record, hotline ticket or judgment (吴金水申请…, 章晓峰来电…),
+ * Simplified (Traditional text is compared through its Simplified form).
+ */
+const SUBJECT_VERBS = [
+  '申请', '来电', '来访', '反映', '投诉', '咨询', '要求', '办理', '称', '诉称', '表示', '提出', '提交', '持', '携带', '委托', '继承', '购买',
+  '购房', '就业', '驾驶', '签署', '确认', '同意', '自愿', '出生', '病故', '去世', '死亡', '于', '在', '因', '系', '现住', '现居', '户籍',
+];
 
 interface NameTables {
   boundary: Uint8Array;
@@ -129,6 +140,34 @@ function endsWithNameRole(text: string, p: number, from: number, gap = true): bo
   return false;
 }
 
+/** True when text[k…] starts with a case-record verb (SUBJECT_VERBS) and is not a longer word (在职, 因为). */
+function subjectVerbAt(text: string, k: number, to: number): boolean {
+  if (k >= to) return false;
+  for (const v of SUBJECT_VERBS) {
+    if (k + v.length > to || !normStartsWith(text, k, v)) continue;
+    if (v.length > 1) return true;
+    // A one-character verb (在, 于, 因, 系, 持, 称) must not begin an ordinary word (在职, 因为, 系统, 持续).
+    const e = k + 1;
+    return e >= to || !isCjk(text.charCodeAt(e)) || !isCommonBigram(norm(text.charCodeAt(k)), norm(text.charCodeAt(e)));
+  }
+  return false;
+}
+
+/** True when a role word (nameRoles) starts at `p`: 顾客吴…, 家属蔡… (顾 and 家 are surnames too). */
+function startsNameRole(text: string, p: number, to: number): boolean {
+  const { words, maxLength, starts } = nameRoles();
+  const c0 = norm(text.charCodeAt(p));
+  if (starts[c0] !== 1) return false;
+  let key = String.fromCharCode(c0);
+  for (let k = p + 1; k < to && k - p < maxLength; k++) {
+    const c = text.charCodeAt(k);
+    if (!isCjk(c)) return false;
+    key += String.fromCharCode(norm(c));
+    if (words.has(key)) return true;
+  }
+  return false;
+}
+
 /**
  * Words that, right after a surname-led word, make it the name of a firm, brand or product (王老吉凉茶,
  * 马应龙药业, 王府井百货), not a person's.
@@ -194,8 +233,8 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     if (sLen === 0 || p + sLen >= to) continue;
     const after = text.charCodeAt(p + sLen);
     if (!isCjk(after)) continue;
-    if (ctx.covers(p) || endsWithNameRole(text, p + 1, from, false)) {
-      // Inside a keyword (申请人 starts with the surname 申) or at the end of a role word (女方, 主任).
+    if (ctx.covers(p) || endsWithNameRole(text, p + 1, from, false) || startsNameRole(text, p, to)) {
+      // Inside a keyword (申请人 starts with the surname 申) or a role word (女方, 主任, 顾客, 家属).
       continue;
     }
     // A part of a transliterated name (古丽米拉·买买提, 艾合买提江·麦麦提) is findDotNames' to read.
@@ -241,10 +280,15 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     // A gender right after the name (王某，男，45岁 / 林某（女）) marks a person as a title does.
     let genderAt = -1;
     for (let g = p + sLen + 1; g <= p + sLen + 2 && genderAt < 0; g++) if (g < to && allCjk(text, p + sLen, g) && genderFollows(text, g, to)) genderAt = g;
-    if (!(adjacent || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0)))) continue;
+    // A case-record verb right after the name (吴金水申请, 章晓峰来电, 黄土生在): the subject of the record.
+    let verbAt = -1;
+    for (let g = p + sLen + 1; g <= p + sLen + 2 && verbAt < 0; g++) if (g < to && allCjk(text, p + sLen, g) && subjectVerbAt(text, g, to)) verbAt = g;
+    if (!(adjacent || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || verbAt > 0)))) continue;
+    // 姓名和电话: a conjunction right after a keyword is no surname.
+    if (keywordAdjacent && distance === 0 && CONJUNCTIONS.includes(String.fromCharCode(norm(text.charCodeAt(p))))) continue;
     // Without a keyword or title, a surname starting an ordinary word (方面, 高度, 万元, 任何) is
     // no name: checked on the dictionary before any segmenter call.
-    if (!keywordAdjacent && titleAt < 0 && !hinted && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
+    if (!keywordAdjacent && titleAt < 0 && genderAt < 0 && !hinted && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
     if (nonName[norm(after)] === 1 && norm(after) !== 0x67d0) continue; // 高的, 于是 …
 
     let len: number;
@@ -257,6 +301,12 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     while (runEnd < to && runEnd - p <= 4 && isCjk(text.charCodeAt(runEnd))) runEnd++;
     if (titleAt > 0) {
       len = titleAt - p;
+      conf = 0.45;
+      // 安装师傅: an ordinary word before a title is no name.
+      if (len === 2 && isCommonBigram(norm(text.charCodeAt(p)), norm(text.charCodeAt(p + 1)))) continue;
+    } else if (genderAt > 0) {
+      // 江海生，男: the run before a gender is the name, however the segmenter would cut it.
+      len = genderAt - p;
       conf = 0.45;
     } else if (adjacent && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && (runEnd >= to || !isCjk(text.charCodeAt(runEnd)))) {
       len = runEnd - p;
@@ -300,7 +350,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
         if (len === 3 && sLen === 1 && trailing[norm(w.word.charCodeAt(2))] === 1) len = 2;
       } else {
         // An ordinary word led by a surname character (方面, 高山): a name only with a keyword.
-        if (!keywordAdjacent || len > 3) continue;
+        if (!keywordAdjacent || len > 3 || w.tag === 'ns') continue; // 被告：福州鑫源… is a firm
         conf = 0.2;
       }
       // A two-character name token followed by a one-character token (陈家|豪, 黎明|辉) is usually a
@@ -343,6 +393,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     else if (nameCtx) conf += CTX_NEAR;
     if (titleAt === end || (end < to && titles.longestAt(text, end, to) !== null)) conf += TITLE;
     else if (genderFollows(text, end, to)) conf += GENDER;
+    else if (verbAt === end || subjectVerbAt(text, end, to)) conf += SUBJECT_VERB;
     if (sLen === 2) conf += 0.05;
     if (common) conf += 0.05;
     if (hinted) conf += 0.3;
