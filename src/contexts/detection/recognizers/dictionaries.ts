@@ -73,24 +73,26 @@ export function nameTitles(): KeywordTrie<true> {
   return t;
 }
 
-let roleWords: { words: Set<string>; maxLength: number; finals: Uint8Array } | null = null;
+let roleWords: { words: Set<string>; maxLength: number; finals: Uint8Array; starts: Uint8Array } | null = null;
 
 /**
  * Role nouns written right before a name (来电人, 审判员, 住客 …), normalised: looked up backwards
  * from a surname candidate only (`endsWithNameRole` in names.ts), never per character.
  */
-export function nameRoles(): { words: ReadonlySet<string>; maxLength: number; finals: Uint8Array } {
+export function nameRoles(): { words: ReadonlySet<string>; maxLength: number; finals: Uint8Array; starts: Uint8Array } {
   if (roleWords !== null) return roleWords;
   const words = new Set<string>();
   const finals = new Uint8Array(65536);
+  const starts = new Uint8Array(65536);
   let maxLength = 0;
   for (const w of contextData.nameRoles) {
     const key = normKey(w);
     words.add(key);
     finals[key.charCodeAt(key.length - 1)] = 1;
+    starts[key.charCodeAt(0)] = 1;
     if (w.length > maxLength) maxLength = w.length;
   }
-  roleWords = { words, maxLength, finals };
+  roleWords = { words, maxLength, finals, starts };
   return roleWords;
 }
 
