@@ -180,10 +180,12 @@ describe('CSV reader', () => {
     expect(err.message).toMatch(/bad-utf8\.csv: line 40002: invalid UTF-8 byte 0xff/);
   });
 
-  it('reads an empty file and a header-only file as zero rows', async () => {
-    const empty = await readFile('empty.csv', '');
-    expect(empty.reader.columns()).toEqual([]);
-    expect(empty.rows).toEqual([]);
+  it('refuses an empty file in every format, and reads a header-only file as zero rows', async () => {
+    for (const name of ['empty.csv', 'empty.tsv', 'empty.json', 'empty.ndjson', 'empty.xlsx', 'empty.parquet', 'empty']) {
+      const err = await readError(name, '');
+      expect(err.message, name).toMatch(new RegExp(`${name}: the file is empty$`));
+      expect(err.code, name).toBe('unprocessable');
+    }
     const header = await readFile('header.csv', 'a,b\n');
     expect(header.reader.columns()).toEqual(['a', 'b']);
     expect(header.rows).toEqual([]);

@@ -134,14 +134,16 @@ export async function openReader(input: string, opts: OpenReaderOptions = {}): P
   if (isDatabaseUrl(input)) return openDatabaseReader(input, opts);
   const source = opts.source ?? input;
   let format = opts.format;
+  const { fh } = await openInput(input, source);
+  let head: Buffer;
+  try {
+    head = await readAt(fh, 0, 64 * 1024);
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+  // Nothing to scan is bad input in every format (a report of no columns would read as "nothing found").
+  if (head.length === 0) throw new ReaderError(source, 'the file is empty', {}, 'unprocessable');
   if (format === undefined) {
-    const { fh } = await openInput(input, source);
-    let head: Buffer;
-    try {
-      head = await readAt(fh, 0, 64 * 1024);
-    } finally {
-      await fh.close().catch(() => undefined);
-    }
     const found = detectFormat(input, head);
     if (found === null) {
       const ext = path.extname(input).toLowerCase();
