@@ -8,7 +8,9 @@
  * 100:1, is refused. While inflating, the actual bytes are counted (per entry and in total) and the
  * stream is destroyed past the limit or past the declared size (yauzl's validateEntrySizes).
  *
- * The first non-empty row of the sheet is the header; data row k is sheet row (header row + k):
+ * The first non-empty row of the sheet is the header, unless it has a single filled cell and the next
+ * non-empty row has several (a merged title above the header, as government exports have); data row k
+ * is sheet row (header row + k):
  * missing rows are emitted as empty rows so row numbers match Excel's. Cells right of the header
  * get their column letter as name; an empty header cell too. Values: xlsx-format.ts.
  */
@@ -434,16 +436,33 @@ export async function openXlsxReader(path: string, opts: XlsxOpenOptions = {}): 
     }
   };
 
+  /** A first row with one filled cell: a title above the header, or the header of a one-column sheet. */
+  let title: { row: number; cells: string[] } | null = null;
+  const takeHeader = (row: number, headerCells: string[]): void => {
+    headerRow = row;
+    lastRow = row;
+    for (let i = 0; i < headerCells.length; i++) {
+      const name = headerCells[i];
+      columns.push(name === undefined || name === '' ? uniqueLetter(columnLetters(i), columns) : name);
+    }
+  };
   const finishRow = (): void => {
     if (headerRow < 0) {
-      if (!cells.some((c) => c !== undefined && c !== '')) return; // leading blank rows
-      headerRow = rowNum;
-      lastRow = rowNum;
-      for (let i = 0; i < cells.length; i++) {
-        const name = cells[i];
-        columns.push(name === undefined || name === '' ? uniqueLetter(columnLetters(i), columns) : name);
+      let filled = 0;
+      for (const c of cells) if (c !== undefined && c !== '') filled++;
+      if (filled === 0) return; // leading blank rows
+      if (title === null && filled === 1) {
+        // Government exports put a merged title row (XX登记簿（2024年）) above the header: wait for
+        // the next row to tell.
+        title = { row: rowNum, cells };
+        return;
       }
-      return;
+      if (title === null || filled >= 2) {
+        takeHeader(rowNum, cells); // the held row, if any, was a title
+        return;
+      }
+      // Two one-cell rows: a one-column sheet, whose header was the held row; this row is data.
+      takeHeader(title.row, title.cells);
     }
     const wanted = o.sample;
     for (let r = lastRow + 1; r < rowNum && produced < wanted; r++) {
@@ -521,6 +540,7 @@ export async function openXlsxReader(path: string, opts: XlsxOpenOptions = {}): 
           break;
         case 'sheetData':
           inSheetData = false;
+          if (headerRow < 0 && title !== null) takeHeader(title.row, title.cells); // a one-column sheet with no data
           break;
       }
     },

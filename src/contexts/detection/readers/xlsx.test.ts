@@ -177,3 +177,27 @@ describe('XLSX values', () => {
     expect(formatSerialDate(0, 'date', true)).toBe('1904-01-01');
   });
 });
+
+describe('the header row of an export with a title row', () => {
+  const s = (ref: string, text: string): string => c(ref, `<is><t>${text}</t></is>`, ' t="inlineStr"');
+
+  it('skips a one-cell title row above a header of several columns', async () => {
+    const sheetData =
+      `<row r="1">${s('A1', '平潭综合实验区不动产登记簿（2024年上半年）')}</row>` +
+      `<row r="2">${s('A2', '权利人')}${s('B2', '身份证号')}</row>` +
+      `<row r="3">${s('A3', '王小明')}${s('B3', '11010519491231002X')}</row>`;
+    const reader = await openReader(tmp.file('titled.xlsx', buildXlsx({ sheets: [{ name: 'S', sheetData }] })));
+    expect(reader.columns()).toEqual(['权利人', '身份证号']);
+    expect(await readAll(reader)).toEqual([['王小明', '11010519491231002X']]);
+  });
+
+  it('keeps the first row as the header of a one-column sheet', async () => {
+    const sheetData = `<row r="1">${s('A1', '姓名')}</row><row r="2">${s('A2', '王小明')}</row><row r="3">${s('A3', '李华')}</row>`;
+    const reader = await openReader(tmp.file('one-column.xlsx', buildXlsx({ sheets: [{ name: 'S', sheetData }] })));
+    expect(reader.columns()).toEqual(['姓名']);
+    expect(await readAll(reader)).toEqual([['王小明'], ['李华']]);
+    const alone = await openReader(tmp.file('header-only.xlsx', buildXlsx({ sheets: [{ name: 'S', sheetData: `<row r="1">${s('A1', '姓名')}</row>` }] })));
+    expect(alone.columns()).toEqual(['姓名']);
+    expect(await readAll(alone)).toEqual([]);
+  });
+});
