@@ -368,3 +368,13 @@ describe('findInText on the subjects of case records', () => {
     expect(spans('被告：福州鑫源贸易有限公司。')).toEqual([]);
   });
 });
+
+describe('findInText on ID numbers written in groups', () => {
+  it('finds an ID number written in groups separated by spaces or hyphens, as on paper forms', () => {
+    const idNo = id('44510219971010739');
+    const spaced = `${idNo.slice(0, 6)} ${idNo.slice(6, 14)} ${idNo.slice(14)}`;
+    const dashed = spaced.replace(/ /g, '-');
+    expect(findInText(`身份证号${spaced}。`).map((f) => [f.type, f.normalized])).toEqual([['cn_resident_id', idNo]]);
+    expect(spans(`身份证号${dashed}。`)).toEqual([['cn_resident_id', dashed]]);
+  });
+});

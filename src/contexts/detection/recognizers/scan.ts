@@ -761,8 +761,8 @@ export class TextScanner implements ScanHost {
   }
 
   /** 18 characters (17 digits + digit/X): resident ID or a residence permit. */
-  private gb11643(s: number, e: number): boolean {
-    const value = this.text.slice(s, e);
+  private gb11643(s: number, e: number, digitsOnly?: string): boolean {
+    const value = digitsOnly ?? this.text.slice(s, e);
     const { type, result } = classifyGb11643Number(value);
     this.attempt(type, s, e);
     if (!result.valid) return false;
@@ -787,6 +787,11 @@ export class TextScanner implements ScanHost {
     if (digits < 8 || digits > 20) return false;
     const value = text.slice(s, e);
     if (plain && (digits === 8 || digits === 10) && this.travelPermitWithAuthority(s, e)) return true;
+    if (!plain && digits === 18 && text.charCodeAt(s) !== 43 && text.charCodeAt(s) !== 40) {
+      // An ID number written in groups (445102 19971010 7394, 445102-19971010-7394), as on forms.
+      const compact = value.replace(/[ \u00a0-]/g, '');
+      if (compact.length === 18 && this.gb11643(s, e, compact)) return true;
+    }
     if (plain) {
       switch (digits) {
         case 18: {
