@@ -115,7 +115,10 @@ function isFoldable(c: number): boolean {
 export function foldWidth(text: string): string {
   const n = text.length;
   let i = 0;
-  while (i < n && !isFoldable(text.charCodeAt(i))) i++;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff0b && c <= 0xff5a && isFoldable(c)) break; // one comparison for ASCII and CJK
+  }
   if (i === n) return text;
   let out = text.slice(0, i);
   for (; i < n; i++) {

@@ -140,9 +140,25 @@ function endsWithNameRole(text: string, p: number, from: number, gap = true): bo
   return false;
 }
 
+/** True when a case-record verb follows a one- or two-character given name after the surname at `p`. */
+function subjectVerbAfterRun(text: string, p: number, sLen: number, to: number): boolean {
+  for (let g = p + sLen + 1; g <= p + sLen + 2 && g < to; g++) {
+    if (!isCjk(text.charCodeAt(g - 1))) return false;
+    if (subjectVerbAt(text, g, to)) return true;
+  }
+  return false;
+}
+
+let verbStarts: Uint8Array | null = null;
+
 /** True when text[k…] starts with a case-record verb (SUBJECT_VERBS) and is not a longer word (在职, 因为). */
 function subjectVerbAt(text: string, k: number, to: number): boolean {
   if (k >= to) return false;
+  if (verbStarts === null) {
+    verbStarts = new Uint8Array(65536);
+    for (const v of SUBJECT_VERBS) verbStarts[v.charCodeAt(0)] = 1;
+  }
+  if (verbStarts[norm(text.charCodeAt(k))] !== 1) return false;
   for (const v of SUBJECT_VERBS) {
     if (k + v.length > to || !normStartsWith(text, k, v)) continue;
     if (v.length > 1) return true;
@@ -281,9 +297,8 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     let genderAt = -1;
     for (let g = p + sLen + 1; g <= p + sLen + 2 && genderAt < 0; g++) if (g < to && allCjk(text, p + sLen, g) && genderFollows(text, g, to)) genderAt = g;
     // A case-record verb right after the name (吴金水申请, 章晓峰来电, 黄土生在): the subject of the record.
-    let verbAt = -1;
-    for (let g = p + sLen + 1; g <= p + sLen + 2 && verbAt < 0; g++) if (g < to && allCjk(text, p + sLen, g) && subjectVerbAt(text, g, to)) verbAt = g;
-    if (!(adjacent || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || verbAt > 0)))) continue;
+    // Looked for only when nothing else opens the gate (most surname hits are not names).
+    if (!(adjacent || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || subjectVerbAfterRun(text, p, sLen, to))))) continue;
     // 姓名和电话: a conjunction right after a keyword is no surname.
     if (keywordAdjacent && distance === 0 && CONJUNCTIONS.includes(String.fromCharCode(norm(text.charCodeAt(p))))) continue;
     // Without a keyword or title, a surname starting an ordinary word (方面, 高度, 万元, 任何) is
@@ -393,7 +408,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     else if (nameCtx) conf += CTX_NEAR;
     if (titleAt === end || (end < to && titles.longestAt(text, end, to) !== null)) conf += TITLE;
     else if (genderFollows(text, end, to)) conf += GENDER;
-    else if (verbAt === end || subjectVerbAt(text, end, to)) conf += SUBJECT_VERB;
+    else if (subjectVerbAt(text, end, to)) conf += SUBJECT_VERB;
     if (sLen === 2) conf += 0.05;
     if (common) conf += 0.05;
     if (hinted) conf += 0.3;
