@@ -42,6 +42,8 @@ const UNITS = ['号', '栋', '幢', '座', '单元', '室', '楼', '层', '户',
 const NOT_ADDRESS_AFTER_UNIT = '线文令车机位窗台床柜件次届期码';
 /** …except as the start of these words: 66号车间, 3号机房 (places at the address). */
 const PLACE_AFTER_UNIT = ['车间', '机房', '台湾'];
+/** Suffixes of buildings and estates, which may be named after a place (中山大厦, 厦门花园). */
+const BUILDING_SUFFIXES = new Set(['大厦', '花园', '广场', '中心', '大楼', '公寓', '家园', '苑', '园', '小区', '山庄', '商城', '名邸', '府邸', '公馆']);
 /** Direction characters of a road named after a place: 北京东路, 湖滨南路. */
 const DIRECTIONS = '东南西北中';
 
@@ -213,7 +215,10 @@ function parseChain(text: string, start: number, to: number): Chain {
         if (end < to) {
           const sfx = tables().suffix.longestAt(text, end, to);
           if (sfx !== null && sfx.value === K_HIGH && sfx.length === 1) end += 1;
-          else if (sfx !== null && sfx.value === K_ROAD) {
+          else if (sfx !== null && BUILDING_SUFFIXES.has(text.slice(end, end + sfx.length))) {
+            end += sfx.length; // 中山大厦, 福州广场: a building named after a place
+            kind = K_LOW;
+          } else if (sfx !== null && sfx.value === K_ROAD) {
             end += sfx.length;
             kind = K_ROAD;
           } else if (sfx === null && end + 1 < to && DIRECTIONS.includes(String.fromCharCode(norm(text.charCodeAt(end))))) {

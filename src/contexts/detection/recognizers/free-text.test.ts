@@ -316,6 +316,10 @@ describe('findInText on cloud credentials', () => {
     expect(spans('SecretKey Hx4Tq9mZ2kLw7RvN8pYc3JfB6dGs1AeK 被写入前端')).toEqual([['secret', 'Hx4Tq9mZ2kLw7RvN8pYc3JfB6dGs1AeK']]);
   });
 
+  it('takes the value of a configuration line after a password keyword, without its key', () => {
+    expect(spans('数据库密码：DB_PASSWORD=Fz#db2023!ops，已更换。')).toEqual([['secret', 'Fz#db2023!ops']]);
+  });
+
   it('does not take words that merely start like a key for one', () => {
     expect(spans('LTAI is a prefix; AKID too; sk_live_ alone is no key.')).toEqual([]);
   });
@@ -333,6 +337,10 @@ describe('findInText on addresses as people write them', () => {
     expect(spans('擔保品地址新北市板橋區文化路二段245號7樓之3。')).toEqual([['address', '新北市板橋區文化路二段245號7樓之3']]);
     expect(spans('投诉朝阳区望京街道阜通东大街6号院3号楼1201群租问题')).toEqual([['address', '朝阳区望京街道阜通东大街6号院3号楼1201']]);
     expect(spans('台江区上浦路88号3号楼2单元1704楼上住户漏水')).toEqual([['address', '台江区上浦路88号3号楼2单元1704']]);
+  });
+
+  it('goes on through a building named after a place (中山大厦) to the room', () => {
+    expect(spans('住所地福州市鼓楼区湖东路152号中山大厦A座1602室。')).toEqual([['address', '福州市鼓楼区湖东路152号中山大厦A座1602室']]);
   });
 
   it('ends an address before a workshop or machine room at it, but not before a metro line or a vehicle', () => {

@@ -174,6 +174,9 @@ export function findCredentialValues(host: ScanHost): void {
     while (ve > vs && (text.charCodeAt(ve - 1) === 46 || text.charCodeAt(ve - 1) === 33 || text.charCodeAt(ve - 1) === 63)) ve--;
     // "AccessKey Secret xxx": the word after a keyword is another keyword, whose own value follows.
     if (CREDENTIAL_WORDS.has(text.slice(vs, ve).toLowerCase())) return;
+    // 密码：DB_PASSWORD=xxx — a configuration key before the value is not part of it.
+    const eq = text.indexOf('=', vs);
+    if (eq > vs && eq < ve - 1 && /^[A-Za-z0-9_.-]*(pass|pwd|secret|token|key)[A-Za-z0-9_.-]*$/i.test(text.slice(vs, eq))) vs = eq + 1;
     const L = ve - vs;
     if (L < 6 || L > 200) return;
     if (ve < to && isCjk(text.charCodeAt(ve)) && L < 8) return;
