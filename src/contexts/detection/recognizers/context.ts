@@ -34,6 +34,15 @@ export class ContextIndex {
   /** Optional external hint (e.g. the column header's categories), OR-ed into every query. */
   hintBits = 0;
 
+  /** OR of the categories of every keyword of the text. */
+  private allBits = 0;
+
+  /** Categories of all the keywords of the text, wherever they are (and the column hint). */
+  categories(): number {
+    if (!this.built) this.build();
+    return this.allBits | this.hintBits;
+  }
+
   private build(): void {
     this.built = true;
     const trie = contextKeywords();
@@ -56,6 +65,7 @@ export class ContextIndex {
       this.starts.push(p);
       this.ends.push(e);
       this.bits.push(m.value);
+      this.allBits |= m.value;
       lastEnd = e;
     }
   }

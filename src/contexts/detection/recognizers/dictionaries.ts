@@ -169,22 +169,172 @@ export function divisionNames(): KeywordTrie<number> {
 // ---------------------------------------------------------------------------------------------
 // Medical terms
 
-export const MED = Object.freeze({ disease: 1, test: 2, drug: 3 });
+/** Kinds of medical terms (the low bits of a term's value, MED_KIND). */
+export const MED = Object.freeze({ disease: 1, test: 2, drug: 3, imaging: 4, procedure: 5 });
+export const MED_KIND = 7;
+/** A head (炎, 癌, 骨折 …): a term only with an anatomical word right before it. */
+export const MED_HEAD = 8;
+/** Written with two or more capitals in the dictionary (CT, COPD): the text must have two too. */
+export const MED_ACRONYM = 16;
 
 let medicalTrie: KeywordTrie<number> | null = null;
 
+function capitals(w: string): number {
+  let n = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) n++;
+  }
+  return n;
+}
+
+/** Calls `fn` for every medical term of the dictionary with its value (kind | flags), in the order the trie takes them. */
+function forEachMedicalTerm(fn: (word: string, value: number) => void): void {
+  const add = (list: string, value: number, sep = ' '): void => {
+    for (const w of list.split(sep)) if (w) fn(w, capitals(w) >= 2 ? value | MED_ACRONYM : value);
+  };
+  add(medicalData.diseaseHeads, MED.disease | MED_HEAD);
+  add(medicalData.procedureHeads, MED.procedure | MED_HEAD);
+  add(medicalData.imaging, MED.imaging);
+  add(medicalData.imagingLatin, MED.imaging);
+  add(medicalData.procedures, MED.procedure);
+  add(medicalData.proceduresLatin, MED.procedure);
+  add(medicalData.tests, MED.test);
+  add(medicalData.testsLatin, MED.test);
+  add(medicalData.drugs, MED.drug);
+  add(medicalData.drugsLatin, MED.drug);
+  add(medicalData.vaccines, MED.drug);
+  add(medicalData.drugBrands, MED.drug);
+  add(medicalData.diseases, MED.disease);
+  add(medicalData.diseasesLatin, MED.disease);
+  add(medicalData.diseasePhrasesLatin, MED.disease, '|');
+}
+
+/** Medical terms → kind | flags. Later lists win for a term in two lists (a disease over a head). */
 export function medicalTerms(): KeywordTrie<number> {
   if (medicalTrie !== null) return medicalTrie;
   const t = new KeywordTrie<number>();
-  const add = (list: string, kind: number): void => {
-    for (const w of list.split(' ')) if (w) t.add(w, kind);
-  };
-  add(medicalData.tests, MED.test);
-  add(medicalData.drugs, MED.drug);
-  add(medicalData.diseases, MED.disease);
+  forEachMedicalTerm((w, value) => t.add(w, value));
   // Traditional forms map to the same kinds as their Simplified source (already covered by
   // normalisation for character-level differences; added for phrase-level ones).
   for (const w of medicalData.traditional.split(' ')) if (w && t.get(w, 0, w.length) === undefined) t.add(w, MED.disease);
   medicalTrie = t;
   return t;
+}
+
+/** Index of the pair of normalised code units (a, b) in `medicalStarts().pairs`. */
+export function medicalPairIndex(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 14;
+}
+
+export interface MedicalStarts {
+  /** 1 for a normalised code unit that is a whole term (炎, 癌, 病). */
+  single: Uint8Array;
+  /** 1 at `medicalPairIndex` of the first two normalised code units of every term (a filter: collisions only let more through). */
+  pairs: Uint8Array;
+}
+
+let starts: MedicalStarts | null = null;
+
+/**
+ * A filter on the first two characters of the medical terms: most positions the scanner routes
+ * here start no term, and one table read rejects them without a trie walk.
+ */
+export function medicalStarts(): MedicalStarts {
+  if (starts !== null) return starts;
+  const single = new Uint8Array(65536);
+  const pairs = new Uint8Array(1 << 18);
+  const take = (w: string): void => {
+    const a = norm(w.charCodeAt(0));
+    if (w.length === 1) single[a] = 1;
+    else pairs[medicalPairIndex(a, norm(w.charCodeAt(1)))] = 1;
+  };
+  forEachMedicalTerm((w) => take(w));
+  for (const w of medicalData.traditional.split(' ')) if (w) take(w);
+  starts = { single, pairs };
+  return starts;
+}
+
+let latinPairs: Uint8Array | null = null;
+
+/**
+ * First two characters of the medical terms that start with an ASCII letter, lower case: 1 at
+ * `c0 * 128 + c1`, and at `c0 * 128` when the second character is not ASCII (B超, IgA肾病). Lets
+ * the Latin scan skip most English words with one table read instead of a trie walk.
+ */
+export function medicalLatinPairs(): Uint8Array {
+  if (latinPairs !== null) return latinPairs;
+  const t = new Uint8Array(128 * 128);
+  forEachMedicalTerm((w) => {
+    const c0 = norm(w.charCodeAt(0));
+    if (c0 < 97 || c0 > 122 || w.length < 2) return;
+    const c1 = norm(w.charCodeAt(1));
+    t[c0 * 128 + (c1 < 128 ? c1 : 0)] = 1;
+  });
+  latinPairs = t;
+  return t;
+}
+
+/** What a word before a medical term is (values of `medicalModifiers`). */
+export const MOD = Object.freeze({ clinical: 1, anatomy: 2, stop: 3, approach: 4, salt: 5 });
+
+let modifierTrie: KeywordTrie<number> | null = null;
+
+/**
+ * Clinical modifiers, anatomical words, surgical approaches, salts and stop words, keyed reversed
+ * for `longestBefore`: the words a diagnosis, imaging test, procedure or drug takes in on its left.
+ */
+export function medicalModifiers(): KeywordTrie<number> {
+  if (modifierTrie !== null) return modifierTrie;
+  const t = new KeywordTrie<number>();
+  const add = (list: string, value: number): void => {
+    for (const w of list.split(' ')) if (w) t.add([...w].reverse().join(''), value);
+  };
+  add(medicalData.modifiers, MOD.clinical);
+  add(medicalData.anatomy, MOD.anatomy);
+  add(medicalData.approaches, MOD.approach);
+  add(medicalData.salts, MOD.salt);
+  add(medicalData.modifierStops, MOD.stop);
+  modifierTrie = t;
+  return t;
+}
+
+export interface MedicalCues {
+  /** 1 for characters right before a drug that make it a medication (予, 服 …), by normalised code. */
+  drugBefore: Uint8Array;
+  /** Dosage forms, routes and purposes right after a drug (片, 胶囊, qd, 抗凝 …). */
+  drugAfter: KeywordTrie<true>;
+  /** Words after a laboratory test that make it a result (升高, 阴性 …). */
+  testAfter: KeywordTrie<true>;
+  /** 1 for characters right before an imaging test or procedure (行, 做). */
+  examBefore: Uint8Array;
+  /** Words after an imaging test or procedure (示, 提示, 未见 …). */
+  examAfter: KeywordTrie<true>;
+  /** Words after a term that make it part of a name (医院, 防治, 制药 …). */
+  nonMedicalSuffixes: KeywordTrie<true>;
+}
+
+let cues: MedicalCues | null = null;
+
+export function medicalCues(): MedicalCues {
+  if (cues !== null) return cues;
+  const chars = (s: string): Uint8Array => {
+    const a = new Uint8Array(65536);
+    for (let i = 0; i < s.length; i++) a[norm(s.charCodeAt(i))] = 1;
+    return a;
+  };
+  const words = (s: string): KeywordTrie<true> => {
+    const t = new KeywordTrie<true>();
+    for (const w of s.split(' ')) if (w) t.add(w, true);
+    return t;
+  };
+  cues = {
+    drugBefore: chars(medicalData.cueDrugBefore),
+    drugAfter: words(medicalData.cueDrugAfter),
+    testAfter: words(medicalData.cueTestAfter),
+    examBefore: chars(medicalData.cueExamBefore),
+    examAfter: words(medicalData.cueExamAfter),
+    nonMedicalSuffixes: words(medicalData.nonMedicalSuffixes),
+  };
+  return cues;
 }

@@ -58,6 +58,26 @@ describe('the keyword trie', () => {
     expect(t.longestAt('廈門市思明區', 0, 6)).toEqual({ length: 3, value: 3 });
   });
 
+  it('finds the longest reversed keyword ending at a position, reading backwards and not before the start given', () => {
+    const t = new KeywordTrie<number>();
+    for (const [w, v] of [
+      ['急性', 1],
+      ['右', 2],
+      ['右侧', 3],
+      ['st段抬高型', 4],
+    ] as const)
+      t.add([...w].reverse().join(''), v);
+    const text = '诊断：急性ST段抬高型心肌梗死，右側骨折';
+    const mi = text.indexOf('心肌');
+    expect(t.longestBefore(text, mi, 0)).toEqual({ length: 6, value: 4 });
+    expect(t.longestBefore(text, mi - 6, 0)).toEqual({ length: 2, value: 1 });
+    // Traditional text, and the longest of 右 / 右侧.
+    expect(t.longestBefore(text, text.indexOf('骨折'), 0)).toEqual({ length: 2, value: 3 });
+    // A keyword may not start before `from`.
+    expect(t.longestBefore(text, text.indexOf('骨折'), text.indexOf('側'))).toBeNull();
+    expect(t.longestBefore(text, 0, 0)).toBeNull();
+  });
+
   it('answers every division name of the dictionary with its level, as a map of the lists does (a grown edge table)', () => {
     // A plain map of the same entries, later entries winning, is the oracle for the trie's edge table.
     const levels = new Map<string, number>();

@@ -181,6 +181,34 @@ export class KeywordTrie<V> {
     return best;
   }
 
+  /**
+   * For a trie built from reversed keywords: the longest keyword that ends at `end` (text read
+   * backwards from `end - 1`) and starts at or after `from`, or null. `length` is its length in
+   * the text, so the keyword occupies [end - length, end).
+   */
+  longestBefore(text: string, end: number, from: number): TrieMatch<V> | null {
+    if (end <= from) return null;
+    let node = this.first(text.charCodeAt(end - 1));
+    if (node === 0) return null;
+    let bestLen = 0;
+    let bestNode = 0;
+    if (this.values[node] !== undefined) {
+      bestLen = 1;
+      bestNode = node;
+    }
+    const edges = this.edges;
+    for (let i = end - 2; i >= from; i--) {
+      const next = edges.get(node, norm(text.charCodeAt(i)));
+      if (next === 0) break;
+      node = next;
+      if (this.values[node] !== undefined) {
+        bestLen = end - i;
+        bestNode = node;
+      }
+    }
+    return bestLen === 0 ? null : { length: bestLen, value: this.values[bestNode] as V };
+  }
+
   /** Calls `fn` for every keyword starting at `pos` (shortest first). */
   allAt(text: string, pos: number, end: number, fn: (length: number, value: V) => void): void {
     let node = this.first(text.charCodeAt(pos));

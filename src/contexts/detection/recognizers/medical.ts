@@ -1,89 +1,302 @@
 /**
- * Health data (`medical_record`): diagnoses, tests and drugs from `dict-medical.json`, and ICD-10
- * codes (`[A-TV-Z][0-9]{2}(\.[0-9A-Z]{1,4})?`, found by the scanner), each reported only with
- * medical context: a keyword of `dict-context.json` (诊断, 病历, 患者, 服用 …) within
- * MEDICAL_WINDOW_BEFORE characters before or MEDICAL_WINDOW_AFTER after, another medical term
- * close by (co-occurrence), or a column header naming the type. A term alone in prose
- * ("加强慢性病管理") is not personal health data. Spans cover the term or code only.
+ * Health data (`medical_record`): diagnoses, laboratory tests, imaging, procedures and drugs from
+ * `dict-medical.json`, and ICD-10 codes (`[A-TV-Z][0-9]{2}(\.[0-9A-Z]{1,4})?`, found by the
+ * scanner), each reported only with medical evidence: a keyword of `dict-context.json` (诊断, 病历,
+ * 患者, 服用 …) within MEDICAL_WINDOW_BEFORE characters before or MEDICAL_WINDOW_AFTER after,
+ * another medical term close by (co-occurrence), a cue of the term's own kind (a dose or dosage
+ * form after a drug, a value after a test, 示/提示 after an imaging test), or a column header
+ * naming the type. A term alone in prose ("加强慢性病管理") is not personal health data.
+ *
+ * Terms are found at the CJK positions the scanner routes here and, in this module, at ASCII word
+ * starts (Metformin, COPD, HbA1c, MRI): Latin terms match case-insensitively on word boundaries,
+ * abbreviations only when written with capitals. A diagnosis takes in the clinical modifiers and
+ * the anatomical site written right before it (急性ST段抬高型心肌梗死, 右桡骨远端骨折, 第二型糖尿病);
+ * an imaging test or procedure takes in the site (腰椎MRI); a head such as 炎, 癌 or 骨折 in the
+ * dictionary counts only with a site (乳癌, 慢性牙周炎). Two drugs written together are one
+ * combination (布地奈德福莫特罗). Spans cover the term or code only.
  */
-import { isCjk, isDigit, isWideDigit, norm } from './chars.ts';
-import { CTX, MED, medicalTerms } from './dictionaries.ts';
+import { ASCII, isCjk, isDigit, isWideDigit, norm } from './chars.ts';
+import type { MedicalCues, MedicalStarts } from './dictionaries.ts';
+import { CTX, MED, MED_ACRONYM, MED_HEAD, MED_KIND, medicalCues, medicalLatinPairs, medicalModifiers, medicalPairIndex, medicalStarts, medicalTerms, MOD } from './dictionaries.ts';
+import type { KeywordTrie } from './keyword-trie.ts';
 import type { ScanHost } from './host.ts';
 
 export const MEDICAL_WINDOW_BEFORE = 20;
 export const MEDICAL_WINDOW_AFTER = 8;
 /** Two medical terms this close (characters) support each other. */
 export const MEDICAL_COOCCURRENCE = 12;
+/** The backward extension of a term over modifiers and anatomy: at most this many words … */
+export const MEDICAL_MODIFIER_STEPS = 6;
+/** … and this many characters. */
+export const MEDICAL_MODIFIER_CHARS = 16;
 
-const BASE: Readonly<Record<number, number>> = { [MED.disease]: 0.45, [MED.test]: 0.35, [MED.drug]: 0.45 };
+/** Base confidence by kind (index: MED.*; 0 = ICD-10 code). */
+const BASE = [0.4, 0.45, 0.35, 0.45, 0.35, 0.45];
 const CONTEXT = 0.35;
 const COOCCURRENCE = 0.1;
+const ICD = 0;
+
+interface Tables {
+  terms: KeywordTrie<number>;
+  modifiers: KeywordTrie<number>;
+  cues: MedicalCues;
+  latinPairs: Uint8Array;
+  starts: MedicalStarts;
+}
+
+let tables: Tables | null = null;
+
+function getTables(): Tables {
+  if (tables === null) tables = { terms: medicalTerms(), modifiers: medicalModifiers(), cues: medicalCues(), latinPairs: medicalLatinPairs(), starts: medicalStarts() };
+  return tables;
+}
 
 interface Term {
   start: number;
   end: number;
-  base: number;
+  kind: number;
 }
 
-const QUALIFIERS = ['急性', '慢性', '原发性', '继发性', '复发性', '重症', '重度', '轻度', '中度', '晚期', '早期', '先天性', '遗传性', '病毒性', '细菌性', '恶性', '良性'];
+function isAsciiAlnumCode(c: number): boolean {
+  return c < 128 && ASCII[c] !== 0;
+}
 
-function qualifierStart(text: string, start: number, from: number): number {
-  for (const q of QUALIFIERS) {
-    const s = start - q.length;
-    if (s >= from && text.startsWith(q, s)) return s;
-    // Traditional forms normalise character by character.
-    if (s >= from) {
-      let same = true;
-      for (let k = 0; k < q.length && same; k++) if (norm(text.charCodeAt(s + k)) !== q.charCodeAt(k)) same = false;
-      if (same) return s;
+function isAsciiLetterCode(c: number): boolean {
+  return c < 128 && (ASCII[c] as number) > 1;
+}
+
+/** Which words before a term of each kind (index: MED.*) it takes in, by MOD value (bit 1 << MOD.*). */
+const TAKES: readonly number[] = [
+  0,
+  (1 << MOD.clinical) | (1 << MOD.anatomy), // disease: 急性, 第二型, 右, 桡骨, 远端
+  0, // laboratory test
+  1 << MOD.salt, // drug: 苯磺酸, 注射用
+  1 << MOD.anatomy, // imaging: 腰椎 (MRI)
+  (1 << MOD.anatomy) | (1 << MOD.approach), // procedure: 左肾, 腹腔镜
+];
+
+/**
+ * Start of the term [start, …) of `kind` once the modifiers, anatomy or salt before it are taken
+ * in; -1 for a head without an anatomical word right before it.
+ */
+function extendLeft(mods: KeywordTrie<number>, text: string, start: number, from: number, kind: number, head: boolean): number {
+  const takes = TAKES[kind] as number;
+  if (takes === 0) return head ? -1 : start;
+  const limit = Math.max(from, start - MEDICAL_MODIFIER_CHARS);
+  let s = start;
+  for (let step = 0; step < MEDICAL_MODIFIER_STEPS; step++) {
+    const m = mods.longestBefore(text, s, limit);
+    if (m === null || (takes & (1 << m.value)) === 0) break;
+    if (step === 0 && head && m.value !== MOD.anatomy) return -1;
+    s -= m.length;
+  }
+  return head && s === start ? -1 : s;
+}
+
+/** First characters of dose units: m(g/l/cg) g μ/µ(g) u(g) i(u) 毫 克 微 片 粒 支 单(位) 万(U) 丸 袋 滴 喷 吸 贴 (normalised). */
+const DOSE_UNITS = new Uint8Array(65536);
+for (const u of 'mgμµui毫克微片粒支单万丸袋滴喷吸贴') DOSE_UNITS[norm(u.charCodeAt(0))] = 1;
+
+/** A number (dose) right after a drug: digits, then a unit (mg, g, μg, IU, 片 …). */
+function doseAt(text: string, k: number, to: number): boolean {
+  let digits = 0;
+  while (k < to) {
+    const c = text.charCodeAt(k);
+    if (isDigit(c) || isWideDigit(c)) digits++;
+    else if (c !== 46 /* . */ || digits === 0) break;
+    k++;
+  }
+  if (digits === 0) return false;
+  if (k < to && text.charCodeAt(k) === 32) k++;
+  if (k >= to) return false;
+  return DOSE_UNITS[norm(text.charCodeAt(k))] === 1;
+}
+
+/** A medical cue of the term's own kind next to it (see the module comment). */
+function hasCue(cues: MedicalCues, text: string, t: Term, from: number, to: number): boolean {
+  let k = t.end;
+  if (k < to && text.charCodeAt(k) === 32) k++;
+  switch (t.kind) {
+    case MED.drug:
+      if (t.start > from && cues.drugBefore[norm(text.charCodeAt(t.start - 1))] === 1) return true;
+      return k < to && (doseAt(text, k, to) || cues.drugAfter.longestLengthAt(text, k, to) > 0);
+    case MED.test: {
+      if (k < to && (text.charCodeAt(k) === 58 || text.charCodeAt(k) === 0xff1a)) k++;
+      if (k >= to) return false;
+      const c = text.charCodeAt(k);
+      // A value (肌酐168, HbA1c 8.4%), a sign (尿蛋白++, ↑) or a result word (升高, 阴性).
+      return isDigit(c) || isWideDigit(c) || c === 43 || c === 0x2191 || c === 0x2193 || cues.testAfter.longestLengthAt(text, k, to) > 0;
+    }
+    case MED.imaging:
+    case MED.procedure:
+      if (t.start > from && cues.examBefore[norm(text.charCodeAt(t.start - 1))] === 1) return true;
+      return k < to && cues.examAfter.longestLengthAt(text, k, to) > 0;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Adds the term matched at [p, p + length) with trie value `value` to `terms`, after the checks
+ * on its neighbours; returns its end, or -1 when it is not a term here.
+ */
+function addTerm(d: Tables, text: string, from: number, to: number, terms: Term[], p: number, length: number, value: number): number {
+  let end = p + length;
+  // 高血压病史 is 高血压 + 病史, not 高血压病 + 史.
+  if (end < to && length > 2 && text.charCodeAt(end) === 0x53f2 /* 史 */ && norm(text.charCodeAt(end - 1)) === 0x75c5 /* 病 */) {
+    const shorter = d.terms.get(text, p, end - 1);
+    if (shorter !== undefined) {
+      end--;
+      value = shorter;
     }
   }
-  return start;
+  const latin = isAsciiLetterCode(text.charCodeAt(p));
+  if (latin && p > from) {
+    // A Latin term starts a word: not "CT" in "ACT", not after a digit or an underscore.
+    const b = text.charCodeAt(p - 1);
+    if (isAsciiAlnumCode(b) || b === 95) return -1;
+  }
+  const last = text.charCodeAt(end - 1);
+  if (isAsciiAlnumCode(last) && end < to) {
+    // …and ends one: not "CT" in "CTRL", not "MRI" in "MRI2024". A long name may run into a dose
+    // (Metformin500mg).
+    const a = text.charCodeAt(end);
+    if (a === 95 || isAsciiLetterCode(a) || (isDigit(a) && (end - p <= 5 || isDigit(last)))) return -1;
+  }
+  if ((value & MED_ACRONYM) !== 0) {
+    let caps = 0;
+    for (let k = p; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 65 && c <= 90) caps++;
+    }
+    if (caps < 2) return -1;
+  }
+  // Part of a name or a longer word (肿瘤医院, 糖尿病防治, 超声波, 中风险) or of a heading
+  // (超声报告：, CT检查单:): the kind of document, not a finding.
+  if (end < to && d.cues.nonMedicalSuffixes.longestLengthAt(text, end, to) > 0) return -1;
+  if (isHeading(text, end, to)) return -1;
+  const kind = value & MED_KIND;
+  const start = extendLeft(d.modifiers, text, p, from, kind, (value & MED_HEAD) !== 0);
+  if (start < 0) return -1;
+  terms.push({ start, end, kind });
+  return end;
+}
+
+const HEADING_WORDS = ['报告', '报告单', '检查单', '化验单', '检验单', '记录', '单'];
+
+/** True when a heading word (报告, 检查单 …) and a colon follow `end`: 超声报告：. */
+function isHeading(text: string, end: number, to: number): boolean {
+  for (const w of HEADING_WORDS) {
+    const k = end + w.length;
+    if (k < to && (text.charCodeAt(k) === 0xff1a || text.charCodeAt(k) === 58) && startsWithNorm(text, end, w)) return true;
+  }
+  return false;
+}
+
+function startsWithNorm(text: string, at: number, w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (norm(text.charCodeAt(at + i)) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Latin terms at ASCII word starts (Metformin, COPD, HbA1c, MRI, HIV感染, B超). */
+function findLatin(d: Tables, text: string, from: number, to: number, terms: Term[]): void {
+  const pairs = d.latinPairs;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (ASCII[c] as number) <= 1) continue;
+    // A letter: only a word start can begin a term; skip the rest of the word otherwise.
+    if (i > 0 && isAsciiAlnumCode(text.charCodeAt(i - 1))) continue;
+    if (i + 1 < to) {
+      const c1 = text.charCodeAt(i + 1);
+      if (pairs[((c | 32) << 7) + (c1 < 128 ? norm(c1) : 0)] === 1) {
+        const m = d.terms.longestAt(text, i, to);
+        if (m !== null) {
+          const e = addTerm(d, text, from, to, terms, i, m.length, m.value);
+          if (e > 0) {
+            i = e - 1;
+            continue;
+          }
+        }
+      }
+    }
+    while (i + 1 < to && isAsciiAlnumCode(text.charCodeAt(i + 1))) i++;
+  }
+}
+
+/**
+ * Sorts the terms and resolves overlaps, in place: of two overlapping terms the longer stays (an
+ * extended 高血压性心脏病 over 高血压); two drugs written together become one combination.
+ * Returns the number of terms kept.
+ */
+function resolve(terms: Term[]): number {
+  let sorted = true;
+  for (let k = 1; k < terms.length && sorted; k++) if ((terms[k] as Term).start < (terms[k - 1] as Term).start) sorted = false;
+  if (!sorted) terms.sort((a, b) => a.start - b.start || b.end - a.end);
+  let n = 0;
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k] as Term;
+    const last = n > 0 ? (terms[n - 1] as Term) : undefined;
+    if (last !== undefined && t.start < last.end) {
+      if (t.end - t.start > last.end - last.start) terms[n - 1] = t;
+      continue;
+    }
+    if (last !== undefined && t.start === last.end && t.kind === MED.drug && last.kind === MED.drug) {
+      last.end = t.end;
+      continue;
+    }
+    terms[n++] = t;
+  }
+  return n;
+}
+
+/** True when `t` is written in brackets right after the ICD-10 code `prev`: the code's label ("E11.9 (type 2 diabetes)"). */
+function labelsCode(text: string, prev: Term | undefined, t: Term): boolean {
+  if (prev === undefined || prev.kind !== ICD) return false;
+  let k = prev.end;
+  if (text.charCodeAt(k) === 32) k++;
+  const c = text.charCodeAt(k);
+  return (c === 40 || c === 0xff08) && k + 1 === t.start;
 }
 
 export function findMedical(host: ScanHost, hits: readonly number[]): void {
   const text = host.text;
+  const from = host.from;
   const to = host.to;
-  const trie = medicalTerms();
+  const d = getTables();
+  const trie = d.terms;
   const terms: Term[] = [];
   let lastEnd = -1;
+  const { single, pairs } = d.starts;
   for (const p of hits) {
     if (p < lastEnd) continue;
+    const c0 = norm(text.charCodeAt(p));
+    if (single[c0] === 0 && (p + 1 >= to || pairs[medicalPairIndex(c0, norm(text.charCodeAt(p + 1)))] === 0)) continue;
     const m = trie.longestAt(text, p, to);
     if (m === null) continue;
-    let start = p;
-    const end = p + m.length;
-    // A term must not continue a longer CJK word on the right when it is a single disease
-    // syllable pair like 中风 in 中风险.
-    if (end < to && text.charCodeAt(end) === 0x9669 /* 险 */) continue;
-    // "2型糖尿病", "Ⅱ型糖尿病": the type number belongs to the diagnosis.
-    if (start - 2 >= host.from && text.charCodeAt(start - 1) === 0x578b /* 型 */) {
-      const d = text.charCodeAt(start - 2);
-      if (isDigit(d) || isWideDigit(d) || d === 0x2160 || d === 0x2161 || d === 0x4e00 || d === 0x4e8c) start -= 2;
-    }
-    // Qualifiers belong to the diagnosis: 急性阑尾炎, 慢性肾炎, 原发性高血压.
-    if (m.value === MED.disease) start = qualifierStart(text, start, host.from);
-    terms.push({ start, end, base: BASE[m.value] ?? 0.4 });
-    lastEnd = end;
+    const e = addTerm(d, text, from, to, terms, p, m.length, m.value);
+    if (e > 0) lastEnd = e;
   }
   const icd = host.icdCandidates;
-  for (let k = 0; k + 1 < icd.length; k += 2) terms.push({ start: icd[k] as number, end: icd[k + 1] as number, base: 0.4 });
+  // Latin terms only where there is already medical evidence: a term, a code, the column or a
+  // context keyword (most texts have none, and this is the one pass over every character here).
+  if (terms.length > 0 || icd.length > 0 || host.hinted('medical_record') || (host.context().categories() & CTX.medical_record) !== 0) findLatin(d, text, from, to, terms);
+  for (let k = 0; k + 1 < icd.length; k += 2) terms.push({ start: icd[k] as number, end: icd[k + 1] as number, kind: ICD });
   if (terms.length === 0) return;
-  terms.sort((a, b) => a.start - b.start);
+  const n = resolve(terms);
   const ctx = host.context();
   const hinted = host.hinted('medical_record');
-  for (let k = 0; k < terms.length; k++) {
+  for (let k = 0; k < n; k++) {
     const t = terms[k] as Term;
-    let c = t.base;
+    const prev = k > 0 ? terms[k - 1] : undefined;
+    if (labelsCode(text, prev, t)) continue;
+    let c = BASE[t.kind] as number;
     const around = ctx.before(t.start, MEDICAL_WINDOW_BEFORE) | ctx.after(t.end, MEDICAL_WINDOW_AFTER);
-    if ((around & CTX.medical_record) !== 0) c += CONTEXT;
-    const prev = terms[k - 1];
-    const next = terms[k + 1];
+    if ((around & CTX.medical_record) !== 0 || hasCue(d.cues, text, t, from, to)) c += CONTEXT;
+    const next = k + 1 < n ? terms[k + 1] : undefined;
     if ((prev !== undefined && t.start - prev.end <= MEDICAL_COOCCURRENCE) || (next !== undefined && next.start - t.end <= MEDICAL_COOCCURRENCE)) c += COOCCURRENCE;
     if (hinted) c += 0.3;
-    // A term glued inside a longer CJK word that is not itself medical ("高血压" is fine, but the
-    // left neighbour must not make it part of a name such as 李糖尿 — rare; keep simple).
-    if (t.start > host.from && isCjk(text.charCodeAt(t.start - 1)) && (around & CTX.medical_record) === 0) c -= 0.05;
+    // A term glued to a CJK word on its left without context may be part of that word.
+    if (t.start > from && isCjk(text.charCodeAt(t.start - 1)) && (around & CTX.medical_record) === 0) c -= 0.05;
     host.emit('medical_record', t.start, t.end, c);
   }
 }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { findInText } from './index.ts';
+
+/** The exact text of every medical_record finding. */
+function medical(text: string): string[] {
+  return findInText(text)
+    .filter((f) => f.type === 'medical_record')
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('medical_record: diagnoses with their modifiers and site', () => {
+  it('takes in the clinical qualifiers written before a diagnosis', () => {
+    expect(medical('急诊摘要：急性ST段抬高型心肌梗死（I21.0）')).toEqual(['急性ST段抬高型心肌梗死', 'I21.0']);
+    expect(medical('诊断：中度抑郁发作，予舍曲林50mg')).toEqual(['中度抑郁发作', '舍曲林']);
+    expect(medical('入院诊断：急性下壁心肌梗死')).toEqual(['急性下壁心肌梗死']);
+  });
+
+  it('takes in the type of a diabetes however it is numbered', () => {
+    expect(medical('門診紀錄：第二型糖尿病（E11.65）')).toEqual(['第二型糖尿病', 'E11.65']);
+    expect(medical('诊断为2型糖尿病')).toEqual(['2型糖尿病']);
+    expect(medical('诊断为Ⅱ型糖尿病')).toEqual(['Ⅱ型糖尿病']);
+  });
+
+  it('takes in the side, bone and position of a fracture, in Simplified and Traditional text', () => {
+    expect(medical('工伤认定：诊断右桡骨远端骨折（S52.5）')).toEqual(['右桡骨远端骨折', 'S52.5']);
+    expect(medical('受有左側鎖骨骨折，送醫治療。')).toEqual(['左側鎖骨骨折']);
+  });
+
+  it('counts a head such as 炎 or 癌 only with an anatomical word right before it', () => {
+    expect(medical('保險理賠：乳癌第二期（C50.9）')).toEqual(['乳癌', 'C50.9']);
+    expect(medical('口腔科：患者诊断慢性牙周炎')).toEqual(['慢性牙周炎']);
+    expect(medical('患者诉伤口发炎，诊断待定。')).toEqual([]);
+  });
+
+  it('does not read 左右 (about) as the left and right side', () => {
+    expect(medical('患者年龄50岁左右，诊断高血压。')).toEqual(['高血压']);
+    expect(medical('诊断：50岁左右高血压')).toEqual(['高血压']);
+  });
+
+  it('takes the site into an imaging test and the approach into an operation, but no clinical qualifier', () => {
+    expect(medical('入院诊断腰椎间盘突出症，完善腰椎MRI后行保守治疗')).toEqual(['腰椎间盘突出症', '腰椎MRI']);
+    expect(medical('患者建议6个月后复查甲状腺超声')).toEqual(['甲状腺超声']);
+    expect(medical('急診診斷為急性闌尾炎，行腹腔鏡闌尾切除術。')).toEqual(['急性闌尾炎', '腹腔鏡闌尾切除術']);
+  });
+});
+
+describe('medical_record: drugs and tests', () => {
+  it('reads two drugs written together as one combination', () => {
+    expect(medical('诊断：支气管哮喘。予布地奈德福莫特罗吸入剂。')).toEqual(['支气管哮喘', '布地奈德福莫特罗']);
+    expect(medical('术后予阿司匹林、替格瑞洛双抗。')).toEqual(['阿司匹林', '替格瑞洛']);
+  });
+
+  it('takes the salt into a drug name and the valency into a vaccine', () => {
+    expect(medical('既往高血压病史10年，规律服用苯磺酸氨氯地平片。')).toEqual(['高血压', '苯磺酸氨氯地平']);
+    expect(medical('预防接种：儿童王子墨，接种13价肺炎链球菌疫苗第3剂。')).toEqual(['13价肺炎链球菌疫苗']);
+  });
+
+  it('counts a dose or a dosage form after a drug, and a value after a test, as medical context', () => {
+    expect(medical('HBV-DNA 2.3×10^4 IU/mL，予恩替卡韦0.5mg qd。')).toEqual(['HBV-DNA', '恩替卡韦']);
+    expect(medical('单据：肌酐168μmol/L，尿素氮9.8mmol/L。')).toEqual(['肌酐', '尿素氮']);
+    expect(medical('研发中心正在研究恩替卡韦的合成工艺。')).toEqual([]);
+  });
+
+  it('finds English drug names case-insensitively, on word boundaries only', () => {
+    expect(medical('門診紀錄：HbA1c 8.4%，處方Metformin 500mg BID。')).toEqual(['HbA1c', 'Metformin']);
+    expect(medical('处方：ESOMEPRAZOLE 40mg qd，tiotropium 18 μg qd')).toEqual(['ESOMEPRAZOLE', 'tiotropium']);
+    expect(medical('处方：Metformins or xMetformin or Metformin_v2')).toEqual([]);
+  });
+
+  it('finds English diagnoses and an ICD-10 code in English text when one supports the other', () => {
+    expect(medical('Clinic note: Pt 王立新, 61M, Dx COPD (J44.1), on tiotropium 18 μg qd.')).toEqual(['COPD', 'J44.1', 'tiotropium']);
+  });
+
+  it('reads abbreviations only when written in capitals', () => {
+    expect(medical('患者复查：copd，ct，Mri')).toEqual([]);
+    expect(medical('患者复查：COPD，CT')).toEqual(['COPD', 'CT']);
+  });
+
+  it('does not report the label written in brackets after an ICD-10 code as a second finding', () => {
+    expect(medical('The patient was diagnosed with E11.9 (type 2 diabetes).')).toEqual(['E11.9']);
+  });
+});
+
+describe('medical_record: Taiwan wording', () => {
+  it('finds diagnoses, tests and drugs as written in Taiwan records', () => {
+    expect(medical('門診病歷：診斷胃食道逆流（K21.9），處方Esomeprazole 40mg QD')).toEqual(['胃食道逆流', 'K21.9', 'Esomeprazole']);
+    expect(medical('急診紀錄：診斷急性胰臟炎（K85.9），脂解酶1280 U/L，禁食並給予Meperidine止痛。')).toEqual([
+      '急性胰臟炎',
+      'K85.9',
+      '脂解酶',
+      'Meperidine',
+    ]);
+    expect(medical('社福個案：患有糖尿病及退化性膝關節炎。')).toEqual(['糖尿病', '退化性膝關節炎']);
+    expect(medical('病人有攝護腺肥大病史，服用Tamsulosin 0.2mg。')).toEqual(['攝護腺肥大', 'Tamsulosin']);
+  });
+});
+
+describe('medical_record: what is not health data', () => {
+  it('reports no hospital, check-up centre or examination word alone', () => {
+    expect(medical('请到医院检查。')).toEqual([]);
+    expect(medical('体检中心地址：福州市鼓楼区五四路100号。')).toEqual([]);
+    expect(medical('检查结果已上传系统。')).toEqual([]);
+  });
+
+  it('reports no term that is part of the name of a firm, a hospital or a campaign', () => {
+    expect(medical('患者家属在华法林制药有限公司工作。')).toEqual([]);
+    expect(medical('患者转诊至市肿瘤医院。')).toEqual([]);
+    expect(medical('本院将开展糖尿病防治宣传，欢迎患者参加。')).toEqual([]);
+    expect(medical('检查超声波清洗机的工作状态。')).toEqual([]);
+    expect(medical('超声报告：患者祁红梅，甲状腺结节TI-RADS 3类')).toEqual(['甲状腺结节']);
+  });
+
+  it('does not find CT or MRI inside a longer Latin word or token', () => {
+    expect(medical('检查ACT考试成绩和CTRL键，患者MRI2024项目，SMRI_CT')).toEqual([]);
+  });
+
+  it('reports no ordinary word that contains an anatomical word and a disease head', () => {
+    expect(medical('病人说经济增速放缓，市场萎缩，信心下降，资金链断裂。')).toEqual([]);
+  });
+});
