@@ -12,7 +12,6 @@
  * the header's types as context.
  */
 import { classifyHeader, type HeaderHint } from './headers.ts';
-import { foldWidth } from './chars.ts';
 import { TextScanner } from './scan.ts';
 import { CELL_MIN_CONFIDENCE, type FindOptions, type Finding } from './types.ts';
 
@@ -55,8 +54,7 @@ export function scanCell(scanner: TextScanner, cell: string, findOpts: FindOptio
     const n = cell.charCodeAt(s + 1);
     if (n >= 48 && n <= 57) s++;
   }
-  // Full-width digits and letters are read as ASCII (the spans stay those of `cell`).
-  scanner.reset(foldWidth(cell), s, e, findOpts, true);
+  scanner.reset(cell, s, e, findOpts, true);
   scanner.run();
   return true;
 }

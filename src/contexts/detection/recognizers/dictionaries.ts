@@ -73,27 +73,23 @@ export function nameTitles(): KeywordTrie<true> {
   return t;
 }
 
-let roleWords: { words: Set<string>; maxLength: number; finals: Uint8Array; starts: Uint8Array } | null = null;
+let roleTries: { forward: KeywordTrie<true>; reversed: KeywordTrie<true> } | null = null;
 
 /**
- * Role nouns written right before a name (来电人, 审判员, 住客 …), normalised: looked up backwards
- * from a surname candidate only (`endsWithNameRole` in names.ts), never per character.
+ * Role nouns written right before a name (来电人, 审判员, 住客 …): a trie of them, and one of them
+ * written backwards for `longestBefore`. Looked up at a surname candidate only (names.ts), never per
+ * character.
  */
-export function nameRoles(): { words: ReadonlySet<string>; maxLength: number; finals: Uint8Array; starts: Uint8Array } {
-  if (roleWords !== null) return roleWords;
-  const words = new Set<string>();
-  const finals = new Uint8Array(65536);
-  const starts = new Uint8Array(65536);
-  let maxLength = 0;
+export function nameRoles(): { forward: KeywordTrie<true>; reversed: KeywordTrie<true> } {
+  if (roleTries !== null) return roleTries;
+  const forward = new KeywordTrie<true>();
+  const reversed = new KeywordTrie<true>();
   for (const w of contextData.nameRoles) {
-    const key = normKey(w);
-    words.add(key);
-    finals[key.charCodeAt(key.length - 1)] = 1;
-    starts[key.charCodeAt(0)] = 1;
-    if (w.length > maxLength) maxLength = w.length;
+    forward.add(w, true);
+    reversed.add([...w].reverse().join(''), true);
   }
-  roleWords = { words, maxLength, finals, starts };
-  return roleWords;
+  roleTries = { forward, reversed };
+  return roleTries;
 }
 
 let unitTable: Uint8Array | null = null;

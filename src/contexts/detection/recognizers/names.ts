@@ -20,6 +20,7 @@ import surnameData from '../data/dict-surnames.json' with { type: 'json' };
 import { isCjk, isNameDot, norm } from './chars.ts';
 import { contextKeywords, CTX, nameRoles, nameTitles, surnameTables } from './dictionaries.ts';
 import type { ScanHost } from './host.ts';
+import { KeywordTrie } from './keyword-trie.ts';
 import { isCommonBigram, lexFreq, lexiconEntry, lexiconEntryAt, lexIsName, tag, type TaggedWord } from './jieba.ts';
 
 /** Characters after which a name may start (besides punctuation and non-CJK). */
@@ -127,17 +128,8 @@ function endsGlued(text: string, k: number, e: number, to: number, trailing: Uin
 function endsWithNameRole(text: string, p: number, from: number, gap = true): boolean {
   let e = p;
   while (gap && e > from && p - e < 2 && isGap(text.charCodeAt(e - 1))) e--;
-  const { words, maxLength, finals } = nameRoles();
-  // Most characters end no role word: one table read, no string built.
-  if (e <= from || finals[norm(text.charCodeAt(e - 1))] !== 1) return false;
-  let key = '';
-  for (let k = e - 1; k >= from && e - k <= maxLength; k--) {
-    const c = text.charCodeAt(k);
-    if (!isCjk(c)) return false;
-    key = String.fromCharCode(norm(c)) + key;
-    if (key.length >= 2 && words.has(key)) return true;
-  }
-  return false;
+  const m = nameRoles().reversed.longestBefore(text, e, from);
+  return m !== null && m.length >= 2;
 }
 
 /** True when a case-record verb follows a one- or two-character given name after the surname at `p`. */
@@ -171,17 +163,7 @@ function subjectVerbAt(text: string, k: number, to: number): boolean {
 
 /** True when a role word (nameRoles) starts at `p`: 顾客吴…, 家属蔡… (顾 and 家 are surnames too). */
 function startsNameRole(text: string, p: number, to: number): boolean {
-  const { words, maxLength, starts } = nameRoles();
-  const c0 = norm(text.charCodeAt(p));
-  if (starts[c0] !== 1) return false;
-  let key = String.fromCharCode(c0);
-  for (let k = p + 1; k < to && k - p < maxLength; k++) {
-    const c = text.charCodeAt(k);
-    if (!isCjk(c)) return false;
-    key += String.fromCharCode(norm(c));
-    if (words.has(key)) return true;
-  }
-  return false;
+  return nameRoles().forward.longestLengthAt(text, p, to) >= 2;
 }
 
 /**
@@ -194,10 +176,15 @@ const ORG_FOLLOWERS = [
   '医院', '诊所', '事务所', '股份', '有限', '连锁', '牌',
 ];
 
+let orgTrie: KeywordTrie<true> | null = null;
+
 function orgFollows(text: string, k: number, to: number): boolean {
   if (k >= to || !isCjk(text.charCodeAt(k))) return false;
-  for (const w of ORG_FOLLOWERS) if (k + w.length <= to && normStartsWith(text, k, w)) return true;
-  return false;
+  if (orgTrie === null) {
+    orgTrie = new KeywordTrie<true>();
+    for (const w of ORG_FOLLOWERS) orgTrie.add(w, true);
+  }
+  return orgTrie.longestLengthAt(text, k, to) > 0;
 }
 
 function normStartsWith(text: string, k: number, w: string): boolean {

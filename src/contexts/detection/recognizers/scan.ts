@@ -195,6 +195,9 @@ export class TextScanner implements ScanHost {
   private cjkCount = 0;
   /** True once the pass has recorded every context-keyword start position. */
   private passDone = false;
+  /** The pass met a full-width digit or Latin letter (see `run`). */
+  private wideSeen = false;
+  private opts: FindOptions | undefined = undefined;
 
   constructor(text = '', from = 0, to = text.length, opts?: FindOptions) {
     this.reset(text, from, to, opts);
@@ -203,6 +206,8 @@ export class TextScanner implements ScanHost {
   /** Prepares the scanner for another text (no allocation besides the hint set). */
   reset(text: string, from: number, to: number, opts?: FindOptions, cellMode = false): void {
     this.text = text;
+    this.opts = opts;
+    this.wideSeen = false;
     this.from = from;
     this.to = to;
     this.cellMode = cellMode;
@@ -287,6 +292,12 @@ export class TextScanner implements ScanHost {
 
   run(): void {
     this.pass();
+    if (this.wideSeen) {
+      // Full-width digits and letters (３５０１２８…, as input methods and Excel exports write them):
+      // read the text again with them as ASCII. Same length, so the spans are those of the text.
+      this.reset(foldWidth(this.text), this.from, this.to, this.opts, this.cellMode);
+      this.pass();
+    }
     if (this.cellMode && this.hints !== null) this.columnFallbacks();
   }
 
@@ -429,6 +440,7 @@ export class TextScanner implements ScanHost {
       } else if (c === 0xff08 /* （ */) {
         if (i + 1 < end && isDigit(text.charCodeAt(i + 1))) this.spacedNumber(i);
       } else if (isNameDot(c)) this.dotHits.push(i);
+      else if (c >= 0xff0b && c <= 0xff5a) this.wideSeen = true;
       i++;
     }
     this.passDone = true;
@@ -1156,8 +1168,7 @@ function isGeoFiller(c: number): boolean {
 
 /** Finds the sensitive values in a text (see `FindOptions`). */
 export function findInText(text: string, opts?: FindOptions): Finding[] {
-  // Full-width digits and letters are read as ASCII (same offsets: the spans are those of `text`).
-  const s = new TextScanner(foldWidth(text), 0, text.length, opts);
+  const s = new TextScanner(text, 0, text.length, opts);
   s.run();
   return s.resolve(opts?.minConfidence ?? FREE_TEXT_MIN_CONFIDENCE);
 }
