@@ -2,12 +2,17 @@
  * Person names (`person_name`) in Chinese, Simplified or Traditional.
  *
  * Free text: the scan records where a surname character (or compound surname) occurs. A position
- * is examined only when it is plausible — right after a name keyword (申请人, 联系人：, 患者 …), right
- * before a title (先生, 女士, 经理 …), or a common surname at a word boundary (after punctuation,
- * 和/与/由/向 …, or a role noun ending in 人/员/长/师 …). Only then is the segmenter (jieba, with
- * part-of-speech tags) called, on a window of a few characters around it, never on the whole
- * document. A surname-led token tagged `nr` (or an unknown 2–3 character word, tag `x`) is a name;
- * a surname followed by a one- or two-character token is one only with a keyword or title.
+ * is examined only when it is plausible — right after a name keyword (申请人, 联系人：, 患者 …) or a
+ * role word (来电人, 审判员, 住客 …; `nameRoles`, looked up backwards from the candidate), right
+ * before a title (先生, 女士, 经理 …), or a surname at a word boundary (after punctuation, 和/与/由/向
+ * …, or a role noun ending in 人/员/长/师 …) that is common, or is followed by a gender (，男，) or a
+ * case-record verb (申请, 来电, 在 …). Only then is the segmenter (jieba, with part-of-speech tags)
+ * called, on a window of a few characters around it, never on the whole document. A surname-led
+ * token tagged `nr` (or an unknown 2–3 character word, tag `x`) is a name; a surname followed by a
+ * one- or two-character token is one only with a keyword or title, except after a compound surname
+ * (欧阳, 司马 …). The run before a gender is the name whatever the segmenter says. Not names: a
+ * role word itself (顾客, 家属), a word followed by a firm or product word (王老吉凉茶, 马应龙药业),
+ * an ordinary word or place name after a role word, and the parts of a dot-separated name.
  * Titles are not part of the span (王小明先生 → 王小明); a surname alone (王先生) is not reported.
  * Pseudonymised names (赵某某, 叶某) and dot-separated transliterations (阿卜杜拉·买买提) are
  * recognised too. Never from digits or Latin-only words.
