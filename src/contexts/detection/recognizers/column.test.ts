@@ -196,6 +196,14 @@ describe('ColumnProfiler on headers of real exports', () => {
     }
   });
 
+  it('reports no person names under headers of bank branches, classes or buildings (bankName, 班级, 楼栋)', () => {
+    const values = ['中国工商银行福州鼓楼支行', '林记大厦', '王庄小学高二(10)班', '陈厝社区3号楼', '福建海峡银行平潭分行'];
+    for (const header of ['bankAccount.bankName', '班级', 'BJMC', '楼栋', 'branchName']) {
+      const r = profile(header, many(300, (i) => values[i % values.length]!));
+      expect(r.detections.map((d) => d.type), header).not.toContain('person_name');
+    }
+  });
+
   it('reads a column of a few clerks under a role header (承辦人, 接诊医生, receiver) as names', () => {
     for (const header of ['承辦人', '接诊医生', 'receiver', '机动车所有人']) {
       const r = profile(header, many(300, (i) => clerks[i % clerks.length]!));
