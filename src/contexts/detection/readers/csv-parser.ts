@@ -80,6 +80,10 @@ export class CsvParser {
   private readonly ragged: RaggedMode;
   /** Newlines consumed by the last slow-path record. */
   private slowLines = 0;
+  /** A first record with one filled field, held until the next record says whether it was a title. */
+  private title: string[] | null = null;
+  /** 1 when a title record above the header was skipped (the header is the second record). */
+  titleRecords = 0;
 
   constructor(opts: CsvParserOptions) {
     if (opts.delimiter.length !== 1 || opts.delimiter === '"' || opts.delimiter === '\n' || opts.delimiter === '\r')
@@ -110,6 +114,7 @@ export class CsvParser {
     this.b = null;
     const p = this.parse(s, out, final);
     if (p < s.length) this.rest = s.slice(p);
+    if (final) this.endOfInput();
   }
 
   /**
@@ -135,6 +140,7 @@ export class CsvParser {
     } finally {
       this.b = null;
     }
+    if (final) this.endOfInput();
   }
 
   /** Text of [start, end) of the current input: a slice, or decoded when it holds non-ASCII bytes. */
@@ -220,9 +226,25 @@ export class CsvParser {
   /** A row whose field count differs from the header's (or the header itself). */
   private irregular(cells: string[], out: string[][], line: number): void {
     if (this.expected < 0) {
-      this.header = cells;
-      this.expected = cells.length;
-      this.maxFields = cells.length;
+      let filled = 0;
+      for (const c of cells) if (c.trim() !== '') filled++;
+      if (this.title === null && this.titleRecords === 0 && filled === 1) {
+        // A title line above the header (平潭综合实验区不动产登记簿, Excel's merged title saved as CSV):
+        // the next record tells.
+        this.title = cells;
+        return;
+      }
+      const held = this.title;
+      this.title = null;
+      if (held === null || filled >= 2) {
+        if (held !== null) this.titleRecords = 1;
+        this.takeHeader(cells);
+        return;
+      }
+      // Two one-field records: a one-column file, whose header was the held record; this one is data.
+      this.takeHeader(held);
+      if (cells.length === this.expected) out.push(cells);
+      else this.irregular(cells, out, line);
       return;
     }
     if (this.ragged === 'error')
@@ -230,6 +252,18 @@ export class CsvParser {
     if (cells.length < this.expected) while (cells.length < this.expected) cells.push('');
     else if (cells.length > this.maxFields) this.maxFields = cells.length;
     out.push(cells);
+  }
+
+  private takeHeader(cells: string[]): void {
+    this.header = cells;
+    this.expected = cells.length;
+    this.maxFields = cells.length;
+  }
+
+  /** At the end of the input: a held one-field record with nothing after it was the header. */
+  private endOfInput(): void {
+    if (this.title !== null && this.expected < 0) this.takeHeader(this.title);
+    this.title = null;
   }
 
   private checkCells(cells: string[], line: number): void {

@@ -28,6 +28,8 @@ export interface CsvReader extends TableReader {
   readonly encoding: TextEncoding;
   /** False while every byte decoded so far was ASCII (then `encoding` says 'utf-8' provisionally). */
   readonly encodingDecided: boolean;
+  /** Records before the data: 1 (the header), or 2 when a title line above the header was skipped. */
+  readonly headerRecords: number;
 }
 
 export interface CsvOpenOptions extends ReaderOptions {
@@ -227,6 +229,7 @@ function makeReader(r: ReaderParts): CsvReader {
     get encodingDecided() {
       return r.decoder.decided;
     },
+    headerRecords: 1 + (r.stream.parser?.titleRecords ?? 0),
     columns: () => columns,
     batches: () => {
       if (iterated) throw new Error('batches() can be iterated once');
@@ -280,7 +283,9 @@ export async function planCsvRanges(
   const head = await openCsvReader(path, { ...opts, sample: 0 });
   let layoutBase: Omit<CsvLayout, 'encoding' | 'dataStart'>;
   let decided: TextEncoding | null;
+  let headerRecords: number;
   try {
+    headerRecords = head.headerRecords;
     layoutBase = {
       path,
       source: head.source,
@@ -306,7 +311,10 @@ export async function planCsvRanges(
     let dataStart = -1;
     for (let len = 1 << 20; dataStart < 0; len *= 4) {
       const buf = await readAt(fh, 0, Math.min(size, len));
-      dataStart = endOfFirstRecord(buf, from, delim);
+      // The header record, after a title line when the reader skipped one (blank lines are skipped).
+      let at = from;
+      for (let r = 0; r < headerRecords && at >= 0; r++) at = at < buf.length ? endOfFirstRecord(buf, at, delim) : buf.length >= size ? size : -1;
+      dataStart = at;
       if (dataStart < 0 && (buf.length >= size || len > o.maxRecord * 4)) dataStart = size; // header only
     }
     const layout: CsvLayout = { ...layoutBase, encoding, dataStart, size };

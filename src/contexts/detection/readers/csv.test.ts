@@ -352,3 +352,36 @@ describe('CSV byte ranges', () => {
     expect(await planCsvRanges(file, { parts: 2, minRangeBytes: 1 })).toBeNull();
   });
 });
+
+describe('CSV exports with a title line above the header', () => {
+  const body = Array.from({ length: 3000 }, (_, i) => `${i},林${i},1390591${String(i).padStart(4, '0')}`).join('\n') + '\n';
+
+  it('skips a one-field title line, or one saved with empty fields, and reads the next line as the header', async () => {
+    for (const title of ['平潭综合实验区不动产登记簿（2024年上半年）', '平潭综合实验区不动产登记簿（2024年上半年）,,', '"人员名单",,']) {
+      const { reader, rows } = await readFile('titled.csv', `${title}\n\nid,姓名,手机号\n${body}`);
+      expect(reader.columns(), title).toEqual(['id', '姓名', '手机号']);
+      expect(rows, title).toHaveLength(3000);
+      expect(rows[0], title).toEqual(['0', '林0', '13905910000']);
+    }
+  });
+
+  it('keeps a one-column file whole: its first line is the header', async () => {
+    const { reader, rows } = await readFile('names.csv', '姓名\n王小明\n李华\n');
+    expect(reader.columns()).toEqual(['姓名']);
+    expect(rows).toEqual([['王小明'], ['李华']]);
+    const alone = await readFile('header-only.csv', '姓名\n');
+    expect(alone.reader.columns()).toEqual(['姓名']);
+    expect(alone.rows).toEqual([]);
+  });
+
+  it('splits a titled file into ranges that give exactly the rows of one pass', async () => {
+    const file = tmp.file('titled-split.csv', `人员名单（2024年）\nid,姓名,手机号\n${body}`);
+    const single = await readAll(await openCsvReader(file));
+    const plan = await planCsvRanges(file, { parts: 3, minRangeBytes: 1 });
+    expect(plan!.layout.columns).toEqual(['id', '姓名', '手机号']);
+    const rows: string[][] = [];
+    for (const range of plan!.ranges) rows.push(...(await readAll(await openCsvRange(plan!.layout, range))).rows);
+    expect(rows).toEqual(single.rows);
+    expect(rows).toHaveLength(3000);
+  });
+});
