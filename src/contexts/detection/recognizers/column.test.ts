@@ -204,6 +204,13 @@ describe('ColumnProfiler on headers of real exports', () => {
     }
   });
 
+  it('reads Tibetan names, which have no surname, as names in a name column, but not a greeting', () => {
+    const tibetan = ['格桑卓玛', '次仁央金', '尼玛次仁', '扎西多吉', '罗布顿珠', '王小明', '德吉拉姆', '平措旺堆'];
+    const r = profile('姓名', many(400, (i) => tibetan[i % tibetan.length]!));
+    expect(r.detections[0]).toMatchObject({ type: 'person_name', ratio: 1 });
+    expect(classifyCell('扎西德勒', '姓名')).toEqual([]);
+  });
+
   it('reads a column of a few clerks under a role header (承辦人, 接诊医生, receiver) as names', () => {
     for (const header of ['承辦人', '接诊医生', 'receiver', '机动车所有人']) {
       const r = profile(header, many(300, (i) => clerks[i % clerks.length]!));

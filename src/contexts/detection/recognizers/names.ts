@@ -453,6 +453,22 @@ function findDotNames(host: ScanHost, dots: readonly number[]): void {
 // Cells
 
 /**
+ * Two-character parts of Tibetan personal names, which have no surname (扎西 + 卓玛, 次仁 + 央金).
+ * Source: the common name elements of Tibetan naming practice (Tibet, Qinghai, western Sichuan).
+ */
+const TIBETAN_NAME_PARTS = new Set([
+  '次仁', '尼玛', '扎西', '卓玛', '央金', '达瓦', '罗布', '格桑', '旺堆', '拉姆', '多吉', '平措', '索朗', '顿珠', '普布', '白玛', '德吉', '仁增',
+  '桑吉', '巴桑', '边巴', '洛桑', '米玛', '次旦', '卓嘎', '曲珍', '央宗', '旦增', '朗杰', '益西', '强巴', '群培', '贡布', '阿旺', '土登', '丹增',
+  '嘎玛', '措姆', '德庆', '玉珍', '旺姆', '拉巴', '次珍', '桑珠', '加措', '嘉措', '才让', '多杰', '久美', '晋美', '琼达', '达娃', '扎巴', '仁青',
+  '格勒', '泽仁', '卓措', '拉毛', '才旦', '更登', '尕藏', '斯朗', '泽旺', '降措', '次央', '德央', '贡嘎', '索南', '仓决', '旺青',
+]);
+
+/** True when text[s, s + 4) is two parts of a Tibetan name (格桑卓玛, 次仁央金). */
+function isTibetanName(text: string, s: number): boolean {
+  return TIBETAN_NAME_PARTS.has(normSlice(text, s, s + 2)) && TIBETAN_NAME_PARTS.has(normSlice(text, s + 2, s + 4));
+}
+
+/**
  * True when the whole of text[s, e) looks like a personal name: 2–4 CJK characters led by a
  * surname (4 only with a compound surname), not an ordinary word, no place/organisation ending;
  * or dot-separated transliterated parts.
@@ -493,6 +509,7 @@ export function isNameCell(text: string, s: number, e: number): boolean {
   }
   if (L > 4) return false;
   if (!allCjk(text, s, e)) return false;
+  if (L === 4 && isTibetanName(text, s)) return true;
   const sLen = surnameLength(text, s, e);
   if (sLen === 0 || L - sLen < 1 || L - sLen > 2) return false;
   if (nonFinal[norm(text.charCodeAt(e - 1))] === 1) return false;
