@@ -4,7 +4,7 @@
  * shared/contracts/scan-report.md: XLSX, JSON, NDJSON, Parquet and quirky CSV.
  *
  *   npx tsx bench/eval/columns-b/generate.ts --out DIR [--seed N]
- *   npx tsx bench/eval/columns-b/eval.ts DIR
+ *   npx tsx bench/eval/columns-eval.ts DIR
  *
  * Ten files on themes unlike an HR table (婚姻登记, 不动产登记, 医保结算, 公积金提取, 出入境证件,
  * 网约车订单, 信访件, 学籍, 物业缴费, 台胞就业), with headers in Simplified and Traditional Chinese,
@@ -15,7 +15,7 @@
  * character, EAN-13 codes, version strings shaped like IPv4, UUIDs, room numbers, buildings,
  * statuses).
  *
- * DIR/truth.json has the format of bench/eval/columns/eval.ts: `{ file: [{ index, header, truth }] }`
+ * DIR/truth.json has the format bench/eval/columns-eval.ts reads: `{ file: [{ index, header, truth }] }`
  * where truth is a detector type id, `decoy` or `free_text`. For JSON and NDJSON the header is the
  * path the report names (a.b[].c) and the index its order of first appearance, depth first, as
  * the report contract describes. For the XLSX files the labelled data is on the first sheet.

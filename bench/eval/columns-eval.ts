@@ -1,25 +1,22 @@
 /**
- * Scores `landao scan` against the second blind column set written by `generate.ts`.
+ * Scores `landao scan` against a blind labelled column set: either generator's output
+ * (bench/eval/columns/generate.ts, bench/eval/columns-b/generate.ts).
  *
- *   npx tsx bench/eval/columns-b/generate.ts --out DIR
- *   npx tsx bench/eval/columns-b/eval.ts DIR
+ *   npx tsx bench/eval/columns/generate.ts --out DIR      (or columns-b/generate.ts)
+ *   npx tsx bench/eval/columns-eval.ts DIR
  *
- * The scoring rules, the truth format and the output are those of bench/eval/columns/eval.ts,
- * unchanged:
+ * Runs `node bin/landao.js scan <file> --json` on every file of `DIR/truth.json`
+ * (`{ file: [{ index, header, truth }] }`) and compares each column's `detections` with its label:
  * - a typed column is right when `detections[0].type` is the labelled type;
  * - a `decoy` column is right when it has no detection of a sensitive type (every type except
  *   `person_name` and `address`, which on a decoy are listed apart as a softer failure); any
- *   detection counts, however low its ratio;
+ *   detection counts, however low its ratio (the report lists a type once it matched one cell),
+ *   so ratio and confidence are printed to tell a column-level call from a stray cell;
  * - `free_text` columns are only listed.
  * Accuracy target ≥ 95 %, decoy false positives 0. Exit status: 0 when both hold, 1 when one does
- * not, 2 when a scan failed or the set is malformed.
- *
- * Why a copy rather than the first set's script: that script reads every file back as comma- or
- * tab-separated text to show sample values, so for XLSX, JSON, NDJSON, Parquet and a
- * pipe-delimited CSV it would print bytes of the container instead of cell values (the scores
- * would be the same). This one reads each format itself — XLSX first sheet with exceljs, JSON and
- * NDJSON by path (a.b[].c), Parquet with hyparquet, delimited text with the delimiter sniffed from
- * the header line — and also prints the totals per format.
+ * not, 2 when a scan failed or the set is malformed. Sample values of wrong columns are read from
+ * each format itself (XLSX first sheet with exceljs, JSON/NDJSON by path a.b[].c, Parquet with
+ * hyparquet, delimited text with the delimiter sniffed from the header line), with totals per format.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -68,7 +65,7 @@ interface Outcome {
   samples: string[];
 }
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function scan(path: string): Report {
   const res = spawnSync(process.execPath, [join(repoRoot, 'bin/landao.js'), 'scan', path, '--json'], {
@@ -259,7 +256,7 @@ function line(o: Outcome, what: string): string {
 async function main(): Promise<number> {
   const dir = process.argv[2];
   if (dir === undefined) {
-    console.error('usage: npx tsx bench/eval/columns-b/eval.ts DIR   (DIR written by generate.ts --out DIR)');
+    console.error('usage: npx tsx bench/eval/columns-eval.ts DIR   (DIR written by columns/generate.ts or columns-b/generate.ts --out DIR)');
     return 2;
   }
   const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Record<string, TruthEntry[]>;
@@ -310,7 +307,7 @@ async function main(): Promise<number> {
   const decoysOk = decoyHard.length === 0;
 
   const out: string[] = [];
-  out.push(`Blind column-type evaluation (set B) of landao scan — ${resolve(dir)}`);
+  out.push(`Blind column-type evaluation of landao scan — ${resolve(dir)}`);
   out.push(`${Object.keys(truth).length} files; ${typed.length} typed, ${decoys.length} decoy, ${freeText.length} free-text columns`);
   out.push('');
   out.push('== Summary');
