@@ -907,7 +907,7 @@ export class TextScanner implements ScanHost {
 
   /**
    * End of an extension written right after a phone number ending at `e` (转806, 轉 806, 分机12,
-   * ext. 3, x12): the index after its digits, or `e` when there is none.
+   * ext.3): the index after its 1–6 digits, or `e` when there is none.
    */
   private extensionEnd(e: number): number {
     const text = this.text;
