@@ -17,3 +17,19 @@ describe('free-text evaluation set', () => {
     expect(r.micro.f1, JSON.stringify(r.errors, null, 1)).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('free-text sets written blind to the recognisers (bench/eval)', () => {
+  // Both have been used for fixes since (bench/eval/README.md), so they guard against regressions
+  // rather than measure generalisation; the floors sit a little under their session-8 scores.
+  for (const [file, floor] of [
+    ['freetext-blind-s8.jsonl', 0.95],
+    ['freetext-blind-s8b.jsonl', 0.93],
+  ] as const) {
+    it(`keeps a micro-averaged F1 of at least ${floor} on ${file}`, () => {
+      const set = parseJsonl(readFileSync(new URL(`../../../../bench/eval/${file}`, import.meta.url), 'utf8'));
+      expect(set.length).toBeGreaterThan(200);
+      const r = evaluate(set);
+      expect(r.micro.f1, JSON.stringify(r.errors.slice(0, 20), null, 1)).toBeGreaterThanOrEqual(floor);
+    });
+  }
+});
