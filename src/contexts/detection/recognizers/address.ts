@@ -41,9 +41,15 @@ const UNITS = ['号', '栋', '幢', '座', '单元', '室', '楼', '层', '户',
 /** Characters after a number unit that make it something else (3号线, 15号文件, 1号车). */
 const NOT_ADDRESS_AFTER_UNIT = '线文令车机位窗台床柜件次届期码';
 /** …except as the start of these words: 66号车间, 3号机房 (places at the address). */
-const PLACE_AFTER_UNIT = ['车间', '机房', '台湾'];
+const PLACE_AFTER_UNIT = ['车间', '机房'];
 /** Suffixes of buildings and estates, which may be named after a place (中山大厦, 厦门花园). */
 const BUILDING_SUFFIXES = new Set(['大厦', '花园', '广场', '中心', '大楼', '公寓', '家园', '苑', '园', '小区', '山庄', '商城', '名邸', '府邸', '公馆']);
+/** text[s, e) in Simplified characters (the suffix trie matches Traditional too: 中山大廈). */
+function normText(text: string, s: number, e: number): string {
+  let out = '';
+  for (let k = s; k < e; k++) out += String.fromCharCode(norm(text.charCodeAt(k)));
+  return out;
+}
 /** Direction characters of a road named after a place: 北京东路, 湖滨南路. */
 const DIRECTIONS = '东南西北中';
 
@@ -215,7 +221,7 @@ function parseChain(text: string, start: number, to: number): Chain {
         if (end < to) {
           const sfx = tables().suffix.longestAt(text, end, to);
           if (sfx !== null && sfx.value === K_HIGH && sfx.length === 1) end += 1;
-          else if (sfx !== null && BUILDING_SUFFIXES.has(text.slice(end, end + sfx.length))) {
+          else if (sfx !== null && sfx.value === K_LOW && BUILDING_SUFFIXES.has(normText(text, end, end + sfx.length))) {
             end += sfx.length; // 中山大厦, 福州广场: a building named after a place
             kind = K_LOW;
           } else if (sfx !== null && sfx.value === K_ROAD) {

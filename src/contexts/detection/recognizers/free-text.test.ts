@@ -341,6 +341,7 @@ describe('findInText on addresses as people write them', () => {
 
   it('goes on through a building named after a place (中山大厦) to the room', () => {
     expect(spans('住所地福州市鼓楼区湖东路152号中山大厦A座1602室。')).toEqual([['address', '福州市鼓楼区湖东路152号中山大厦A座1602室']]);
+    expect(spans('住所地臺北市中山區南京東路152號中山大廈A座1602室。')).toEqual([['address', '臺北市中山區南京東路152號中山大廈A座1602室']]);
   });
 
   it('ends an address before a workshop or machine room at it, but not before a metro line or a vehicle', () => {
