@@ -49,7 +49,7 @@ describe.runIf(browserTestsEnabled('customs reference editor end-to-end tests'))
     await dialog.getByRole('button', { name: '发布为新版本' }).click();
     await dialog.getByText('必填').waitFor();
     await dialog.getByLabel('修订说明').fill('收紧多中心临床试验受试者身份信息的出境路径');
-    await dialog.getByRole('button', { name: '发布为新版本' }).click();
+    await confirmInDialog(page, dialog, dialog.getByRole('button', { name: '发布为新版本' }));
     await lists.getByText('已发布版本 1.0.1，即时生效。').waitFor();
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -97,7 +97,7 @@ describe.runIf(browserTestsEnabled('customs reference editor end-to-end tests'))
     await catalog.getByRole('button', { name: '发布为新版本' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '本次修改' });
     await dialog.getByLabel('修订说明').fill('增加一个识别器');
-    await dialog.getByRole('button', { name: '发布为新版本' }).click();
+    await confirmInDialog(page, dialog, dialog.getByRole('button', { name: '发布为新版本' }));
     const alert = dialog.locator('[data-error-field]');
     await alert.waitFor();
     expect(await alert.getAttribute('data-error-field')).toMatch(new RegExp(`^${id.replace(/\./g, '\\.')}\\.detectorTypes\\[\\d+\\]$`));
@@ -127,7 +127,7 @@ describe.runIf(browserTestsEnabled('customs reference editor end-to-end tests'))
     await bureau.locator('button[data-action="request_info"]').click();
     const ask = bureau.getByRole('dialog');
     await ask.getByLabel('意见', { exact: true }).fill('请补充接收方的安全保护能力说明');
-    await ask.getByRole('button', { name: '要求补充材料' }).click();
+    await confirmInDialog(bureau, ask, ask.getByRole('button', { name: '要求补充材料' }));
     await bureau.locator('[data-state="info_requested"]').waitFor();
 
     const keys: (string | undefined)[] = [];
@@ -140,7 +140,7 @@ describe.runIf(browserTestsEnabled('customs reference editor end-to-end tests'))
     await qiye.locator('button[data-action="resubmit"]').click();
     const resubmit = qiye.getByRole('dialog');
     await resubmit.getByLabel('意见（选填）').fill('已补充接收方的安全保护能力说明');
-    await resubmit.getByRole('button', { name: '重新提交' }).click();
+    await confirmInDialog(qiye, resubmit, resubmit.getByRole('button', { name: '重新提交' }));
     await qiye.locator('[data-state="pending_review"]').waitFor({ timeout: 30_000 });
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
@@ -191,14 +191,14 @@ describe.runIf(browserTestsEnabled('customs reference editor end-to-end tests'))
     await dialog.getByText('一般数据清单', { exact: true }).click();
     await dialog.getByLabel('修订说明').fill('按新文件更新一般数据清单');
     await dialog.locator('input[type="file"]').setInputFiles({ name: 'general.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.join('\r\n')) });
-    await dialog.getByRole('button', { name: '导入并发布' }).click();
+    await confirmInDialog(page, dialog, dialog.getByRole('button', { name: '导入并发布' }));
     const refused = dialog.locator('[data-import-error]');
     await refused.waitFor();
     expect(await refused.textContent()).toMatch(/line 3, column industry/);
 
     const good = [...lines.slice(0, -2), lines.at(-1)!].join('\r\n'); // the last item dropped
     await dialog.locator('input[type="file"]').setInputFiles({ name: 'general.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
-    await dialog.getByRole('button', { name: '导入并发布' }).click();
+    await confirmInDialog(page, dialog, dialog.getByRole('button', { name: '导入并发布' }));
     await lists.getByText(/^已发布版本 .+，即时生效。$/).waitFor();
     const history = lists.locator('.customs-reference-history tr[data-version]');
     await history.nth(2).waitFor();
