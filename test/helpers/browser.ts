@@ -81,8 +81,20 @@ export async function chooseLanguage(page: Page, nativeName: string): Promise<vo
 export async function chooseOption(page: Page, select: Locator, option: string, search?: string): Promise<void> {
   await select.click();
   if (search) await select.getByRole('combobox').fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ has: page.getByText(option, { exact: true }) }).click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: STEP_TIMEOUT_MS }).toBe(0);
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ has: page.getByText(option, { exact: true }) });
+  const open = page.locator('.ant-select-dropdown:visible');
+  // A click on an option can be lost on a loaded machine as on a dialog's button (see confirmInDialog): the dropdown
+  // then stays open. Click again while the option is still shown; a single Select takes the same value twice.
+  for (let i = 1; ; i++) {
+    await item.click();
+    try {
+      await expect.poll(() => open.count(), { timeout: i < 3 ? 8_000 : STEP_TIMEOUT_MS }).toBe(0);
+      return;
+    } catch (e) {
+      if (i >= 3 || (await item.count()) === 0) throw e;
+      console.error(`[e2e] a click on the option ${option} left its dropdown open (attempt ${i}); clicking again`);
+    }
+  }
 }
 
 /**
