@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { candidatesFor } from '../../src/contexts/benefits/payouts/test-support.ts';
 import { createPlatform } from '../../src/main.ts';
-import { browserTestsEnabled, collectPageErrors, launchBrowser, STEP_TIMEOUT_MS, submitLogin } from '../helpers/browser.ts';
+import { browserTestsEnabled, collectPageErrors, confirmInDialog, launchBrowser, STEP_TIMEOUT_MS, submitLogin } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server-process.ts';
 
 const catalog = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'web', 'src', 'i18n', file), 'utf8'));
@@ -75,7 +75,7 @@ describe.runIf(browserTestsEnabled('benefits end-to-end tests'))('免申即享 p
     await officer.getByRole('button', { name: zhCN['benefits.payouts.bulk.button'] }).click();
     const dialog = officer.getByRole('dialog');
     await dialog.getByText(zhCN['benefits.payouts.bulk.body']!.replace('{count}', '3').replace('{total}', yuan(totalFen))).waitFor();
-    await dialog.getByRole('button', { name: zhCN['benefits.payouts.bulk.ok'] }).click();
+    await confirmInDialog(officer, dialog, dialog.getByRole('button', { name: zhCN['benefits.payouts.bulk.ok'] }));
     await expect.poll(() => officer.getByText(zhCN['benefits.payouts.state.notified']!, { exact: true }).count()).toBe(1);
     expect(await officer.getByText(zhCN['benefits.payouts.state.confirmed']!, { exact: true }).count()).toBe(2);
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mod11_2CheckChar } from '../../src/contexts/detection/validators/index.ts';
-import { browserTestsEnabled, chooseOption, collectPageErrors, useBrowserSession } from '../helpers/browser.ts';
+import { browserTestsEnabled, chooseOption, collectPageErrors, confirmInDialog, useBrowserSession } from '../helpers/browser.ts';
 
 /** A valid resident ID number for person `i` (Pingtan county code, born 1980–1999). */
 function idNumber(i: number): string {
@@ -89,7 +89,7 @@ describe.runIf(browserTestsEnabled('customs end-to-end tests'))('outbound data d
     await dialog.getByRole('button', { name: '审核通过' }).click();
     await dialog.getByText('必填').waitFor();
     await dialog.getByLabel('路径批准或备案文号').fill('闽网信备〔2026〕0012号');
-    await dialog.getByRole('button', { name: '审核通过' }).click();
+    await confirmInDialog(page, dialog, dialog.getByRole('button', { name: '审核通过' }));
     await page.locator('[data-state="approved"]').waitFor();
     const link = page.locator('[data-clearance-no]');
     clearanceNo = (await link.getAttribute('data-clearance-no'))!;

@@ -3,7 +3,7 @@
  * giving its reason in the confirmation dialog, and the grant shows as revoked for the department that used it.
  */
 import { describe, expect, it } from 'vitest';
-import { browserTestsEnabled, collectPageErrors, useBrowserSession } from '../helpers/browser.ts';
+import { browserTestsEnabled, collectPageErrors, confirmInDialog, useBrowserSession } from '../helpers/browser.ts';
 
 describe.runIf(browserTestsEnabled('exchange end-to-end tests'))('data sharing grants in a browser', () => {
   const session = useBrowserSession();
@@ -19,7 +19,7 @@ describe.runIf(browserTestsEnabled('exchange end-to-end tests'))('data sharing g
 
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('理由').fill('浏览器测试：用途已结束');
-    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmInDialog(page, dialog, dialog.getByRole('button', { name: /确\s*定|OK/ }));
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('row').filter({ hasText: '行政审批局' }).filter({ hasText: '已撤销' }).first().waitFor();
     expect(errors).toEqual([]);

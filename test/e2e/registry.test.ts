@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sm3 } from '../../src/kernel/crypto/sm.ts';
-import { browserTestsEnabled, collectPageErrors, useBrowserSession } from '../helpers/browser.ts';
+import { browserTestsEnabled, collectPageErrors, confirmInDialog, useBrowserSession } from '../helpers/browser.ts';
 
 const NAME = '平潭海岸线风貌影像数据集';
 
@@ -25,10 +25,10 @@ describe.runIf(browserTestsEnabled('registry end-to-end tests'))('data property 
     await drawer.getByLabel('数据描述').fill('无人机航拍的海岸线风貌影像，按月更新');
     await drawer.getByLabel('持有权的证明材料').fill('航拍作业记录与设备采购合同');
     await drawer.getByLabel('数据 SM3 摘要').fill(sm3(NAME));
-    await drawer.getByRole('button', { name: '创建申请' }).click();
+    await confirmInDialog(page, drawer, drawer.getByRole('button', { name: '创建申请' }));
     const detail = page.getByRole('dialog').filter({ hasText: `申请` }).last();
     await detail.getByText('草稿').waitFor();
-    await detail.getByRole('button', { name: '提交申请' }).click();
+    await confirmInDialog(page, detail, detail.getByRole('button', { name: '提交申请' }));
     await detail.getByText('待受理').waitFor();
     expect(errors).toEqual([]);
   });
@@ -39,9 +39,9 @@ describe.runIf(browserTestsEnabled('registry end-to-end tests'))('data property 
     await page.getByRole('searchbox', { name: '按名称、主体、登记号搜索' }).press('Enter');
     await page.getByText(NAME, { exact: true }).click();
     const detail = page.getByRole('dialog');
-    await detail.getByRole('button', { name: /^受\s?理$/ }).click();
+    await confirmInDialog(page, detail, detail.getByRole('button', { name: /^受\s?理$/ }));
     await detail.getByText('形式审查', { exact: true }).waitFor();
-    await detail.getByRole('button', { name: '形式审查通过' }).click();
+    await confirmInDialog(page, detail, detail.getByRole('button', { name: '形式审查通过' }));
     await detail.getByText('公示中', { exact: true }).waitFor();
 
     const notices = await session.newPage();
@@ -55,7 +55,7 @@ describe.runIf(browserTestsEnabled('registry end-to-end tests'))('data property 
     await page.getByText('岚岛医药门店客流统计数据集', { exact: true }).click();
     const detail = page.getByRole('dialog');
     await detail.getByText('公示期满', { exact: true }).waitFor();
-    await detail.getByRole('button', { name: '公示期满，登记发证' }).click();
+    await confirmInDialog(page, detail, detail.getByRole('button', { name: '公示期满，登记发证' }));
     const issued = detail.getByText(/^已颁发证书 \d{17}$/);
     await issued.waitFor();
     certificateNo = (await issued.textContent())!.replace('已颁发证书 ', '');

@@ -1,3 +1,6 @@
+// antd 5 mounts its wave effect and overlays through a render function React 19 removed; the official patch gives
+// it createRoot. It must come before any antd import.
+import '@ant-design/v5-patch-for-react-19';
 import { App as AntApp } from 'antd';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
