@@ -387,3 +387,45 @@ describe('findInText on ID numbers written in groups', () => {
     expect(spans(`身份证号${dashed}。`)).toEqual([['cn_resident_id', dashed]]);
   });
 });
+
+describe('findInText on names written in lists and registers', () => {
+  it('reads names standing alone between list separators, brackets and numbers, whatever their surname', () => {
+    expect(spans('本月慰问对象：邬秀清、阎国庆、诸葛文斌，每户米面一份。')).toEqual([
+      ['person_name', '邬秀清'],
+      ['person_name', '阎国庆'],
+      ['person_name', '诸葛文斌'],
+    ]);
+    expect(spans('签到：郜玉梅（76岁）、栾志刚（81岁）。').map(([, v]) => v)).toEqual(['郜玉梅', '栾志刚']);
+    expect(spans('回访名单：1. 宫丽 13956781234；2. 戚伟 15067183921').filter(([t]) => t === 'person_name').map(([, v]) => v)).toEqual(['宫丽', '戚伟']);
+  });
+
+  it('keeps a mobile number written after a name and before the next field (户籍, 家庭住址)', () => {
+    expect(spans('监护人：卜国庆 18756231478 户籍地：安徽省')).toContainEqual(['cn_mobile', '18756231478']);
+    expect(spans('父亲：卜国庆 18756231478 家庭住址不详')).toContainEqual(['cn_mobile', '18756231478']);
+  });
+
+  it('does not read labels, bracketed words, clauses or dictionary words standing alone as names', () => {
+    expect(spans('经核实，情况属实。')).toEqual([]);
+    expect(spans('车贷：已结清。')).toEqual([]);
+    expect(spans('诊断：肺结核（涂阳）。').filter(([t]) => t === 'person_name')).toEqual([]);
+    expect(spans('花名册（节选）')).toEqual([]);
+    expect(spans('谢谢！')).toEqual([]);
+    expect(spans('於民國112年3月申請。').filter(([t]) => t === 'person_name')).toEqual([]);
+  });
+
+  it('reads the name after a party letter (当事人甲：), a kinship word or a role such as 受送达人', () => {
+    expect(spans('当事人乙：蒲国强，男。').filter(([t]) => t === 'person_name')).toEqual([['person_name', '蒲国强']]);
+    expect(spans('受送达人宓晓东，请签收。')).toEqual([['person_name', '宓晓东']]);
+    expect(spans('接送人：外婆蔡陳秀英，電話另附。').filter(([t]) => t === 'person_name')).toEqual([['person_name', '蔡陳秀英']]);
+  });
+
+  it('reads Tibetan names, which have no surname, where a word starts and ends around them', () => {
+    expect(spans('被询问人：洛桑旦增，男，藏族。').filter(([t]) => t === 'person_name')).toEqual([['person_name', '洛桑旦增']]);
+    expect(spans('当晚我和索朗顿珠在茶馆。')).toEqual([['person_name', '索朗顿珠']]);
+    expect(spans('多吉平措的说法').filter(([t]) => t === 'person_name')).toEqual([]);
+  });
+
+  it('gives back a given name the segmenter glued to the verb after it (林怡|君持)', () => {
+    expect(spans('客户柯佳慧持护照办理。').filter(([t]) => t === 'person_name')).toEqual([['person_name', '柯佳慧']]);
+  });
+});

@@ -47,6 +47,11 @@ function isGap(c: number): boolean {
   return c === 58 || c === 0xff1a || c === 32 || c === 0x3000 || c === 46 || c === 9;
 }
 
+/** 甲 乙 丙 丁: the party letter written after a role in agreements and reports (当事人甲：, 乙方). */
+function isPartyMark(c: number): boolean {
+  return c === 0x7532 || c === 0x4e59 || c === 0x4e19 || c === 0x4e01;
+}
+
 const CTX_ADJACENT = 0.35;
 const CTX_NEAR = 0.1;
 const TITLE = 0.35;
@@ -133,6 +138,7 @@ function endsGlued(text: string, k: number, e: number, to: number, trailing: Uin
 function endsWithNameRole(text: string, p: number, from: number, gap = true): boolean {
   let e = p;
   while (gap && e > from && p - e < 2 && isGap(text.charCodeAt(e - 1))) e--;
+  if (gap && e < p && e > from && isPartyMark(text.charCodeAt(e - 1))) e--; // 当事人甲：
   const m = nameRoles().reversed.longestBefore(text, e, from);
   return m !== null && m.length >= 2;
 }
@@ -164,6 +170,37 @@ function subjectVerbAt(text: string, k: number, to: number): boolean {
     return e >= to || !isCjk(text.charCodeAt(e)) || !isCommonBigram(norm(text.charCodeAt(k)), norm(text.charCodeAt(e)));
   }
   return false;
+}
+
+/**
+ * True when text[s, e) is a label (车贷：, 备注:) or a bracketed aside (（涂阳）, （女儿）) rather than a
+ * name standing alone in a list.
+ */
+function labelOrAside(text: string, s: number, e: number, from: number, to: number): boolean {
+  const n = e < to ? text.charCodeAt(e) : 0;
+  if (n === 0xff1a || n === 58) return true;
+  const b = s > from ? text.charCodeAt(s - 1) : 0;
+  return (b === 0xff08 || b === 40) && (n === 0xff09 || n === 41);
+}
+
+/** Tags of a surname character that is used as another word here (于 p, 和 c, 都 d). */
+const NON_SURNAME_TAGS = new Set(['p', 'c', 'd', 'u', 'r', 'm', 'q', 'v', 'f']);
+
+/**
+ * True when the segmenter reads text[p, e) as a name: one token tagged as a name or unknown (章桂珍),
+ * or the surname and a given-name token (郝|建军) — not a clause such as 经|核实 (a preposition and a verb).
+ */
+function segmentsAsName(text: string, p: number, e: number, sLen: number): boolean {
+  const words = tag(normSlice(text, p, e));
+  const w0 = words[0] as TaggedWord;
+  // A dictionary word, even one the dictionary tags as a name (花名册, 谢谢), is a word when it stands alone.
+  if (words.length === 1) return (w0.tag.startsWith('nr') || w0.tag === 'x') && lexFreq(lexiconEntry(w0.word)) < 20;
+  if (NON_SURNAME_TAGS.has(w0.tag)) return false; // 于|民国: a preposition, not a surname
+  // A surname that is also a function word (经, 由, 向, 据 …) starts a clause (经核实) unless the whole run is one name token.
+  if (sLen === 1 && tables().boundary[norm(text.charCodeAt(p))] === 1) return false;
+  if (words.length !== 2 || w0.word.length !== sLen) return false;
+  const w1 = words[1] as TaggedWord;
+  return w1.tag.startsWith('nr') || GIVEN_NAME_TAGS.has(w1.tag);
 }
 
 /** True when a role word (nameRoles) starts at `p`: 顾客吴…, 家属蔡… (顾 and 家 are surnames too). */
@@ -235,8 +272,16 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
   const hinted = host.hinted('person_name');
   let lastEnd = -1;
 
+  const tibetan = tibetanStarts();
   for (const p of surnameHits) {
     if (p < lastEnd) continue;
+    if (tibetan[norm(text.charCodeAt(p))] === 1 && p + 4 <= to) {
+      const e = tibetanNameInText(host, p);
+      if (e > 0) {
+        lastEnd = e;
+        continue;
+      }
+    }
     const sLen = surnameLength(text, p, to);
     if (sLen === 0 || p + sLen >= to) continue;
     const after = text.charCodeAt(p + sLen);
@@ -260,7 +305,10 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     const distance = ctx.lastDistance;
     const nameCtx = (near & CTX.person_name) !== 0;
     let keywordAdjacent = nameCtx && distance <= 2;
-    for (let k = p - distance; keywordAdjacent && k < p; k++) if (!isGap(text.charCodeAt(k))) keywordAdjacent = false;
+    for (let k = p - distance; keywordAdjacent && k < p; k++) {
+      const c = text.charCodeAt(k);
+      if (!isGap(c) && !(k === p - distance && k + 1 < p && isPartyMark(c))) keywordAdjacent = false;
+    }
     // A role word (来电人, 雇主 …) marks a name as a keyword does, but, unlike 姓名：, does not make an
     // ordinary word after it (雇主单位) a name.
     const adjacent = keywordAdjacent || endsWithNameRole(text, p, from);
@@ -288,9 +336,17 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     // A gender right after the name (王某，男，45岁 / 林某（女）) marks a person as a title does.
     let genderAt = -1;
     for (let g = p + sLen + 1; g <= p + sLen + 2 && genderAt < 0; g++) if (g < to && allCjk(text, p + sLen, g) && genderFollows(text, g, to)) genderAt = g;
+    // The CJK run from the surname; closed when a non-CJK character (punctuation, space, digit) ends it.
+    let runEnd = p + sLen;
+    while (runEnd < to && runEnd - p <= 4 && isCjk(text.charCodeAt(runEnd))) runEnd++;
+    const runClosed = runEnd >= to || !isCjk(text.charCodeAt(runEnd));
+    // A name standing alone between punctuation, spaces or numbers, as lists and tables in text write
+    // them (崔玉兰、郝建军、石秀英; 章桂珍（88岁）; 饶春生 6228…): the whole run must look like a name cell.
+    const isolated =
+      (p === from || !isCjk(prev)) && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && !labelOrAside(text, p, runEnd, from, to) && isNameCell(text, p, runEnd) && segmentsAsName(text, p, runEnd, sLen);
     // A case-record verb right after the name (吴金水申请, 章晓峰来电, 黄土生在): the subject of the record.
     // Looked for only when nothing else opens the gate (most surname hits are not names).
-    if (!(adjacent || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || subjectVerbAfterRun(text, p, sLen, to))))) continue;
+    if (!(adjacent || isolated || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || subjectVerbAfterRun(text, p, sLen, to))))) continue;
     // 姓名和电话: a conjunction right after a keyword is no surname.
     if (keywordAdjacent && distance === 0 && CONJUNCTIONS.includes(String.fromCharCode(norm(text.charCodeAt(p))))) continue;
     // Without a keyword or title, a surname starting an ordinary word (方面, 高度, 万元, 任何) is
@@ -303,9 +359,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     let words: readonly TaggedWord[] | null = null;
     let idx = -1;
     // Without segmentation: right before a title (王建华经理), or right after a keyword when the
-    // CJK run from the surname is itself the name (联系人：张伟，).
-    let runEnd = p + sLen;
-    while (runEnd < to && runEnd - p <= 4 && isCjk(text.charCodeAt(runEnd))) runEnd++;
+    // CJK run from the surname is itself the name (联系人：张伟，), or a name standing alone.
     if (titleAt > 0) {
       len = titleAt - p;
       conf = 0.45;
@@ -315,9 +369,16 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       // 江海生，男: the run before a gender is the name, however the segmenter would cut it.
       len = genderAt - p;
       conf = 0.45;
-    } else if (adjacent && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && (runEnd >= to || !isCjk(text.charCodeAt(runEnd)))) {
+    } else if (adjacent && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2) {
       len = runEnd - p;
       conf = 0.45;
+    } else if (adjacent && runClosed && runEnd - p === 4 && sLen === 1 && single[norm(text.charCodeAt(p + 1))] !== 0 && isNameCell(text, p + 1, runEnd)) {
+      // 祖母蔡林秀琴: a married woman's name in Taiwan, her husband's surname before her own.
+      len = 4;
+      conf = 0.45;
+    } else if (isolated) {
+      len = runEnd - p;
+      conf = 0.5;
     } else {
       // Segment a small window starting at the surname (a name starts there or nowhere; the gate
       // made sure the character before ends a word).
@@ -370,6 +431,10 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
           const ch = norm(nx.word.charCodeAt(0));
           const cleanAfter = endsClause || nn.word.length >= 2 || trailing[norm(nn.word.charCodeAt(0))] === 1;
           if (trailing[ch] !== 1 && nonName[ch] !== 1 && cleanAfter && titles.longestAt(nx.word, 0, 1) === null) len += 1;
+        } else if (nx !== undefined && nx.word.length === 2 && nx.tag === 'x' && allCjk(nx.word, 0, 2) && endsGlued(text, p + len + 1, p + len + 2, to, trailing)) {
+          // 林怡|君持: the HMM glued the given name's last character to the verb after it.
+          const ch = norm(nx.word.charCodeAt(0));
+          if (trailing[ch] !== 1 && nonName[ch] !== 1 && titles.longestAt(nx.word, 0, 1) === null) len += 1;
         }
       }
     }
@@ -463,9 +528,55 @@ const TIBETAN_NAME_PARTS = new Set([
   '格勒', '泽仁', '卓措', '拉毛', '才旦', '更登', '尕藏', '斯朗', '泽旺', '降措', '次央', '德央', '贡嘎', '索南', '仓决', '旺青',
 ]);
 
+let tibetanFirst: Uint8Array | null = null;
+
+/** 1 at the first character of a Tibetan name part (normalised). */
+function tibetanStarts(): Uint8Array {
+  if (tibetanFirst !== null) return tibetanFirst;
+  tibetanFirst = new Uint8Array(65536);
+  for (const w of TIBETAN_NAME_PARTS) tibetanFirst[w.charCodeAt(0)] = 1;
+  return tibetanFirst;
+}
+
+/** The first characters of Tibetan name parts: the scanner routes them to `findNames` with the surnames. */
+export function tibetanNameStartChars(): string {
+  let out = '';
+  for (const w of TIBETAN_NAME_PARTS) if (!out.includes(w.charAt(0))) out += w.charAt(0);
+  return out;
+}
+
 /** True when text[s, s + 4) is two parts of a Tibetan name (格桑卓玛, 次仁央金). */
 function isTibetanName(text: string, s: number): boolean {
+  const first = tibetanStarts();
+  if (first[norm(text.charCodeAt(s))] !== 1 || first[norm(text.charCodeAt(s + 2))] !== 1) return false;
   return TIBETAN_NAME_PARTS.has(normSlice(text, s, s + 2)) && TIBETAN_NAME_PARTS.has(normSlice(text, s + 2, s + 4));
+}
+
+/**
+ * A Tibetan name of two parts in free text (被询问人：次仁多吉，, 我和扎西平措在): it has no surname, so it is
+ * taken only where a word starts before it (punctuation, a keyword or role, 和/与 …) and ends after it
+ * (punctuation, a gender, a case-record verb). Returns the end of the name reported, or -1.
+ */
+function tibetanNameInText(host: ScanHost, p: number): number {
+  const text = host.text;
+  const to = host.to;
+  if (!isTibetanName(text, p)) return -1;
+  const e = p + 4;
+  const prev = p > host.from ? text.charCodeAt(p - 1) : 0;
+  const ctx = host.context();
+  const nameCtx = (ctx.nearestBefore(p, 10) & CTX.person_name) !== 0;
+  const distance = ctx.lastDistance;
+  const adjacent = (nameCtx && distance <= 2) || endsWithNameRole(text, p, host.from);
+  if (!(adjacent || p === host.from || !isCjk(prev) || tables().boundary[norm(prev)] === 1)) return -1;
+  const next = e < to ? text.charCodeAt(e) : 0;
+  const ends = e >= to || !isCjk(next) || tables().boundary[norm(next)] === 1 || genderFollows(text, e, to) || subjectVerbAt(text, e, to);
+  if (!ends) return -1;
+  let c = 0.55;
+  if (adjacent) c += CTX_ADJACENT;
+  else if (nameCtx) c += CTX_NEAR;
+  if (host.hinted('person_name')) c += 0.3;
+  host.emit('person_name', p, e, c);
+  return e;
 }
 
 /**

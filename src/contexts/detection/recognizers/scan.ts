@@ -43,8 +43,9 @@ import { t2sTable } from './normalize.ts';
 import { contextKeywords, CTX, divisionNames, medicalTerms, quantityUnits, surnameTables } from './dictionaries.ts';
 import { findGenotypeEnd, isNucleotideRun } from './genetic.ts';
 import type { ScanHost } from './host.ts';
+import { isCommonBigram } from './jieba.ts';
 import { findMedical } from './medical.ts';
-import { findNames, isNameCell } from './names.ts';
+import { findNames, isNameCell, tibetanNameStartChars } from './names.ts';
 import { findCredentialValues, pemBlockEnd, SECRET_CJK_STARTS, secretTokenConfidence } from './secrets.ts';
 import type { DetectorTypeId, Finding, FindOptions, Strength } from './types.ts';
 import { CONTEXT_BOOST, CONTEXT_WINDOW, FREE_TEXT_MIN_CONFIDENCE, HEADER_BOOST, NEGATIVE_PENALTY, NEGATIVE_WINDOW, QUANTITY_PENALTY } from './types.ts';
@@ -78,6 +79,14 @@ function rawFlags(): Uint8Array {
   return t;
 }
 
+/** Words a quantity unit character can start (户籍, 家庭, 人民币) when it is no unit but the next field. */
+const UNIT_WORD_PAIRS = new Set(['户籍', '户口', '户主', '户名', '家庭', '家住', '人民', '个人']);
+
+/** True when the unit character `u` and the character after it `n` (both normalised) begin a word. */
+function unitStartsWord(u: number, n: number): boolean {
+  return UNIT_WORD_PAIRS.has(String.fromCharCode(u, n)) || (isCjk(n) && isCommonBigram(u, n));
+}
+
 function cjkFlags(): Uint8Array {
   if (cjkFlagTable !== null) return cjkFlagTable;
   const t = new Uint8Array(65536);
@@ -93,6 +102,9 @@ function cjkFlags(): Uint8Array {
     if (med[c] === 1) f |= F_MED;
     t[c] = f;
   }
+  // Tibetan names have no surname: their first characters are routed to findNames as surnames are.
+  const tibetan = tibetanNameStartChars();
+  for (let i = 0; i < tibetan.length; i++) t[tibetan.charCodeAt(i)] = (t[tibetan.charCodeAt(i)] as number) | F_SURNAME;
   for (let i = 0; i < PLATE_PROVINCES.length; i++) t[PLATE_PROVINCES.charCodeAt(i)] = (t[PLATE_PROVINCES.charCodeAt(i)] as number) | F_PLATE;
   t[0x4f7f] = (t[0x4f7f] as number) | F_PLATE; // 使 (embassy plates)
   for (let i = 0; i < ROAD_SUFFIXES.length; i++) t[ROAD_SUFFIXES.charCodeAt(i)] = (t[ROAD_SUFFIXES.charCodeAt(i)] as number) | F_ROAD;
@@ -282,7 +294,9 @@ export class TextScanner implements ScanHost {
     if ((flags & NUMERIC) !== 0 && end < this.to) {
       let k = end;
       if (this.text.charCodeAt(k) === 32 && k + 1 < this.to) k++;
-      if (quantityUnits()[norm(this.text.charCodeAt(k))] === 1) c -= QUANTITY_PENALTY;
+      const u = norm(this.text.charCodeAt(k));
+      // …unless the unit character starts a word (户籍, 家庭住址, 人民币): then it is the next field.
+      if (quantityUnits()[u] === 1 && !(k + 1 < this.to && unitStartsWord(u, norm(this.text.charCodeAt(k + 1))))) c -= QUANTITY_PENALTY;
     }
     return c;
   }
