@@ -42,6 +42,8 @@ const UNITS = ['号', '栋', '幢', '座', '单元', '室', '楼', '层', '户',
 const NOT_ADDRESS_AFTER_UNIT = '线文令车机位窗台床柜件次届期码';
 /** …except as the start of these words: 66号车间, 3号机房 (places at the address). */
 const PLACE_AFTER_UNIT = ['车间', '机房'];
+/** Words after 号 that make the number a thing's at the place, not a part of the address (2号电梯; 9号楼电梯 is a building's). */
+const THING_AFTER_UNIT = ['电梯', '電梯'];
 /** Suffixes of buildings and estates, which may be named after a place (中山大厦, 厦门花园). */
 const BUILDING_SUFFIXES = new Set(['大厦', '花园', '广场', '中心', '大楼', '公寓', '家园', '苑', '园', '小区', '山庄', '商城', '名邸', '府邸', '公馆']);
 /** text[s, e) in Simplified characters (the suffix trie matches Traditional too: 中山大廈). */
@@ -56,10 +58,12 @@ const DIRECTIONS = '东南西北中';
 /** Characters that cannot be inside a named component (function words and verbs). */
 const STOP = '的在是与及将向到至从对被把为了着过也就还又或等其该此这那已请由给让使因如若但并且而则即便才以之时住租说去附近旁边我你他她它们共约每各有无不没于和同跟往';
 /**
- * Stop characters that are common in road names (和平路, 同安路, 向阳路, 自由路, 之江路, 共和路): a
- * component ending in a road suffix may contain them; other components may not.
+ * Stop characters that are common in road and village names (和平路, 同安路, 向阳路, 自由路, 之江路,
+ * 共和路, 那马村): a component ending in a road suffix or 村 may contain them; other components may not.
  */
-const ROAD_NAME_CHARS = '和同向为于与由至之共';
+const ROAD_NAME_CHARS = '和同向为于与由至之共那';
+/** Village-level suffixes, which may follow a name holding a road-name stop character (那马村, 那暖屯). */
+const VILLAGE_SUFFIXES = '村屯寨组';
 
 interface AddressTables {
   suffix: KeywordTrie<number>;
@@ -136,14 +140,15 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
   if (digits > 0 && k < to && isAsciiLetter(text.charCodeAt(k)) && !isAsciiAlnum(text.charCodeAt(k + 1))) k++;
   if (k < to && (text.charCodeAt(k) === 35 || text.charCodeAt(k) === 0xff03)) k++; // 1#楼
   let u = k < to ? unit.longestAt(text, k, to) : null;
-  // 1704楼上, 3楼下: "upstairs", "downstairs" — the number is the room, not a floor.
-  if (u !== null && u.length === 1 && k + 1 < to && norm(text.charCodeAt(k)) === 0x697c /* 楼 */) {
-    const n = text.charCodeAt(k + 1);
-    if (n === 0x4e0a /* 上 */ || n === 0x4e0b /* 下 */) u = null;
+  // 1704楼上, 3楼下, 186号楼下: "upstairs", "downstairs" — the number is the room or house, not a floor.
+  if (u !== null && k + u.length < to && norm(text.charCodeAt(k + u.length - 1)) === 0x697c /* 楼 */) {
+    const n = text.charCodeAt(k + u.length);
+    if (n === 0x4e0a /* 上 */ || n === 0x4e0b /* 下 */) u = u.length === 1 ? null : unit.longestAt(text, k, k + u.length - 1);
   }
   if (u !== null) {
     const e = k + u.length;
     if (e < to && notAfter[norm(text.charCodeAt(e))] === 1 && !PLACE_AFTER_UNIT.some((w) => text.startsWith(w, e))) return -1;
+    if (u.length === 1 && norm(text.charCodeAt(k)) === 0x53f7 /* 号 */ && THING_AFTER_UNIT.some((w) => text.startsWith(w, e))) return -1;
     // Taiwan writes a sub-number after the unit: 7樓之3, 245號之1.
     if (e + 1 < to && text.charCodeAt(e) === 0x4e4b /* 之 */ && isDigit(text.charCodeAt(e + 1))) {
       let k2 = e + 1;
@@ -178,7 +183,7 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
     const c = text.charCodeAt(k);
     if (!(isCjk(c) || isAsciiAlnum(c))) return null;
     const m = suffix.longestAt(text, k, to);
-    if (m !== null && (!roadOnly || m.value === K_ROAD)) {
+    if (m !== null && (!roadOnly || m.value === K_ROAD || (m.length === 1 && VILLAGE_SUFFIXES.includes(String.fromCharCode(norm(text.charCodeAt(k))))))) {
       // Suffix characters in a row belong to one name: 潭城镇, 北门村, 环岛路.
       let end = k + m.length;
       let kind = m.value;
@@ -253,6 +258,14 @@ function parseChain(text: string, start: number, to: number): Chain {
         end = g.end;
       }
     }
+    if (end < 0 && chain.lastKind === K_NUM) {
+      // A building or estate named without a suffix after the house number: 27号商鼎国际1栋, 9号金山碧水2区11座.
+      const b = bareBuildingName(text, pos, to);
+      if (b > 0) {
+        kind = K_LOW;
+        end = b;
+      }
+    }
     if (end < 0) break;
     chain.kinds.push(kind);
     chain.lastKind = kind;
@@ -317,6 +330,13 @@ export function findAddresses(host: ScanHost, divisionHits: readonly number[], r
   for (const r of roadHits) {
     if (r < consumed) continue;
     const n = r + 1 < to ? text.charCodeAt(r + 1) : 0;
+    if (ESTATE_FINALS.includes(String.fromCharCode(text.charCodeAt(r)))) {
+      if (isDigit(n) || isWideDigit(n)) {
+        const e = estateLed(host, r, Math.max(consumed, host.from), hinted);
+        if (e > 0) consumed = e;
+      }
+      continue;
+    }
     if (!(isDigit(n) || isWideDigit(n) || isCjkNumeral(n))) continue;
     // The road name: up to 5 characters back, not crossing punctuation, stop words or a keyword.
     let s = r;
@@ -328,10 +348,100 @@ export function findAddresses(host: ScanHost, divisionHits: readonly number[], r
       if (!isCjk(c) || stop[norm(c)] === 1 || s - 1 < kwEnd) break;
       s--;
     }
+    s = skipLeadingWord(text, s, r);
     if (r - s < 1) continue;
+    // 国道一号, 省道203: a highway with a number is no postal address.
+    if (r - s === 1 && '国省县乡'.includes(String.fromCharCode(norm(text.charCodeAt(s)))) && norm(text.charCodeAt(r)) === 0x9053 /* 道 */) continue;
     const chain = parseChain(text, s, to);
     if (chain.numberEnd <= r) continue;
     const e = acceptChain(host, chain, true, hinted);
     if (e > 0) consumed = e;
   }
+}
+
+/** Last characters of estate and building suffixes (小区, 公寓, 华庭, 二十四城 …): routed here with the road suffixes. */
+export const ESTATE_FINALS = '区寓园苑庭城厦村里庄墅邸馆區園廈莊館';
+/** Estate suffixes an address may start with, before the building number (幸福里小区12栋). */
+const ESTATE_SUFFIXES = new Set(['小区', '社区', '公寓', '花园', '家园', '苑', '园', '庭', '城', '大厦', '新村', '山庄', '名邸', '府邸', '公馆', '村', '里', '别墅', '园区']);
+/** Words ending in an estate suffix character that are no estate (3公里, 这里). */
+const NOT_ESTATE = ['公里', '这里', '那里', '哪里', '千里', '万里', '英里', '海里'];
+/** Building units: one of them (or 号楼) alone after an estate makes an address (锦绣华庭5栋); a floor (2楼) does not. */
+const BUILDING_UNITS = '栋幢座';
+/** Words that start a stretch of text before a place name but are no part of it (楼下佳灵路3号). */
+const LEADING_WORDS = ['楼下', '楼上', '门口', '对面', '隔壁', '旁边', '附近'];
+
+/**
+ * End of a building or estate name without a suffix at `pos` (商鼎国际, 金山碧水): 2–6 CJK characters,
+ * no stop character, followed by a building number (1栋, 2区11座, 3号楼). -1 when there is none.
+ */
+function bareBuildingName(text: string, pos: number, to: number): number {
+  const { stop } = tables();
+  let k = pos;
+  while (k < to && k - pos < 6 && isCjk(text.charCodeAt(k)) && stop[norm(text.charCodeAt(k))] === 0) k++;
+  if (k - pos < 2 || k >= to || !isDigit(text.charCodeAt(k))) return -1;
+  let d = k;
+  while (d < to && isDigit(text.charCodeAt(d))) d++;
+  // 2区11座: an area of the estate, then the building.
+  if (d + 1 < to && norm(text.charCodeAt(d)) === 0x533a /* 区 */ && isDigit(text.charCodeAt(d + 1))) {
+    d++;
+    while (d < to && isDigit(text.charCodeAt(d))) d++;
+  }
+  if (d >= to) return -1;
+  const c = norm(text.charCodeAt(d));
+  const building = BUILDING_UNITS.includes(String.fromCharCode(c)) || (c === 0x53f7 /* 号 */ && d + 1 < to && norm(text.charCodeAt(d + 1)) === 0x697c /* 楼 */);
+  return building ? k : -1;
+}
+
+/** Moves `s` past a leading word (楼下, 对面 …) when a name of at least two characters still follows before `r`. */
+function skipLeadingWord(text: string, s: number, r: number): number {
+  for (const w of LEADING_WORDS) if (r - s - w.length >= 2 && startsWithNorm(text, s, w)) return s + w.length;
+  return s;
+}
+
+function startsWithNorm(text: string, at: number, w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (norm(text.charCodeAt(at + i)) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * An address that starts with the name of an estate or building rather than a division or road, as
+ * residents write their own (幸福里小区12栋2单元1101室, 紫荆公寓3号楼412, 锦绣华庭5栋602): the estate
+ * suffix ends at `r`, a number follows. The chain needs a building number (栋, 座, 号楼) or two number
+ * components, so 中心3号 or 商城2楼 alone is not one. Returns the end of the address, or -1.
+ */
+function estateLed(host: ScanHost, r: number, limit: number, hinted: boolean): number {
+  const text = host.text;
+  const to = host.to;
+  const { suffix, stop } = tables();
+  let sfx = 0;
+  for (let l = 2; l >= 1 && sfx === 0; l--) {
+    const m = r + 1 - l >= limit ? suffix.get(text, r + 1 - l, r + 1) : undefined;
+    if (m !== undefined && ESTATE_SUFFIXES.has(normText(text, r + 1 - l, r + 1))) sfx = l;
+  }
+  if (sfx === 0) return -1;
+  if (r >= 1 && NOT_ESTATE.some((w) => startsWithNorm(text, r + 1 - w.length, w))) return -1;
+  // The estate's name: up to 8 characters back, not across punctuation, stop words or a keyword.
+  const ctx = host.context();
+  const nearest = ctx.nearestBefore(r, 12);
+  const kwEnd = nearest !== 0 ? r - ctx.lastDistance : -1;
+  let s = r + 1 - sfx;
+  const back = Math.max(limit, s - 8);
+  while (s > back) {
+    const c = text.charCodeAt(s - 1);
+    if (!isCjk(c) || stop[norm(c)] === 1 || s - 1 < kwEnd) break;
+    s--;
+  }
+  s = skipLeadingWord(text, s, r + 1 - sfx);
+  if (r + 1 - sfx - s < 2) return -1;
+  const chain = parseChain(text, s, to);
+  if (chain.numberEnd <= r) return -1;
+  let numbers = 0;
+  for (const k of chain.kinds) if (k === K_NUM) numbers++;
+  let building = false;
+  for (let k = r + 1; k < chain.numberEnd && !building; k++) {
+    const c = norm(text.charCodeAt(k));
+    building = BUILDING_UNITS.includes(String.fromCharCode(c)) || (c === 0x53f7 /* 号 */ && k + 1 < chain.numberEnd && norm(text.charCodeAt(k + 1)) === 0x697c /* 楼 */);
+  }
+  if (numbers < 2 && !building) return -1;
+  return acceptChain(host, chain, true, hinted);
 }

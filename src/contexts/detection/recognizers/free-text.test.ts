@@ -344,6 +344,23 @@ describe('findInText on addresses as people write them', () => {
     expect(spans('住所地臺北市中山區南京東路152號中山大廈A座1602室。')).toEqual([['address', '臺北市中山區南京東路152號中山大廈A座1602室']]);
   });
 
+  it('reads an address that starts with an estate or building name, as residents write their own', () => {
+    expect(spans('报修：住户在翠湖湾小区8栋1单元702室，卫生间漏水。')).toContainEqual(['address', '翠湖湾小区8栋1单元702室']);
+    expect(spans('宿舍：丁香公寓2号楼315，').filter(([t]) => t === 'address')).toEqual([['address', '丁香公寓2号楼315']]);
+    expect(spans('门禁卡：金域华庭3栋1101，')).toContainEqual(['address', '金域华庭3栋1101']);
+    expect(spans('电梯故障：万科四季城9栋3号电梯停运。').filter(([t]) => t === 'address')).toEqual([['address', '万科四季城9栋']]);
+    // A floor alone after a mall or a distance is no address.
+    expect(spans('活动在万达广场3楼举行，距此5公里3分钟。').filter(([t]) => t === 'address')).toEqual([]);
+  });
+
+  it('goes on through a building named without a suffix and a village name holding 那, and stops before 楼下', () => {
+    expect(spans('地址：武汉市洪山区珞喻路88号光谷天地2栋1203，')).toContainEqual(['address', '武汉市洪山区珞喻路88号光谷天地2栋1203']);
+    expect(spans('住址：百色市田阳区百育镇那满村5组12号。')).toContainEqual(['address', '百色市田阳区百育镇那满村5组12号']);
+    expect(spans('电动车停在福州市鼓楼区东街120号楼下被盗。')).toContainEqual(['address', '福州市鼓楼区东街120号']);
+    expect(spans('他在楼下温泉路3号开店。')).toContainEqual(['address', '温泉路3号']);
+    expect(spans('事故地点：国道一号南下 98K。').filter(([t]) => t === 'address')).toEqual([]);
+  });
+
   it('ends an address before a workshop or machine room at it, but not before a metro line or a vehicle', () => {
     expect(spans('在柳州市柳南区航鹰大道66号车间作业')).toEqual([['address', '柳州市柳南区航鹰大道66号']]);
     expect(spans('乘坐3号线到达，换乘1号车。')).toEqual([]);

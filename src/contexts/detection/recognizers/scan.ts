@@ -36,7 +36,7 @@ import {
 } from '../validators/index.ts';
 import type { ValidationResult } from '../validators/types.ts';
 import { DETECTOR_TYPE_IDS } from '../validators/types.ts';
-import { findAddresses } from './address.ts';
+import { ESTATE_FINALS, findAddresses } from './address.ts';
 import { ASCII, foldWidth, isAsciiAlnum, isAsciiLetter, isCjk, isDigit, isNameDot, norm } from './chars.ts';
 import { ContextIndex } from './context.ts';
 import { t2sTable } from './normalize.ts';
@@ -108,6 +108,7 @@ function cjkFlags(): Uint8Array {
   for (let i = 0; i < PLATE_PROVINCES.length; i++) t[PLATE_PROVINCES.charCodeAt(i)] = (t[PLATE_PROVINCES.charCodeAt(i)] as number) | F_PLATE;
   t[0x4f7f] = (t[0x4f7f] as number) | F_PLATE; // 使 (embassy plates)
   for (let i = 0; i < ROAD_SUFFIXES.length; i++) t[ROAD_SUFFIXES.charCodeAt(i)] = (t[ROAD_SUFFIXES.charCodeAt(i)] as number) | F_ROAD;
+  for (let i = 0; i < ESTATE_FINALS.length; i++) t[ESTATE_FINALS.charCodeAt(i)] = (t[ESTATE_FINALS.charCodeAt(i)] as number) | F_ROAD;
   for (let i = 0; i < SECRET_CJK_STARTS.length; i++) t[SECRET_CJK_STARTS.charCodeAt(i)] = (t[SECRET_CJK_STARTS.charCodeAt(i)] as number) | F_SECRET;
   cjkFlagTable = t;
   return t;
