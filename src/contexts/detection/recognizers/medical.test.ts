@@ -117,4 +117,30 @@ describe('medical_record: what is not health data', () => {
   it('reports no ordinary word that contains an anatomical word and a disease head', () => {
     expect(medical('病人说经济增速放缓，市场萎缩，信心下降，资金链断裂。')).toEqual([]);
   });
+
+  it('reads two diagnoses, or a marker and its test, written together as one, and takes in 后遗症', () => {
+    expect(medical('诊断：丙型肝炎肝纤维化。')).toEqual(['丙型肝炎肝纤维化']);
+    expect(medical('患者EGFR基因检测阴性。')).toEqual(['EGFR基因检测']);
+    expect(medical('诊断：脑出血后遗症，长期卧床。')).toEqual(['脑出血后遗症']);
+  });
+
+  it('takes the examination word into an examination and a salt ending into a drug, but not the dosage form', () => {
+    expect(medical('患者明日行肠镜检查。')).toEqual(['肠镜检查']);
+    expect(medical('出院带药：瑞舒伐他汀钙片 10mg qn。')).toEqual(['瑞舒伐他汀钙']);
+  });
+
+  it('counts a cause before an injury (摔倒致, 导致) and 行 before a test as medical context', () => {
+    expect(medical('放学时摔倒致右踝关节扭伤。')).toEqual(['右踝关节扭伤']);
+    expect(medical('孕26周行糖耐量试验。')).toEqual(['糖耐量试验']);
+  });
+
+  it('takes an ordinal or a vertebra level into the site of a fracture', () => {
+    expect(medical('诊断：左足第三跖骨骨折。')).toEqual(['左足第三跖骨骨折']);
+    expect(medical('诊断为胸12椎体压缩性骨折。')).toEqual(['胸12椎体压缩性骨折']);
+  });
+
+  it('finds a past diagnosis in an underwriting note and an illness behind a sick leave', () => {
+    expect(medical('核保说明：既往胆囊结石，已手术。')).toEqual(['胆囊结石']);
+    expect(medical('员工因腰椎间盘突出症需休病假一周。')).toEqual(['腰椎间盘突出症']);
+  });
 });

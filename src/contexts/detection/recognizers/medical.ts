@@ -13,7 +13,10 @@
  * the anatomical site written right before it (急性ST段抬高型心肌梗死, 右桡骨远端骨折, 第二型糖尿病);
  * an imaging test or procedure takes in the site (腰椎MRI); a head such as 炎, 癌 or 骨折 in the
  * dictionary counts only with a site (乳癌, 慢性牙周炎). Two drugs written together are one
- * combination (布地奈德福莫特罗). Spans cover the term or code only.
+ * combination (布地奈德福莫特罗), two diagnoses one (乙型肝炎肝硬化), two tests one. A term
+ * takes in what belongs to it after it: 检查 after an examination (胃镜检查), 基因检测 after a marker (EGFR基因检测), 后遗症 after a diagnosis,
+ * a salt or ester ending before a dosage form (阿托伐他汀钙片 → 阿托伐他汀钙). A diagnosis after
+ * 致/导致/造成 and a test after 行/做 have their own cue. Spans cover the term or code only.
  */
 import { ASCII, isCjk, isDigit, isWideDigit, norm } from './chars.ts';
 import type { MedicalCues, MedicalStarts } from './dictionaries.ts';
@@ -121,6 +124,8 @@ function hasCue(cues: MedicalCues, text: string, t: Term, from: number, to: numb
       if (t.start > from && cues.drugBefore[norm(text.charCodeAt(t.start - 1))] === 1) return true;
       return k < to && (doseAt(text, k, to) || cues.drugAfter.longestLengthAt(text, k, to) > 0);
     case MED.test: {
+      // 行OGTT, 做基因检测: a test that is carried out.
+      if (t.start > from && cues.examBefore[norm(text.charCodeAt(t.start - 1))] === 1) return true;
       if (k < to && (text.charCodeAt(k) === 58 || text.charCodeAt(k) === 0xff1a)) k++;
       if (k >= to) return false;
       const c = text.charCodeAt(k);
@@ -131,9 +136,23 @@ function hasCue(cues: MedicalCues, text: string, t: Term, from: number, to: numb
     case MED.procedure:
       if (t.start > from && cues.examBefore[norm(text.charCodeAt(t.start - 1))] === 1) return true;
       return k < to && cues.examAfter.longestLengthAt(text, k, to) > 0;
+    case MED.disease:
+      // 摔倒致左腕关节扭伤, 导致骨折: an injury or illness that something caused.
+      return t.start > from && causedBefore(text, t.start, from);
     default:
       return false;
   }
+}
+
+/** Words right before a diagnosis that say it was caused (致, 导致, 造成, 引起), normalised. */
+const CAUSE_WORDS = ['致', '导致', '造成', '引起', '引发'];
+
+function causedBefore(text: string, start: number, from: number): boolean {
+  for (const w of CAUSE_WORDS) {
+    const s = start - w.length;
+    if (s >= from && startsWithNorm(text, s, w)) return true;
+  }
+  return false;
 }
 
 /**
@@ -178,7 +197,35 @@ function addTerm(d: Tables, text: string, from: number, to: number, terms: Term[
   const kind = value & MED_KIND;
   const start = extendLeft(d.modifiers, text, p, from, kind, (value & MED_HEAD) !== 0);
   if (start < 0) return -1;
+  end = extendRight(text, end, to, kind);
   terms.push({ start, end, kind });
+  return end;
+}
+
+/** Words after an imaging test or procedure that name the examination itself (胃镜检查, 心电图检查). */
+const EXAM_WORDS = ['检查', '检测'];
+/** Words after a test's marker that name the test (EGFR基因检测, HIV抗体确证试验). */
+const TEST_WORDS = ['基因检测', '确证试验'];
+/** Words after a diagnosis that are part of it (脑梗死后遗症). */
+const DISEASE_WORDS = ['后遗症'];
+/** Salt and ester endings of a drug's name (阿托伐他汀钙, 头孢呋辛酯), taken in before a dosage form or the end of the word. */
+const SALT_ENDINGS = '钙钠钾镁锌酯';
+/** First characters of dosage forms (片, 胶囊, 颗粒, 注射液, 口服液, 缓释 …). */
+const FORM_STARTS = '片胶颗注口缓控肠分混丸散';
+
+/** End of a term once the words that belong to it after it are taken in (see EXAM_WORDS, DISEASE_WORDS, SALT_ENDINGS). */
+function extendRight(text: string, end: number, to: number, kind: number): number {
+  if (end >= to) return end;
+  if (kind === MED.imaging || kind === MED.procedure) {
+    for (const w of EXAM_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length;
+  } else if (kind === MED.test) {
+    for (const w of TEST_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length;
+  } else if (kind === MED.disease) {
+    for (const w of DISEASE_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length;
+  } else if (kind === MED.drug && SALT_ENDINGS.includes(String.fromCharCode(norm(text.charCodeAt(end))))) {
+    const n = end + 1 < to ? text.charCodeAt(end + 1) : 0;
+    if (n === 0 || !isCjk(n) || FORM_STARTS.includes(String.fromCharCode(norm(n)))) return end + 1;
+  }
   return end;
 }
 
@@ -240,7 +287,9 @@ function resolve(terms: Term[]): number {
       if (t.end - t.start > last.end - last.start) terms[n - 1] = t;
       continue;
     }
-    if (last !== undefined && t.start === last.end && t.kind === MED.drug && last.kind === MED.drug) {
+    // Written together, two drugs are one combination (布地奈德福莫特罗), two diagnoses one diagnosis
+    // (乙型肝炎肝硬化) and a test of a marker one test (EGFR基因检测).
+    if (last !== undefined && t.start === last.end && t.kind === last.kind && (t.kind === MED.drug || t.kind === MED.disease || t.kind === MED.test)) {
       last.end = t.end;
       continue;
     }
