@@ -320,6 +320,21 @@ describe('findInText on cloud credentials', () => {
     expect(spans('数据库密码：DB_PASSWORD=Fz#db2023!ops，已更换。')).toEqual([['secret', 'Fz#db2023!ops']]);
   });
 
+  it('takes the password of a connection string and goes on to its host', () => {
+    expect(spans('测试库 postgresql://report:Lk8!vR2#qz@10.20.3.4:5432/dw 已停用')).toEqual([
+      ['secret', 'Lk8!vR2#qz'],
+      ['ip_address', '10.20.3.4'],
+    ]);
+    expect(spans('缓存 redis://:Tq7wXp2m@cache.internal:6379/0')).toEqual([['secret', 'Tq7wXp2m']]);
+    expect(spans('示例 mysql://root:****@db.local/app 与 https://example.com/a')).toEqual([]);
+  });
+
+  it('takes the value of a joined credential key (access_token=, client-secret:) and never the key itself', () => {
+    const token = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
+    expect(spans(`回调 https://hooks.example.cn/send?access_token=${token} 已配置`)).toEqual([['secret', token]]);
+    expect(spans('密钥 access_key_secret: Zx9Qw2Er7Ty4Ui1Op3As6Df8Gh5Jk0L，请轮换')).toEqual([['secret', 'Zx9Qw2Er7Ty4Ui1Op3As6Df8Gh5Jk0L']]);
+  });
+
   it('does not take words that merely start like a key for one', () => {
     expect(spans('LTAI is a prefix; AKID too; sk_live_ alone is no key.')).toEqual([]);
   });

@@ -155,6 +155,8 @@ const NUMERIC = 1;
 /** The type needs its own keyword as the nearest keyword (values that are ambiguous alone). */
 const NEED_NEAREST = 2;
 
+/** A credential key joined from words: access_token, client-secret, DB_PASSWORD, api.key. */
+const CREDENTIAL_KEY = /(?:^|[._-])(?:token|secret|password|passwd|pwd|key)$/i;
 const SECRET_ASCII_WORDS = new Set([
   'password', 'passwd', 'pwd', 'pass', 'passphrase', 'token', 'secret', 'apikey', 'api_key', 'api-key', 'accesskey', 'access_key',
   'secret_key', 'secretkey', 'auth', 'authorization', 'bearer', 'credential', 'credentials', 'client_secret', 'access_token', 'private_key',
@@ -510,6 +512,11 @@ export class TextScanner implements ScanHost {
     }
     let next = j;
     const c0 = text.charCodeAt(s);
+    // mysql://user:password@host — the password of a connection string; the scan goes on at the host.
+    if (joinMask === 0 && j + 2 < end && text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) === 47 && text.charCodeAt(j + 2) === 47) {
+      const host = this.userinfo(j + 3);
+      if (host > 0) return host;
+    }
     if (joinMask === 0) {
       if (c0 !== 43) this.word(s, j);
     } else {
@@ -525,6 +532,35 @@ export class TextScanner implements ScanHost {
     return next;
   }
 
+  /**
+   * The user information of a URL whose authority starts at `p` (`user:password@host`): reports the
+   * password as a secret and returns where the host starts, or -1 when there is no password.
+   * The authority ends at '/', whitespace, a quote or a non-ASCII character; the last '@' in it
+   * ends the password (a password may hold '@', '#', '!').
+   */
+  private userinfo(p: number): number {
+    const text = this.text;
+    let a = p;
+    while (a < this.to && a - p < 256) {
+      const c = text.charCodeAt(a);
+      if (c < 33 || c > 126 || c === 47 || c === 34 || c === 39 || c === 60 || c === 62) break;
+      a++;
+    }
+    const at = text.lastIndexOf('@', a - 1);
+    if (at <= p) return -1;
+    const colon = text.indexOf(':', p);
+    if (colon < p || colon >= at - 1) return -1;
+    for (let k = p; k < colon; k++) {
+      const c = text.charCodeAt(k);
+      if (!(c < 128 && ASCII[c] !== 0) && c !== 46 && c !== 45 && c !== 95 && c !== 37) return -1;
+    }
+    const value = text.slice(colon + 1, at);
+    // A placeholder is no password: ****, xxx, <password>, ${DB_PASS}, %s.
+    if (/^(?:[*xX.]+|<[^>]*>|\$\{[^}]*\}|%s|password|passwd|pwd)$/i.test(value)) return -1;
+    this.emit('secret', colon + 1, at, this.score('secret', colon + 1, at, 0.85, 0));
+    return at + 1;
+  }
+
   /** A token with joiners. Returns the end of anything consumed beyond the token (coordinates). */
   private compound(s: number, e: number, joinMask: number): number {
     const text = this.text;
@@ -535,6 +571,9 @@ export class TextScanner implements ScanHost {
       this.emit('secret', s, e, this.score('secret', s, e, secret, 0));
       return e;
     }
+    // access_token, client-secret, DB_PASSWORD: a credential key joined from words sends the pass to
+    // findCredentialValues as a plain one does.
+    if (!this.secretTrigger && (joinMask & 9) === 0 && e - s <= 32 && isAsciiLetter(c0) && CREDENTIAL_KEY.test(text.slice(s, e))) this.secretTrigger = true;
     if ((joinMask & 8) !== 0) {
       this.email(s, e);
       return e;

@@ -172,8 +172,9 @@ export function findCredentialValues(host: ScanHost): void {
     }
     let ve = k;
     while (ve > vs && (text.charCodeAt(ve - 1) === 46 || text.charCodeAt(ve - 1) === 33 || text.charCodeAt(ve - 1) === 63)) ve--;
-    // "AccessKey Secret xxx": the word after a keyword is another keyword, whose own value follows.
-    if (CREDENTIAL_WORDS.has(text.slice(vs, ve).toLowerCase())) return;
+    // "AccessKey Secret xxx": the word after a keyword is another keyword, whose own value follows;
+    // so is a configuration key ending in a colon (密钥 access_key_secret: xxx).
+    if (CREDENTIAL_WORDS.has(text.slice(vs, ve).toLowerCase()) || text.charCodeAt(ve - 1) === 58) return;
     // 密码：DB_PASSWORD=xxx — a configuration key before the value is not part of it.
     const eq = text.indexOf('=', vs);
     if (eq > vs && eq < ve - 1 && /^[A-Za-z0-9_.-]*(pass|pwd|secret|token|key)[A-Za-z0-9_.-]*$/i.test(text.slice(vs, eq))) vs = eq + 1;
