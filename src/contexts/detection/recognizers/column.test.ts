@@ -219,11 +219,31 @@ describe('ColumnProfiler on headers of real exports', () => {
   });
 
   it('lowers the confidence of a column headed as a member or staff number (会员号, grbh)', () => {
-    const cells = many(200, (i) => `139${pad(5912000 + i * 37, 8)}`);
+    const cells = many(200, (i) => `${PREFIXES[i % PREFIXES.length]}${pad(5912000 + i * 37, 8)}`);
     const plain = profile('号码', cells).detections.find((d) => d.type === 'cn_mobile');
     for (const header of ['会员号', 'grbh', '工号']) {
       const decoy = profile(header, cells).detections.find((d) => d.type === 'cn_mobile');
       expect(decoy?.confidence ?? 0, header).toBeLessThan(plain!.confidence);
     }
   });
+
+  it('does not take a serial column of 11 digits from 1 for phones when a quarter of them have unassigned prefixes', () => {
+    // Meter and device serials: random digits after a 1, so ~3 in 4 happen to start like a mobile.
+    const serials = many(400, (i) => `1${pad((i * 7919 + 12345) % 100, 2)}${pad((i * 104729) % 100000000, 8)}`);
+    expect(profile('meter_no', serials).detections.find((d) => d.type === 'cn_mobile')).toBeUndefined();
+    // The same numbers under a phone header are phones, with their typos.
+    expect(profile('联系电话', serials).detections.find((d) => d.type === 'cn_mobile')).toBeDefined();
+  });
+
+  it('does not take a numbering scheme that reuses a few mobile prefixes for phones, unless the header says phone', () => {
+    const scheme = many(300, (i) => `${['135', '136', '158', '188', '139'][i % 5]}${pad(100000 + i * 13, 8)}`);
+    expect(profile('字段7', scheme).detections.find((d) => d.type === 'cn_mobile')).toBeUndefined();
+    expect(profile('手机', scheme).detections.find((d) => d.type === 'cn_mobile')).toBeDefined();
+    const phones = many(300, (i) => `${PREFIXES[i % PREFIXES.length]}${pad(100000 + i * 13, 8)}`);
+    expect(profile('字段7', phones).detections.find((d) => d.type === 'cn_mobile')).toBeDefined();
+  });
 });
+
+/** Three-digit mobile prefixes in use (a real phone column spreads over dozens of them). */
+const PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '158', '159', '177', '180', '186', '188', '191', '199'];
+

@@ -388,6 +388,11 @@ describe('findInText on network and phone forms seen in exports', () => {
     expect(spans('国际来电008613905912345。')).toEqual([['cn_mobile', '008613905912345']]);
   });
 
+  it('reads a product version after a slash in a user agent as a version, not an IP address', () => {
+    expect(spans('UA: Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/122.0.0.0 Safari/537.36')).toEqual([]);
+    expect(spans('后台 http://10.2.3.4/admin')).toEqual([['ip_address', '10.2.3.4']]);
+  });
+
   it('reads dotted numbers after a firmware upgrade as versions, not IP addresses', () => {
     expect(spans('固件版本由3.10.2.45升级至3.10.3.2，请重启。')).toEqual([]);
     expect(spans('服务器IP 10.3.1.5 已上线')).toEqual([['ip_address', '10.3.1.5']]);

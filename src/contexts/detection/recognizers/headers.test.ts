@@ -47,4 +47,20 @@ describe('classifyHeader', () => {
     expect(classifyHeader('公司名称').types).toEqual([]);
     expect(classifyHeader('col_7')).toMatchObject({ types: [], decoy: false });
   });
+
+  it('reads a nested field by its own name, not by the object it sits in', () => {
+    expect(classifyHeader('lastPass.fee')).toMatchObject({ decoy: true, types: [] });
+    expect(classifyHeader('contact.mobile').types).toContain('cn_mobile');
+    expect(classifyHeader('applicant.name').types).toEqual(['person_name']);
+    // …but a generic name inside an organisation is the organisation's.
+    expect(classifyHeader('employer.name').types).toEqual([]);
+    expect(classifyHeader('employer.unitName').types).toEqual([]);
+    // An abbreviation with a dot is no path.
+    expect(classifyHeader('Tel.No').types).toContain('cn_mobile');
+  });
+
+  it('reads staff roles ending in 员 as person columns', () => {
+    for (const h of ['理赔员', '審核員', '查勘员', '收银员']) expect(classifyHeader(h).types, h).toEqual(['person_name']);
+  });
 });
+

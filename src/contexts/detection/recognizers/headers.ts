@@ -77,10 +77,38 @@ function build(): AhoCorasick<Entry> {
 const cache = new Map<string, HeaderHint>();
 
 /** What a column header says about the column's values. */
+/** Header terms that say only "name", whose owner the rest of the header tells. */
+const GENERIC_NAME_TERMS = new Set(['name', '名字', '人名', '名称']);
+
+/**
+ * The last name of a JSON path (`lastPass.fee` → `fee`, `items[].title` → `title`), or null when the
+ * header is no path: a dotted header counts as one only when some segment is 4+ characters long and
+ * none holds a space (Tel.No is an abbreviation).
+ */
+function pathLeaf(header: string): string | null {
+  if (!header.includes('.') || /\s/.test(header)) return null;
+  const parts = header.split('.').map((p) => p.replace(/\[\]$/, ''));
+  const leaf = parts[parts.length - 1] as string;
+  if (parts.length < 2 || leaf.length < 2 || parts.some((p) => p.length === 0)) return null;
+  return parts.some((p) => p.length >= 4) ? leaf : null;
+}
+
 export function classifyHeader(header: string | null | undefined): HeaderHint {
   if (header === null || header === undefined) return NONE;
   const hit = cache.get(header);
   if (hit !== undefined) return hit;
+  // A nested field's path (lastPass.fee, client.ua, items[].title): its own name decides, so the name of
+  // the object it sits in (lastPass reads as a password) does not; the whole path only when the leaf says nothing.
+  const leaf = pathLeaf(header);
+  if (leaf !== null) {
+    const own = classifyHeader(leaf);
+    const whole = classifyHeader(header.replace(/[.[\]]/g, '_'));
+    // …except that an organisation around a generic name (employer.name) is still no person.
+    const genericName = own.group === 'person_name' && whole.group === 'notPerson' && GENERIC_NAME_TERMS.has(own.term ?? '');
+    const result = own.group !== null && !genericName ? own : whole;
+    cache.set(header, result);
+    return result;
+  }
   if (matcher === null) matcher = build();
   const compact = normalizeHeader(header);
   const candidates: Array<{ entry: Entry; end: number; length: number }> = [];

@@ -16,7 +16,11 @@
  *   least COLUMN_MIN_PASS_RATE (0.6): an 18-digit order-number column where ~1 in 11 values
  *   passes MOD 11-2 by accident has a pass rate near 0.09 and is not reported, a real ID column
  *   has ~1.0. With a header naming the type the bar is COLUMN_MIN_PASS_RATE_WITH_HEADER (0.2)
- *   (typos, truncated values). Values that are only `weak` alone (台胞证 8-digit numbers,
+ *   (typos, truncated values). Mobile numbers need a pass rate of COLUMN_MIN_PASS_RATE_MOBILE
+ *   (0.9) without a header — a serial or meter-number column of 11 digits from 1 passes ~75 % by
+ *   accident — and, from COLUMN_MOBILE_PREFIX_SAMPLE numbers on, at least
+ *   COLUMN_MOBILE_MIN_PREFIXES distinct three-digit prefixes (a member-number scheme that reuses a
+ *   few prefixes is not a phone list). Values that are only `weak` alone (台胞证 8-digit numbers,
  *   Luhn-failing card numbers) reach the cell threshold only with the header boost. Names need,
  *   without a header, COLUMN_MIN_NAME_RATIO of the non-empty cells and COLUMN_MIN_NAME_DISTINCT
  *   distinct values, or at least COLUMN_MIN_NAME_DISTINCT_COUNT distinct values (statuses
@@ -36,6 +40,9 @@ import {
   COLUMN_MIN_CONFIDENCE,
   COLUMN_MIN_NAME_DISTINCT,
   COLUMN_MIN_NAME_DISTINCT_COUNT,
+  COLUMN_MIN_PASS_RATE_MOBILE,
+  COLUMN_MOBILE_MIN_PREFIXES,
+  COLUMN_MOBILE_PREFIX_SAMPLE,
   COLUMN_MIN_NAME_RATIO,
   COLUMN_MIN_PASS_RATE,
   COLUMN_MIN_PASS_RATE_WITH_HEADER,
@@ -180,6 +187,9 @@ export class ColumnProfiler {
   private readonly examples = new Map<DetectorTypeId, string[]>();
   private readonly nameValues = new Set<string>();
   private nameSeen = 0;
+  /** Three-digit prefixes of whole-cell mobile numbers seen (by value 100–199), and how many distinct. */
+  private mobilePrefixes: Uint8Array | null = null;
+  private mobilePrefixCount = 0;
   private readonly hll: (HyperLogLog | undefined)[] = [];
   private readonly countSubjects: boolean;
   /** Bit set (TYPE_INDEX) of the types whose examples are complete. */
@@ -271,6 +281,7 @@ export class ColumnProfiler {
         this.whole[t] = (this.whole[t] as number) + 1;
         this.wholeConf[t] = (this.wholeConf[t] as number) + f.confidence;
         if (f.strength === 'weak') this.wholeWeak[t] = (this.wholeWeak[t] as number) + 1;
+        if (f.type === 'cn_mobile' && this.mobilePrefixCount < COLUMN_MOBILE_MIN_PREFIXES) this.notePrefix(cell, f.start, f.end);
         if (f.type === 'person_name') {
           this.nameSeen++;
           if (!repeat && this.nameValues.size < MAX_DISTINCT_TRACKED) this.nameValues.add(cell.slice(f.start, f.end));
@@ -337,6 +348,24 @@ export class ColumnProfiler {
     memo.set(detach(cell), nonEmpty ? { nonEmpty, from, to, attempted, found: found.length === 0 ? NO_FINDINGS : found.map(detachFinding) } : EMPTY_MEMO);
   }
 
+  /** Records the three-digit prefix of the mobile number at cell[s, e) (its last 11 digits). */
+  private notePrefix(cell: string, s: number, e: number): void {
+    let digits = 0;
+    let prefix = 0;
+    for (let k = e - 1; k >= s && digits < 11; k--) {
+      const c = cell.charCodeAt(k);
+      if (c < 48 || c > 57) continue;
+      digits++;
+      if (digits >= 9) prefix += (c - 48) * (digits === 9 ? 1 : digits === 10 ? 10 : 100);
+    }
+    if (digits < 11 || prefix < 100 || prefix > 199) return;
+    if (this.mobilePrefixes === null) this.mobilePrefixes = new Uint8Array(100);
+    if (this.mobilePrefixes[prefix - 100] === 0) {
+      this.mobilePrefixes[prefix - 100] = 1;
+      this.mobilePrefixCount++;
+    }
+  }
+
   /** Whether whole-cell matches of type index `t` count for the column (see the module comment). */
   private wholeCounts(t: number, type: DetectorTypeId): boolean {
     const whole = this.whole[t] as number;
@@ -346,6 +375,10 @@ export class ColumnProfiler {
     const headerNames = this.header.types.includes(type);
     if (headerNames) return passRate >= COLUMN_MIN_PASS_RATE_WITH_HEADER;
     if (passRate < COLUMN_MIN_PASS_RATE) return false;
+    if (type === 'cn_mobile') {
+      if (passRate < COLUMN_MIN_PASS_RATE_MOBILE) return false;
+      if (whole >= COLUMN_MOBILE_PREFIX_SAMPLE && this.mobilePrefixCount < COLUMN_MOBILE_MIN_PREFIXES) return false;
+    }
     if ((this.wholeWeak[t] as number) === whole) {
       if (!DISTINCT_WEAK_SHAPES.has(type)) return false;
       if (whole / Math.max(1, this.nonEmpty) < COLUMN_MIN_RATIO_WEAK_SHAPE) return false;

@@ -627,6 +627,8 @@ export class TextScanner implements ScanHost {
         else if (c < 48 || c > 57) digitsOnly = false;
       }
       if (digitsOnly && dots === 3) {
+        // Chrome/122.0.0.0, Version/17.4.1.0: a product's version after its name and a slash, as user agents write them.
+        if (s >= this.from + 2 && text.charCodeAt(s - 1) === 47 && isAsciiAlnum(text.charCodeAt(s - 2))) return e;
         this.attempt('ip_address', s, e);
         const ip = validateIpAddress(text.slice(s, e));
         if (ip.valid) this.emit('ip_address', s, e, this.score('ip_address', s, e, ip.strength === 'medium' ? 0.7 : 0.3, 0), ip.normalized, ip.strength);

@@ -72,6 +72,19 @@ export const STRENGTH_CONFIDENCE: Readonly<Record<Strength, number>> = Object.fr
  * shows ~9 % accidental passes, a real ID column ~100 %.
  */
 export const COLUMN_MIN_PASS_RATE = 0.6;
+/**
+ * The same for mobile numbers: 11 digits from 1 pass the prefix check often by accident (a serial
+ * or meter-number column shows ~75 %), while a real phone column's failures are blanks and
+ * landlines, not 11-digit numbers with unassigned prefixes.
+ */
+export const COLUMN_MIN_PASS_RATE_MOBILE = 0.9;
+/**
+ * Without a header naming it, a column of at least this many mobile numbers drawn from at most
+ * COLUMN_MOBILE_MIN_PREFIXES - 1 three-digit prefixes is a numbering scheme (会员号, 个人编号), not
+ * phones: real numbers spread over dozens of prefixes.
+ */
+export const COLUMN_MOBILE_PREFIX_SAMPLE = 200;
+export const COLUMN_MOBILE_MIN_PREFIXES = 6;
 /** The same when the header names the type (dirty real data: typos, truncations). */
 export const COLUMN_MIN_PASS_RATE_WITH_HEADER = 0.2;
 /**
