@@ -1,7 +1,8 @@
 /**
- * Per-type precision/recall/F1 of `findInText` on a labelled JSONL corpus (exact span match).
+ * Per-type precision/recall/F1 of `findInText` on a labelled JSONL corpus: exact span match (the
+ * acceptance measure), or with --overlap a finding that overlaps a gold span of its type.
  *
- *   npx tsx bench/recognizers-eval.ts [file.jsonl] [--errors]
+ *   npx tsx bench/recognizers-eval.ts [file.jsonl] [--errors] [--overlap]
  *
  * Default corpus: src/contexts/detection/recognizers/fixtures/eval-freetext.jsonl.
  */
@@ -12,10 +13,10 @@ const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--')) ?? new URL('../src/contexts/detection/recognizers/fixtures/eval-freetext.jsonl', import.meta.url).pathname;
 const corpus = parseJsonl(readFileSync(file, 'utf8'));
 const t0 = Date.now();
-const r = evaluate(corpus);
+const r = evaluate(corpus, args.includes('--overlap') ? 'overlap' : 'exact');
 const ms = Date.now() - t0;
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(6);
-console.log(`${corpus.length} texts, ${r.micro.tp + r.micro.fn} gold spans (${ms} ms)\n`);
+console.log(`${corpus.length} texts, ${r.micro.tp + r.micro.fn} gold spans, ${args.includes('--overlap') ? 'overlapping' : 'exact'} span match (${ms} ms)\n`);
 console.log(`${'type'.padEnd(26)} ${'gold'.padStart(5)} ${'tp'.padStart(5)} ${'fp'.padStart(5)} ${'fn'.padStart(5)}      P      R     F1`);
 for (const [type, c] of Object.entries(r.perType)) {
   console.log(`${type.padEnd(26)} ${String(c.tp + c.fn).padStart(5)} ${String(c.tp).padStart(5)} ${String(c.fp).padStart(5)} ${String(c.fn).padStart(5)} ${pct(c.precision)} ${pct(c.recall)} ${pct(c.f1)}`);

@@ -1,7 +1,10 @@
 /**
  * Span-level evaluation of `findInText` against a labelled JSONL corpus (one
- * `{ "text": …, "spans": [{ "type", "start", "end" }] }` per line). A finding counts as a true
- * positive only when type, start and end all match a gold span exactly.
+ * `{ "text": …, "spans": [{ "type", "start", "end" }] }` per line). By default (`exact`) a finding
+ * counts as a true positive only when type, start and end all match a gold span. With `overlap`
+ * (SemEval 2013's "partial" matching) a finding matches a gold span of the same type that it
+ * overlaps, each gold span at most once: it separates boundary conventions (舍曲林 or 舍曲林片,
+ * TSH or TSH 5.8mIU/L) from values missed or invented.
  */
 import { findInText } from './scan.ts';
 
@@ -37,7 +40,9 @@ export function parseJsonl(content: string): Array<{ text: string; spans: GoldSp
     .map((l) => JSON.parse(l) as { text: string; spans: GoldSpan[] });
 }
 
-export function evaluate(corpus: ReadonlyArray<{ text: string; spans: readonly GoldSpan[] }>): EvalReport {
+export type SpanMatch = 'exact' | 'overlap';
+
+export function evaluate(corpus: ReadonlyArray<{ text: string; spans: readonly GoldSpan[] }>, match: SpanMatch = 'exact'): EvalReport {
   const micro: EvalCounts = { tp: 0, fp: 0, fn: 0 };
   const per = new Map<string, EvalCounts>();
   const errors: EvalReport['errors'] = [];
@@ -52,6 +57,29 @@ export function evaluate(corpus: ReadonlyArray<{ text: string; spans: readonly G
   };
   for (const { text, spans } of corpus) {
     const found = findInText(text);
+    if (match === 'overlap') {
+      const used = new Set<number>();
+      const hit = new Set<number>();
+      found.forEach((f, fi) => {
+        const gi = spans.findIndex((g, i) => !used.has(i) && g.type === f.type && g.start < f.end && f.start < g.end);
+        if (gi < 0) return;
+        used.add(gi);
+        hit.add(fi);
+      });
+      spans.forEach((g, i) => {
+        if (used.has(i)) bump(g.type, 'tp');
+        else {
+          bump(g.type, 'fn');
+          errors.push({ kind: 'fn', type: g.type, span: text.slice(g.start, g.end), text });
+        }
+      });
+      found.forEach((f, fi) => {
+        if (hit.has(fi)) return;
+        bump(f.type, 'fp');
+        errors.push({ kind: 'fp', type: f.type, span: text.slice(f.start, f.end), text });
+      });
+      continue;
+    }
     const gold = new Set(spans.map((s) => `${s.type}:${s.start}:${s.end}`));
     const got = new Set(found.map((f) => `${f.type}:${f.start}:${f.end}`));
     for (const s of spans) {
