@@ -465,4 +465,17 @@ describe('findInText on names written in lists and registers', () => {
   it('gives back a given name the segmenter glued to the verb after it (林怡|君持)', () => {
     expect(spans('客户柯佳慧持护照办理。').filter(([t]) => t === 'person_name')).toEqual([['person_name', '柯佳慧']]);
   });
+
+  it('reads a chat speaker, a numbered list entry and a name after a crew or tour role', () => {
+    expect(spans('群聊 / 郭子豪：收到，马上处理').filter(([t]) => t === 'person_name')).toEqual([['person_name', '郭子豪']]);
+    expect(spans('名单：1.蓝国栋 2.卓美华').filter(([t]) => t === 'person_name').map(([, v]) => v)).toEqual(['蓝国栋', '卓美华']);
+    expect(spans('船员名册：大副邱海生，轮机长宋金福。').filter(([t]) => t === 'person_name').map(([, v]) => v)).toEqual(['邱海生', '宋金福']);
+    expect(spans('投诉：消费者许家豪，电话另附。').filter(([t]) => t === 'person_name')).toEqual([['person_name', '许家豪']]);
+  });
+
+  it('does not read the end of a word or a brand before its product as a name', () => {
+    expect(spans('我司决定录用您为数据工程师。').filter(([t]) => t === 'person_name')).toEqual([]);
+    expect(spans('促销：李宁运动鞋满300减50。').filter(([t]) => t === 'person_name')).toEqual([]);
+  });
 });
+

@@ -173,18 +173,19 @@ function subjectVerbAt(text: string, k: number, to: number): boolean {
 }
 
 /**
- * True when text[s, e) is a label (车贷：, 备注:) or a bracketed aside (（涂阳）, （女儿）) rather than a
+ * True when text[s, e) is a two-character label (车贷：, 备注:) or a bracketed aside (（涂阳）, （女儿）) rather than a
  * name standing alone in a list.
  */
 function labelOrAside(text: string, s: number, e: number, from: number, to: number): boolean {
   const n = e < to ? text.charCodeAt(e) : 0;
-  if (n === 0xff1a || n === 58) return true;
+  // 车贷：, 备注: — but a three-character run before a colon is a chat's or a minute's speaker (张浩然：).
+  if ((n === 0xff1a || n === 58) && e - s <= 2) return true;
   const b = s > from ? text.charCodeAt(s - 1) : 0;
   return (b === 0xff08 || b === 40) && (n === 0xff09 || n === 41);
 }
 
 /** Tags of a surname character that is used as another word here (于 p, 和 c, 都 d). */
-const NON_SURNAME_TAGS = new Set(['p', 'c', 'd', 'u', 'r', 'm', 'q', 'v', 'f']);
+const NON_SURNAME_TAGS = new Set(['p', 'c', 'd', 'u', 'r', 'm', 'q', 'f']);
 
 /**
  * True when the segmenter reads text[p, e) as a name: one token tagged as a name or unknown (章桂珍),
@@ -195,12 +196,27 @@ function segmentsAsName(text: string, p: number, e: number, sLen: number): boole
   const w0 = words[0] as TaggedWord;
   // A dictionary word, even one the dictionary tags as a name (花名册, 谢谢), is a word when it stands alone.
   if (words.length === 1) return (w0.tag.startsWith('nr') || w0.tag === 'x') && lexFreq(lexiconEntry(w0.word)) < 20;
-  if (NON_SURNAME_TAGS.has(w0.tag)) return false; // 于|民国: a preposition, not a surname
+  // 于|民国: a preposition, not a surname. A common surname tagged as a measure word or adverb (张|浩然) is still one.
+  if (NON_SURNAME_TAGS.has(w0.tag) && (w0.tag === 'p' || w0.tag === 'c' || surnameTables().single[norm(text.charCodeAt(p))] !== 2)) return false;
   // A surname that is also a function word (经, 由, 向, 据 …) starts a clause (经核实) unless the whole run is one name token.
   if (sLen === 1 && tables().boundary[norm(text.charCodeAt(p))] === 1) return false;
-  if (words.length !== 2 || w0.word.length !== sLen) return false;
+  if (words.length !== 2) return false;
   const w1 = words[1] as TaggedWord;
+  // 梁国|雄: the surname and the first given character read as one rare word, the last character apart.
+  if (w0.word.length === sLen + 1 && w1.word.length === 1) return GIVEN_NAME_TAGS.has(w1.tag) && lexFreq(lexiconEntry(w0.word)) < 20;
+  if (w0.word.length !== sLen) return false;
   return w1.tag.startsWith('nr') || GIVEN_NAME_TAGS.has(w1.tag);
+}
+
+/**
+ * True when the segmenter reads the character before `p`, the one at `p` and the next as one
+ * dictionary word (工程师): the surname character is inside a word. Two characters are not enough
+ * (父王, 人丁 are words too, but 其父王振东 and 被鉴定人丁伟 hold names).
+ */
+function joinsBefore(text: string, p: number, to: number): boolean {
+  if (p + 2 > to) return false;
+  const w = tag(normSlice(text, p - 1, p + 2))[0] as TaggedWord;
+  return w.word.length === 3 && w.tag !== 'x';
 }
 
 /** True when a role word (nameRoles) starts at `p`: 顾客吴…, 家属蔡… (顾 and 家 are surnames too). */
@@ -215,7 +231,8 @@ function startsNameRole(text: string, p: number, to: number): boolean {
 const ORG_FOLLOWERS = [
   '集团', '公司', '药业', '制药', '药房', '百货', '商行', '商场', '超市', '专柜', '专卖', '旗舰店', '门店', '分店', '酒楼', '酒店',
   '饭店', '餐厅', '大厦', '广场', '品牌', '食品', '饮料', '凉茶', '实业', '科技', '电器', '商贸', '贸易', '工作室', '商会', '银行',
-  '医院', '诊所', '事务所', '股份', '有限', '连锁', '牌',
+  '医院', '诊所', '事务所', '股份', '有限', '连锁', '牌', '剪刀', '刀具', '运动鞋', '鞋', '服饰', '吹风机', '手机', '电脑', '家电',
+  '系列', '套装', '商品',
 ];
 
 let orgTrie: KeywordTrie<true> | null = null;
@@ -351,8 +368,13 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     if (keywordAdjacent && distance === 0 && CONJUNCTIONS.includes(String.fromCharCode(norm(text.charCodeAt(p))))) continue;
     // Without a keyword or title, a surname starting an ordinary word (方面, 高度, 万元, 任何) is
     // no name: checked on the dictionary before any segmenter call.
-    if (!keywordAdjacent && titleAt < 0 && genderAt < 0 && !hinted && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
+    // A role word before a run that is itself a name (消费者许家铭，) keeps it whatever its first two characters spell.
+    const roleRun = adjacent && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && isNameCell(text, p, runEnd);
+    if (!keywordAdjacent && !roleRun && titleAt < 0 && genderAt < 0 && !hinted && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
     if (nonName[norm(after)] === 1 && norm(after) !== 0x67d0) continue; // 高的, 于是 …
+    // 工程师: after a word-final character (工, 主 …) with nothing else for a name, the surname character
+    // may be inside a word with its neighbours; the segmenter says whether the three are one word.
+    if (!adjacent && titleAt < 0 && genderAt < 0 && !hinted && sLen === 1 && isCjk(prev) && joinsBefore(text, p, to)) continue;
 
     let len: number;
     let conf: number;
