@@ -31,12 +31,14 @@ const SUFFIXES: ReadonlyArray<[string, number]> = [
   ['花园', K_LOW], ['公寓', K_LOW], ['家园', K_LOW], ['苑', K_LOW], ['园', K_LOW], ['庭', K_LOW], ['城', K_LOW], ['大厦', K_LOW],
   ['广场', K_LOW], ['中心', K_LOW], ['大楼', K_LOW], ['商城', K_LOW], ['市场', K_LOW], ['宿舍', K_LOW], ['院', K_LOW], ['湾', K_LOW],
   ['岛', K_LOW], ['坊', K_LOW], ['山庄', K_LOW], ['新村', K_LOW], ['别墅', K_LOW], ['公馆', K_LOW], ['名邸', K_LOW], ['府邸', K_LOW],
+  ['商务区', K_LOW], ['金融区', K_LOW], ['商业区', K_LOW], ['生活区', K_LOW], ['住宅区', K_LOW], ['酒店', K_LOW], ['大酒店', K_LOW], ['宾馆', K_LOW],
+  ['饭店', K_LOW],
   ['路', K_ROAD], ['街', K_ROAD], ['大道', K_ROAD], ['大街', K_ROAD], ['巷', K_ROAD], ['弄', K_ROAD], ['胡同', K_ROAD], ['道', K_ROAD],
   ['公路', K_ROAD], ['国道', K_ROAD], ['省道', K_ROAD], ['段', K_ROAD],
 ];
 
 /** Units after a number: 88号 3栋 502室 1#楼 五段 188巷 3弄 4樓 2单元 12层. */
-const UNITS = ['号', '栋', '幢', '座', '单元', '室', '楼', '层', '户', '号楼', '号院', '弄', '巷', '段', '排', '组', '号房', '房', '区', '期'];
+const UNITS = ['号', '栋', '幢', '座', '单元', '室', '楼', '层', '户', '号楼', '号院', '弄', '巷', '段', '排', '组', '号房', '房', '区', '期', '门', '号门', '仓', '号仓', '库', '号库', '铺', '号铺'];
 
 /** Characters after a number unit that make it something else (3号线, 15号文件, 1号车). */
 const NOT_ADDRESS_AFTER_UNIT = '线文令车机位窗台床柜件次届期码';
@@ -113,6 +115,8 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
     k++;
     letters++;
   }
+  // B-217: a letter, a dash, then the number (shops and booths).
+  if (letters === 1 && k + 1 < to && text.charCodeAt(k) === 45 && isDigit(text.charCodeAt(k + 1)) && prevKind === K_NUM) k++;
   let digits = 0;
   let cjkDigits = 0;
   while (k < to) {
@@ -147,7 +151,7 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
   }
   if (u !== null) {
     const e = k + u.length;
-    if (e < to && notAfter[norm(text.charCodeAt(e))] === 1 && !PLACE_AFTER_UNIT.some((w) => text.startsWith(w, e))) return -1;
+    if (e < to && notAfter[norm(text.charCodeAt(e))] === 1 && !PLACE_AFTER_UNIT.some((w) => text.startsWith(w, e)) && divisionNames().longestLengthAt(text, e, to) === 0) return -1;
     if (u.length === 1 && norm(text.charCodeAt(k)) === 0x53f7 /* 号 */ && THING_AFTER_UNIT.some((w) => text.startsWith(w, e))) return -1;
     // Taiwan writes a sub-number after the unit: 7樓之3, 245號之1.
     if (e + 1 < to && text.charCodeAt(e) === 0x4e4b /* 之 */ && isDigit(text.charCodeAt(e + 1))) {
@@ -160,9 +164,11 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
     return e;
   }
   // A bare number right after another number component: 88号3栋502, 5号3-502.
-  if ((prevKind === K_NUM && digits >= 2 && letters === 0) || (dashed && prevKind !== K_DIV && prevKind !== K_HIGH)) {
+  // A room number right after a building's name (国际贸易中心大厦2106, 海德公寓1203).
+  const afterBuilding = prevKind === K_LOW && digits >= 3 && digits <= 4 && letters === 0 && !dashed && pos > 0 && BUILDING_SUFFIXES.has(normText(text, pos - 2, pos));
+  if ((prevKind === K_NUM && digits >= 2 && letters === 0) || (dashed && prevKind !== K_DIV && prevKind !== K_HIGH) || afterBuilding) {
     // A room number after a building or unit (3号楼1201, 2单元1506) may run into the next word.
-    const room = prevKind === K_NUM && digits >= 3 && digits <= 4 && letters === 0 && !dashed;
+    const room = (prevKind === K_NUM || afterBuilding) && digits >= 3 && digits <= 4 && letters === 0 && !dashed;
     if (k < to && ((isCjk(text.charCodeAt(k)) && !room) || isAsciiAlnum(text.charCodeAt(k)))) return -1;
     return k;
   }
@@ -178,11 +184,16 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
   // Only a road may hold a road-name stop character (和平路) or a division name (麓山南路, 山南 is a
   // city): any other component with one is where the chain ends.
   let roadOnly = stop[norm(c0)] === 2;
+  // A digit inside a name is a road's (G15公路, 318国道); before another suffix it is a number with its
+  // unit (融侨水都8区 is an estate, then its area 8区).
+  let digit = isDigit(c0);
   const limit = Math.min(to, pos + MAX_NAME + 1);
   for (let k = pos + 1; k < limit; k++) {
     const c = text.charCodeAt(k);
     if (!(isCjk(c) || isAsciiAlnum(c))) return null;
+    if (isDigit(c)) digit = true;
     const m = suffix.longestAt(text, k, to);
+    if (m !== null && digit && m.value !== K_ROAD) return null;
     if (m !== null && (!roadOnly || m.value === K_ROAD || (m.length === 1 && VILLAGE_SUFFIXES.includes(String.fromCharCode(norm(text.charCodeAt(k))))))) {
       // Suffix characters in a row belong to one name: 潭城镇, 北门村, 环岛路.
       let end = k + m.length;
@@ -258,9 +269,9 @@ function parseChain(text: string, start: number, to: number): Chain {
         end = g.end;
       }
     }
-    if (end < 0 && chain.lastKind === K_NUM) {
+    if (end < 0 && (chain.lastKind === K_NUM || chain.lastKind === K_LOW)) {
       // A building or estate named without a suffix after the house number: 27号商鼎国际1栋, 9号金山碧水2区11座.
-      const b = bareBuildingName(text, pos, to);
+      const b = bareBuildingName(text, pos, to, chain.lastKind === K_LOW && norm(text.charCodeAt(pos - 1)) === 0x6751 /* 村 */);
       if (b > 0) {
         kind = K_LOW;
         end = b;
@@ -372,13 +383,20 @@ const LEADING_WORDS = ['楼下', '楼上', '门口', '对面', '隔壁', '旁边
 
 /**
  * End of a building or estate name without a suffix at `pos` (商鼎国际, 金山碧水): 2–6 CJK characters,
- * no stop character, followed by a building number (1栋, 2区11座, 3号楼). -1 when there is none.
+ * no stop character, followed by a building number (1栋, 2区11座, 3号楼); after a village, a hamlet's
+ * name of 2–3 characters followed by a house number (后厝45号). -1 when there is none.
  */
-function bareBuildingName(text: string, pos: number, to: number): number {
+function bareBuildingName(text: string, pos: number, to: number, afterVillage: boolean): number {
   const { stop } = tables();
   let k = pos;
   while (k < to && k - pos < 6 && isCjk(text.charCodeAt(k)) && stop[norm(text.charCodeAt(k))] === 0) k++;
   if (k - pos < 2 || k >= to || !isDigit(text.charCodeAt(k))) return -1;
+  // 朴里村后厝45号: a hamlet of the village, then the house number.
+  if (afterVillage && k - pos <= 3) {
+    let d = k;
+    while (d < to && isDigit(text.charCodeAt(d))) d++;
+    if (d < to && norm(text.charCodeAt(d)) === 0x53f7 /* 号 */) return k;
+  }
   let d = k;
   while (d < to && isDigit(text.charCodeAt(d))) d++;
   // 2区11座: an area of the estate, then the building.

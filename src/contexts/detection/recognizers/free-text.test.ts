@@ -376,6 +376,17 @@ describe('findInText on addresses as people write them', () => {
     expect(spans('事故地点：国道一号南下 98K。').filter(([t]) => t === 'address')).toEqual([]);
   });
 
+  it('goes on after the house number through estates, business districts, hotels, hamlets, stores and doors', () => {
+    const addr = (t: string) => spans(t).filter(([ty]) => ty === 'address').map(([, v]) => v);
+    expect(addr('地址：厦门市思明区湖滨南路100号联发华美空间6区2号楼1203，')).toEqual(['厦门市思明区湖滨南路100号联发华美空间6区2号楼1203']);
+    expect(addr('地址：福州市鼓楼区五四路158号环球金融商务区3号楼1808单元，')).toEqual(['福州市鼓楼区五四路158号环球金融商务区3号楼1808单元']);
+    expect(addr('住址：平潭综合实验区潭城镇北大街12号台湾小镇公寓B栋305室，')).toEqual(['平潭综合实验区潭城镇北大街12号台湾小镇公寓B栋305室']);
+    expect(addr('住址：福建省惠安县崇武镇大岞村前垵16号，')).toEqual(['福建省惠安县崇武镇大岞村前垵16号']);
+    expect(addr('仓库：江苏省苏州市吴中区东方大道88号5号库，')).toEqual(['江苏省苏州市吴中区东方大道88号5号库']);
+    expect(addr('会场：南京市鼓楼区中山北路30号金陵饭店2楼，')).toEqual(['南京市鼓楼区中山北路30号金陵饭店2楼']);
+    expect(addr('收件：广州市天河区天河路208号天河城大厦1508，')).toEqual(['广州市天河区天河路208号天河城大厦1508']);
+  });
+
   it('ends an address before a workshop or machine room at it, but not before a metro line or a vehicle', () => {
     expect(spans('在柳州市柳南区航鹰大道66号车间作业')).toEqual([['address', '柳州市柳南区航鹰大道66号']]);
     expect(spans('乘坐3号线到达，换乘1号车。')).toEqual([]);
