@@ -296,6 +296,14 @@ describe('findInText on the shapes of real case records', () => {
     expect(text.slice(found[1]!.start, found[1]!.end)).toBe('１３８０５９１２３４５');
   });
 
+  it('finds variant notations of test reports: HGVS changes after a gene, HLA alleles, CYP star alleles, APOE genotypes', () => {
+    expect(spans('检测结果：EGFR c.2573T>G（p.L858R）阳性。')).toContainEqual(['genetic_data', 'EGFR c.2573T>G（p.L858R）']);
+    expect(spans('受检者携带 BRCA1 c.68_69delAG。')).toContainEqual(['genetic_data', 'BRCA1 c.68_69delAG']);
+    expect(spans('药物基因：HLA-B*15:02 阴性，CYP2C9*1/*3。').filter(([t]) => t === 'genetic_data').map(([, v]) => v)).toEqual(['HLA-B*15:02', 'CYP2C9*1/*3']);
+    expect(spans('APOE ε4/ε4 携带者')).toContainEqual(['genetic_data', 'APOE ε4/ε4']);
+    expect(spans('版本 ABC c.3 发布，型号 HLA-X 停产')).toEqual([]);
+  });
+
   it('reads a dbSNP id only in the lower case dbSNP writes', () => {
     expect(spans('检测位点rs1801133。')).toEqual([['genetic_data', 'rs1801133']]);
     expect(spans('发动机号RS37733。')).toEqual([]);

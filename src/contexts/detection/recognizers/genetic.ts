@@ -1,6 +1,6 @@
 /**
  * Genetic data: DNA/RNA sequences and genotype calls. dbSNP ids (`rs` + digits) are routed here
- * by the scanner (`scan.ts`).
+ * by the scanner (`scan.ts`), and so are tokens that start a variant notation (`variantEnd`).
  */
 import { isAsciiAlnum } from './chars.ts';
 
@@ -63,4 +63,42 @@ export function findGenotypeEnd(text: string, e: number, to: number): number {
   }
   if (end < to && isAsciiAlnum(text.charCodeAt(end))) return -1;
   return end;
+}
+
+/**
+ * Variant notations that name a person's genotype, as test reports write them (each sticky, tried
+ * at the gene symbol): HGVS coding changes after a gene (KRAS c.35G>A（p.G12D）, BRCA1
+ * c.5470_5477del), HLA alleles (HLA-B*58:01), CYP star alleles (CYP2C19*2/*2) and APOE genotypes
+ * (APOE ε3/ε4).
+ */
+const VARIANTS: readonly RegExp[] = [
+  /[A-Z][A-Z0-9]{1,9} c\.[0-9][0-9_+*-]*(?:[ACGT]>[ACGT]|delins[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+)(?:[（(]p\.[A-Za-z0-9*]+[）)])?/y,
+  /HLA-[A-Z]{1,4}[0-9]?\*[0-9]{2,4}(?::[0-9]{2,4}){0,3}/y,
+  /CYP[0-9][A-Z][0-9]{0,2}\*[0-9]{1,3}[A-Z]?(?:\/\*[0-9]{1,3}[A-Z]?)?/y,
+  /APOE ?ε[2-4]\/ε[2-4]/y,
+];
+
+/**
+ * True when the character after an upper-case token (ending at `j`) may continue a variant notation:
+ * `*` (HLA-B*, CYP2C19*), ` c.` (KRAS c.…) or `ε` (APOE ε3). Cheap test before `variantEnd`.
+ */
+export function mayStartVariant(text: string, j: number, to: number): boolean {
+  if (j >= to) return false;
+  const c = text.charCodeAt(j);
+  if (c === 42 || c === 0x3b5) return true;
+  return c === 32 && j + 2 < to && ((text.charCodeAt(j + 1) === 99 && text.charCodeAt(j + 2) === 46) || text.charCodeAt(j + 1) === 0x3b5);
+}
+
+/** End of a variant notation starting at `s` (see VARIANTS), or -1. */
+export function variantEnd(text: string, s: number, to: number): number {
+  for (const re of VARIANTS) {
+    re.lastIndex = s;
+    const m = re.exec(text);
+    if (m !== null && s + m[0].length <= to) {
+      const e = s + m[0].length;
+      if (e < to && isAsciiAlnum(text.charCodeAt(e))) continue;
+      return e;
+    }
+  }
+  return -1;
 }

@@ -41,7 +41,7 @@ import { ASCII, foldWidth, isAsciiAlnum, isAsciiLetter, isCjk, isDigit, isNameDo
 import { ContextIndex } from './context.ts';
 import { t2sTable } from './normalize.ts';
 import { contextKeywords, CTX, divisionNames, medicalTerms, quantityUnits, surnameTables } from './dictionaries.ts';
-import { findGenotypeEnd, isNucleotideRun } from './genetic.ts';
+import { findGenotypeEnd, isNucleotideRun, mayStartVariant, variantEnd } from './genetic.ts';
 import type { ScanHost } from './host.ts';
 import { isCommonBigram } from './jieba.ts';
 import { findMedical } from './medical.ts';
@@ -512,6 +512,14 @@ export class TextScanner implements ScanHost {
     }
     let next = j;
     const c0 = text.charCodeAt(s);
+    // KRAS c.35G>A, HLA-B*58:01, CYP2C19*2/*2, APOE ε3/ε4: a variant notation starting at a gene symbol.
+    if (c0 >= 65 && c0 <= 90 && mayStartVariant(text, j, end)) {
+      const v = variantEnd(text, s, end);
+      if (v > 0) {
+        this.emit('genetic_data', s, v, this.score('genetic_data', s, v, 0.85, 0));
+        return v;
+      }
+    }
     // mysql://user:password@host — the password of a connection string; the scan goes on at the host.
     if (joinMask === 0 && j + 2 < end && text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) === 47 && text.charCodeAt(j + 2) === 47) {
       const host = this.userinfo(j + 3);
