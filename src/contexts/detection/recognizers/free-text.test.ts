@@ -343,6 +343,12 @@ describe('findInText on cloud credentials', () => {
     expect(spans('密钥 access_key_secret: Zx9Qw2Er7Ty4Ui1Op3As6Df8Gh5Jk0L，请轮换')).toEqual([['secret', 'Zx9Qw2Er7Ty4Ui1Op3As6Df8Gh5Jk0L']]);
   });
 
+  it('takes the value of a configuration key such as POSTGRES_PASSWORD or an API _KEY in YAML and env files', () => {
+    expect(spans('environment:\n  MYSQL_USER: app\n  MYSQL_ROOT_PASSWORD: Vq7!mZ2pLx9\n')).toEqual([['secret', 'Vq7!mZ2pLx9']]);
+    expect(spans('ALIPAY_APP_KEY=Kf83JdQm29xLpW7vTz41')).toEqual([['secret', 'Kf83JdQm29xLpW7vTz41']]);
+    expect(spans('MONKEY_COUNT: 12')).toEqual([]);
+  });
+
   it('does not take words that merely start like a key for one', () => {
     expect(spans('LTAI is a prefix; AKID too; sk_live_ alone is no key.')).toEqual([]);
   });

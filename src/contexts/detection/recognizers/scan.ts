@@ -46,7 +46,7 @@ import type { ScanHost } from './host.ts';
 import { isCommonBigram } from './jieba.ts';
 import { findMedical } from './medical.ts';
 import { findNames, isNameCell, tibetanNameStartChars } from './names.ts';
-import { findCredentialValues, pemBlockEnd, SECRET_CJK_STARTS, secretTokenConfidence } from './secrets.ts';
+import { credentialValueAfter, findCredentialValues, pemBlockEnd, SECRET_CJK_STARTS, secretTokenConfidence } from './secrets.ts';
 import type { DetectorTypeId, Finding, FindOptions, Strength } from './types.ts';
 import { CONTEXT_BOOST, CONTEXT_WINDOW, FREE_TEXT_MIN_CONFIDENCE, HEADER_BOOST, NEGATIVE_PENALTY, NEGATIVE_WINDOW, QUANTITY_PENALTY } from './types.ts';
 
@@ -581,7 +581,12 @@ export class TextScanner implements ScanHost {
     }
     // access_token, client-secret, DB_PASSWORD: a credential key joined from words sends the pass to
     // findCredentialValues as a plain one does.
-    if (!this.secretTrigger && (joinMask & 9) === 0 && e - s <= 32 && isAsciiLetter(c0) && CREDENTIAL_KEY.test(text.slice(s, e))) this.secretTrigger = true;
+    if ((joinMask & 9) === 0 && e - s <= 40 && isAsciiLetter(c0) && CREDENTIAL_KEY.test(text.slice(s, e))) {
+      this.secretTrigger = true;
+      // POSTGRES_PASSWORD: …, WECHAT_PAY_API_V3_KEY=…: a configuration key whose value follows.
+      const sep = e < this.to ? text.charCodeAt(e) : 0;
+      if (sep === 58 || sep === 61) credentialValueAfter(this, e);
+    }
     if ((joinMask & 8) !== 0) {
       this.email(s, e);
       return e;

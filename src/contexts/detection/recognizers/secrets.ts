@@ -151,62 +151,69 @@ function isKeyValueGap(c: number): boolean {
 const CREDENTIAL_WORDS = new Set(['secret', 'secretkey', 'secret_key', 'key', 'keyid', 'key_id', 'id', 'token', 'password', 'passwd', 'accesskey', 'access_key', 'apikey', 'api_key']);
 
 export function findCredentialValues(host: ScanHost): void {
+  host.context().forEachHit(CTX.secret, (_ks, ke) => credentialValueAfter(host, ke));
+}
+
+/**
+ * The value written after a credential key that ends at `ke` (a keyword of the dictionary, or a
+ * configuration key such as POSTGRES_PASSWORD or WECHAT_PAY_API_V3_KEY): reported as a secret when
+ * it looks like one (see findCredentialValues).
+ */
+export function credentialValueAfter(host: ScanHost, ke: number): void {
   const text = host.text;
   const to = host.to;
-  host.context().forEachHit(CTX.secret, (_ks, ke) => {
-    let k = ke;
-    let gap = 0;
-    while (k < to && gap < 4 && isKeyValueGap(text.charCodeAt(k))) {
-      k++;
-      gap++;
-    }
-    if (gap === 0 && k < to && !isCjk(text.charCodeAt(ke - 1))) return; // "passwordless"
-    let vs = k;
+  let k = ke;
+  let gap = 0;
+  while (k < to && gap < 4 && isKeyValueGap(text.charCodeAt(k))) {
+    k++;
+    gap++;
+  }
+  if (gap === 0 && k < to && !isCjk(text.charCodeAt(ke - 1))) return; // "passwordless"
+  let vs = k;
+  while (k < to && isValueChar(text.charCodeAt(k))) k++;
+  // Authorization: Bearer <token> — the scheme word is not the secret.
+  const scheme = text.slice(vs, k).toLowerCase();
+  if ((scheme === 'bearer' || scheme === 'basic' || scheme === 'token' || scheme === 'digest') && text.charCodeAt(k) === 32) {
+    k++;
+    vs = k;
     while (k < to && isValueChar(text.charCodeAt(k))) k++;
-    // Authorization: Bearer <token> — the scheme word is not the secret.
-    const scheme = text.slice(vs, k).toLowerCase();
-    if ((scheme === 'bearer' || scheme === 'basic' || scheme === 'token' || scheme === 'digest') && text.charCodeAt(k) === 32) {
-      k++;
-      vs = k;
-      while (k < to && isValueChar(text.charCodeAt(k))) k++;
+  }
+  let ve = k;
+  while (ve > vs && (text.charCodeAt(ve - 1) === 46 || text.charCodeAt(ve - 1) === 33 || text.charCodeAt(ve - 1) === 63)) ve--;
+  // "AccessKey Secret xxx": the word after a keyword is another keyword, whose own value follows;
+  // so is a configuration key ending in a colon (密钥 access_key_secret: xxx).
+  if (CREDENTIAL_WORDS.has(text.slice(vs, ve).toLowerCase()) || text.charCodeAt(ve - 1) === 58) return;
+  // 密码：DB_PASSWORD=xxx — a configuration key before the value is not part of it.
+  const eq = text.indexOf('=', vs);
+  if (eq > vs && eq < ve - 1 && /^[A-Za-z0-9_.-]*(pass|pwd|secret|token|key)[A-Za-z0-9_.-]*$/i.test(text.slice(vs, eq))) vs = eq + 1;
+  const L = ve - vs;
+  if (L < 6 || L > 200) return;
+  if (ve < to && isCjk(text.charCodeAt(ve)) && L < 8) return;
+  let masked = true;
+  for (let m = vs; m < ve; m++) {
+    const c = text.charCodeAt(m);
+    if (c !== 42 && c !== 120 && c !== 88 && c !== 46) {
+      masked = false;
+      break;
     }
-    let ve = k;
-    while (ve > vs && (text.charCodeAt(ve - 1) === 46 || text.charCodeAt(ve - 1) === 33 || text.charCodeAt(ve - 1) === 63)) ve--;
-    // "AccessKey Secret xxx": the word after a keyword is another keyword, whose own value follows;
-    // so is a configuration key ending in a colon (密钥 access_key_secret: xxx).
-    if (CREDENTIAL_WORDS.has(text.slice(vs, ve).toLowerCase()) || text.charCodeAt(ve - 1) === 58) return;
-    // 密码：DB_PASSWORD=xxx — a configuration key before the value is not part of it.
-    const eq = text.indexOf('=', vs);
-    if (eq > vs && eq < ve - 1 && /^[A-Za-z0-9_.-]*(pass|pwd|secret|token|key)[A-Za-z0-9_.-]*$/i.test(text.slice(vs, eq))) vs = eq + 1;
-    const L = ve - vs;
-    if (L < 6 || L > 200) return;
-    if (ve < to && isCjk(text.charCodeAt(ve)) && L < 8) return;
-    let masked = true;
+  }
+  if (masked) return;
+  const cls = classes(text, vs, ve);
+  let conf: number;
+  if (cls >= 2) conf = 0.8;
+  else {
+    let digitsOnly = true;
     for (let m = vs; m < ve; m++) {
       const c = text.charCodeAt(m);
-      if (c !== 42 && c !== 120 && c !== 88 && c !== 46) {
-        masked = false;
+      if (c < 48 || c > 57) {
+        digitsOnly = false;
         break;
       }
     }
-    if (masked) return;
-    const cls = classes(text, vs, ve);
-    let conf: number;
-    if (cls >= 2) conf = 0.8;
-    else {
-      let digitsOnly = true;
-      for (let m = vs; m < ve; m++) {
-        const c = text.charCodeAt(m);
-        if (c < 48 || c > 57) {
-          digitsOnly = false;
-          break;
-        }
-      }
-      if (digitsOnly) conf = gap <= 2 && L <= 12 ? 0.6 : 0;
-      else conf = L >= SECRET_MIN_ENTROPY_LENGTH && shannonEntropy(text, vs, ve) >= SECRET_MIN_ENTROPY ? 0.75 : 0;
-    }
-    if (conf <= 0) return;
-    if (host.hinted('secret')) conf += 0.15;
-    host.emit('secret', vs, ve, conf);
-  });
+    if (digitsOnly) conf = gap <= 2 && L <= 12 ? 0.6 : 0;
+    else conf = L >= SECRET_MIN_ENTROPY_LENGTH && shannonEntropy(text, vs, ve) >= SECRET_MIN_ENTROPY ? 0.75 : 0;
+  }
+  if (conf <= 0) return;
+  if (host.hinted('secret')) conf += 0.15;
+  host.emit('secret', vs, ve, conf);
 }
