@@ -143,4 +143,11 @@ describe('medical_record: what is not health data', () => {
     expect(medical('核保说明：既往胆囊结石，已手术。')).toEqual(['胆囊结石']);
     expect(medical('员工因腰椎间盘突出症需休病假一周。')).toEqual(['腰椎间盘突出症']);
   });
+
+  it('reports a diagnosis written with its site without other context, but not a group of people', () => {
+    expect(medical('装卸时被货物砸中，左前臂开放性骨折。')).toEqual(['左前臂开放性骨折']);
+    expect(medical('他本身有青光眼。')).toEqual(['青光眼']);
+    expect(medical('重度残疾人护理补贴发放名单')).toEqual([]);
+  });
 });
+

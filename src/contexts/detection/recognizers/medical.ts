@@ -37,6 +37,8 @@ export const MEDICAL_MODIFIER_CHARS = 16;
 const BASE = [0.4, 0.45, 0.35, 0.45, 0.35, 0.45];
 const CONTEXT = 0.35;
 const COOCCURRENCE = 0.1;
+/** Added for a diagnosis written with its site or qualifiers (颈部软组织挫伤, 右肩关节脱位), rarely anything but a person's. */
+const SITED = 0.1;
 const ICD = 0;
 
 interface Tables {
@@ -58,6 +60,8 @@ interface Term {
   start: number;
   end: number;
   kind: number;
+  /** A diagnosis that took in a site or qualifier before it (右小腿开放性骨折): specific to a person. */
+  sited?: boolean;
 }
 
 function isAsciiAlnumCode(c: number): boolean {
@@ -137,15 +141,15 @@ function hasCue(cues: MedicalCues, text: string, t: Term, from: number, to: numb
       if (t.start > from && cues.examBefore[norm(text.charCodeAt(t.start - 1))] === 1) return true;
       return k < to && cues.examAfter.longestLengthAt(text, k, to) > 0;
     case MED.disease:
-      // 摔倒致左腕关节扭伤, 导致骨折: an injury or illness that something caused.
+      // 摔倒致左腕关节扭伤, 导致骨折: an injury or illness that something caused; 本身有青光眼: one a person has.
       return t.start > from && causedBefore(text, t.start, from);
     default:
       return false;
   }
 }
 
-/** Words right before a diagnosis that say it was caused (致, 导致, 造成, 引起), normalised. */
-const CAUSE_WORDS = ['致', '导致', '造成', '引起', '引发'];
+/** Words right before a diagnosis that say it was caused (致, 导致, 造成, 引起) or is had (有), normalised. */
+const CAUSE_WORDS = ['致', '导致', '造成', '引起', '引发', '有'];
 
 function causedBefore(text: string, start: number, from: number): boolean {
   for (const w of CAUSE_WORDS) {
@@ -198,7 +202,8 @@ function addTerm(d: Tables, text: string, from: number, to: number, terms: Term[
   const start = extendLeft(d.modifiers, text, p, from, kind, (value & MED_HEAD) !== 0);
   if (start < 0) return -1;
   end = extendRight(text, end, to, kind);
-  terms.push({ start, end, kind });
+  // 重度残疾人: a group of people, not one person's diagnosis.
+  terms.push({ start, end, kind, sited: kind === MED.disease && start < p && (end >= to || text.charCodeAt(end) !== 0x4eba /* 人 */) });
   return end;
 }
 
@@ -339,6 +344,7 @@ export function findMedical(host: ScanHost, hits: readonly number[]): void {
     const prev = k > 0 ? terms[k - 1] : undefined;
     if (labelsCode(text, prev, t)) continue;
     let c = BASE[t.kind] as number;
+    if (t.sited === true) c += SITED;
     const around = ctx.before(t.start, MEDICAL_WINDOW_BEFORE) | ctx.after(t.end, MEDICAL_WINDOW_AFTER);
     if ((around & CTX.medical_record) !== 0 || hasCue(d.cues, text, t, from, to)) c += CONTEXT;
     const next = k + 1 < n ? terms[k + 1] : undefined;
