@@ -19,15 +19,19 @@ describe('free-text evaluation set', () => {
 });
 
 describe('free-text sets written blind to the recognisers (bench/eval)', () => {
-  // Both have been used for fixes since (bench/eval/README.md), so they guard against regressions
-  // rather than measure generalisation; the floors sit a little under their session-8 scores.
+  // These have been used for fixes since (bench/eval/README.md), so they guard against regressions
+  // rather than measure generalisation; the floors sit a little under their scores when they were
+  // last used (s8 0.975, s8b 0.962, s8c 0.972, s9 0.914 exact — s9 puts values inside health spans).
+  // s10 is kept blind: it has no floor here, so that no failing test shows its errors.
   for (const [file, floor] of [
     ['freetext-blind-s8.jsonl', 0.95],
     ['freetext-blind-s8b.jsonl', 0.93],
+    ['freetext-blind-s8c.jsonl', 0.95],
+    ['freetext-blind-s9.jsonl', 0.89],
   ] as const) {
     it(`keeps a micro-averaged F1 of at least ${floor} on ${file}`, () => {
       const set = parseJsonl(readFileSync(new URL(`../../../../bench/eval/${file}`, import.meta.url), 'utf8'));
-      expect(set.length).toBeGreaterThan(200);
+      expect(set.length).toBeGreaterThan(190);
       const r = evaluate(set);
       expect(r.micro.f1, JSON.stringify(r.errors.slice(0, 20), null, 1)).toBeGreaterThanOrEqual(floor);
     });
