@@ -498,6 +498,12 @@ describe('findInText on names written in lists and registers', () => {
     expect(spans('投诉：消费者许家豪，电话另附。').filter(([t]) => t === 'person_name')).toEqual([['person_name', '许家豪']]);
   });
 
+  it('reads a name standing alone after a function word (为, 由), but not a word that runs through it (共和国)', () => {
+    expect(spans('对接人变更为喻婉婷（邮箱另附）。').filter(([t]) => t === 'person_name')).toEqual([['person_name', '喻婉婷']]);
+    expect(spans('持中华人民共和国护照G12345678').filter(([t]) => t === 'person_name')).toEqual([]);
+    expect(spans('紧急联系人：船长之妻晏秀梅，电话另附。').filter(([t]) => t === 'person_name')).toEqual([['person_name', '晏秀梅']]);
+  });
+
   it('does not read the end of a word or a brand before its product as a name', () => {
     expect(spans('我司决定录用您为数据工程师。').filter(([t]) => t === 'person_name')).toEqual([]);
     expect(spans('促销：李宁运动鞋满300减50。').filter(([t]) => t === 'person_name')).toEqual([]);

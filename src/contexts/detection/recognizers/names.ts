@@ -30,6 +30,8 @@ import { isCommonBigram, lexFreq, lexiconEntry, lexiconEntryAt, lexIsName, tag, 
 
 /** Characters after which a name may start (besides punctuation and non-CJK). */
 const BOUNDARY = '和与及同跟被由向给把让请叫是为经据称令或对找将派等即系人员长师生者任理记官警工士授主席总书编表属父母妻夫子女兄弟姐妹友户方民手家、，。：；';
+/** The function words among the boundary characters (和, 由, 为, 是 …): 变更为谷雨桐（…). */
+const FUNCTION_BOUNDARY = '和与及同跟被由向给把让请叫是为经据称令或对找将派等即系';
 /** Characters that end places and organisations rather than names (in cells). */
 const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处科院校所站队店司厂场馆行社委办组团园苑湾岛港口州业品类型级期届年月日份元';
 /** Characters that rarely appear in a given name (function words). */
@@ -71,6 +73,8 @@ const SUBJECT_VERBS = [
 
 interface NameTables {
   boundary: Uint8Array;
+  /** The function words of BOUNDARY (和, 由, 为, 是 …), after which a name standing alone may start. */
+  functionWord: Uint8Array;
   nonFinal: Uint8Array;
   nonName: Uint8Array;
   trailing: Uint8Array;
@@ -92,6 +96,7 @@ function tables(): NameTables {
   nameTables = {
     nonGiven: table(NON_GIVEN_WITHOUT_CONTEXT),
     boundary: table(BOUNDARY),
+    functionWord: table(FUNCTION_BOUNDARY),
     nonFinal: table(NON_NAME_FINAL),
     nonName: table(NON_NAME_CHARS),
     trailing: table(TRAILING_FUNCTION),
@@ -208,6 +213,17 @@ function segmentsAsName(text: string, p: number, e: number, sLen: number): boole
   return w1.tag.startsWith('nr') || GIVEN_NAME_TAGS.has(w1.tag);
 }
 
+/** True when the segmenter reads the character at `p` as inside a word begun before it (共和|国 in 共和国护照). */
+function midWord(text: string, p: number, from: number): boolean {
+  const s = Math.max(from, p - 2);
+  let at = s;
+  for (const w of tag(normSlice(text, s, p + 1))) {
+    if (at < p && at + w.word.length > p) return true;
+    at += w.word.length;
+  }
+  return false;
+}
+
 /**
  * True when the segmenter reads the character before `p`, the one at `p` and the next as one
  * dictionary word (工程师): the surname character is inside a word. Two characters are not enough
@@ -282,7 +298,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
   const text = host.text;
   const to = host.to;
   const from = host.from;
-  const { boundary, nonName, trailing, nonGiven } = tables();
+  const { boundary, nonName, trailing, nonGiven, functionWord } = tables();
   const { single } = surnameTables();
   const titles = nameTitles();
   const ctx = host.context();
@@ -360,7 +376,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     // A name standing alone between punctuation, spaces or numbers, as lists and tables in text write
     // them (崔玉兰、郝建军、石秀英; 章桂珍（88岁）; 饶春生 6228…): the whole run must look like a name cell.
     const isolated =
-      (p === from || !isCjk(prev)) && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && !labelOrAside(text, p, runEnd, from, to) && isNameCell(text, p, runEnd) && segmentsAsName(text, p, runEnd, sLen);
+      (p === from || !isCjk(prev) || (functionWord[norm(prev)] === 1 && !midWord(text, p, from))) && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && !labelOrAside(text, p, runEnd, from, to) && isNameCell(text, p, runEnd) && segmentsAsName(text, p, runEnd, sLen);
     // A case-record verb right after the name (吴金水申请, 章晓峰来电, 黄土生在): the subject of the record.
     // Looked for only when nothing else opens the gate (most surname hits are not names).
     if (!(adjacent || isolated || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || subjectVerbAfterRun(text, p, sLen, to))))) continue;
