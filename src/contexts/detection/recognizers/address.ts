@@ -11,7 +11,7 @@
  * alone), except right after an address keyword (住址：福建省平潭县潭城镇城关村) or in an address
  * column.
  */
-import { isAsciiAlnum, isAsciiLetter, isCjk, isCjkNumeral, isDigit, isWideDigit, norm } from './chars.ts';
+import { isAsciiAlnum, isAsciiLetter, isCjk, isCjkNumeral, isDigit, isWideDigit, norm, normSlice, startsWithNorm } from './chars.ts';
 import { CTX, divisionNames } from './dictionaries.ts';
 import type { ScanHost } from './host.ts';
 import { KeywordTrie } from './keyword-trie.ts';
@@ -48,12 +48,6 @@ const PLACE_AFTER_UNIT = ['车间', '机房'];
 const THING_AFTER_UNIT = ['电梯', '電梯'];
 /** Suffixes of buildings and estates, which may be named after a place (中山大厦, 厦门花园). */
 const BUILDING_SUFFIXES = new Set(['大厦', '花园', '广场', '中心', '大楼', '公寓', '家园', '苑', '园', '小区', '山庄', '商城', '名邸', '府邸', '公馆']);
-/** text[s, e) in Simplified characters (the suffix trie matches Traditional too: 中山大廈). */
-function normText(text: string, s: number, e: number): string {
-  let out = '';
-  for (let k = s; k < e; k++) out += String.fromCharCode(norm(text.charCodeAt(k)));
-  return out;
-}
 /** Direction characters of a road named after a place: 北京东路, 湖滨南路. */
 const DIRECTIONS = '东南西北中';
 
@@ -165,7 +159,7 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
   }
   // A bare number right after another number component: 88号3栋502, 5号3-502.
   // A room number right after a building's name (国际贸易中心大厦2106, 海德公寓1203).
-  const afterBuilding = prevKind === K_LOW && digits >= 3 && digits <= 4 && letters === 0 && !dashed && pos > 0 && BUILDING_SUFFIXES.has(normText(text, pos - 2, pos));
+  const afterBuilding = prevKind === K_LOW && digits >= 3 && digits <= 4 && letters === 0 && !dashed && pos > 0 && BUILDING_SUFFIXES.has(normSlice(text, pos - 2, pos));
   if ((prevKind === K_NUM && digits >= 2 && letters === 0) || (dashed && prevKind !== K_DIV && prevKind !== K_HIGH) || afterBuilding) {
     // A room number after a building or unit (3号楼1201, 2单元1506) may run into the next word.
     const room = (prevKind === K_NUM || afterBuilding) && digits >= 3 && digits <= 4 && letters === 0 && !dashed;
@@ -237,7 +231,7 @@ function parseChain(text: string, start: number, to: number): Chain {
         if (end < to) {
           const sfx = tables().suffix.longestAt(text, end, to);
           if (sfx !== null && sfx.value === K_HIGH && sfx.length === 1) end += 1;
-          else if (sfx !== null && sfx.value === K_LOW && BUILDING_SUFFIXES.has(normText(text, end, end + sfx.length))) {
+          else if (sfx !== null && sfx.value === K_LOW && BUILDING_SUFFIXES.has(normSlice(text, end, end + sfx.length))) {
             end += sfx.length; // 中山大厦, 福州广场: a building named after a place
             kind = K_LOW;
           } else if (sfx !== null && sfx.value === K_ROAD) {
@@ -416,11 +410,6 @@ function skipLeadingWord(text: string, s: number, r: number): number {
   return s;
 }
 
-function startsWithNorm(text: string, at: number, w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (norm(text.charCodeAt(at + i)) !== w.charCodeAt(i)) return false;
-  return true;
-}
-
 /**
  * An address that starts with the name of an estate or building rather than a division or road, as
  * residents write their own (幸福里小区12栋2单元1101室, 紫荆公寓3号楼412, 锦绣华庭5栋602): the estate
@@ -434,7 +423,7 @@ function estateLed(host: ScanHost, r: number, limit: number, hinted: boolean): n
   let sfx = 0;
   for (let l = 2; l >= 1 && sfx === 0; l--) {
     const m = r + 1 - l >= limit ? suffix.get(text, r + 1 - l, r + 1) : undefined;
-    if (m !== undefined && ESTATE_SUFFIXES.has(normText(text, r + 1 - l, r + 1))) sfx = l;
+    if (m !== undefined && ESTATE_SUFFIXES.has(normSlice(text, r + 1 - l, r + 1))) sfx = l;
   }
   if (sfx === 0) return -1;
   if (r >= 1 && NOT_ESTATE.some((w) => startsWithNorm(text, r + 1 - w.length, w))) return -1;

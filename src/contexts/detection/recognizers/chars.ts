@@ -85,6 +85,23 @@ export function norm(c: number): number {
   return t2sTable()[c] as number;
 }
 
+/** The normalised form of text[s, e) (the slice itself when nothing changes). */
+export function normSlice(text: string, s: number, e: number): string {
+  let same = true;
+  for (let k = s; k < e && same; k++) if (norm(text.charCodeAt(k)) !== text.charCodeAt(k)) same = false;
+  if (same) return text.slice(s, e);
+  let out = '';
+  for (let k = s; k < e; k++) out += String.fromCharCode(norm(text.charCodeAt(k)));
+  return out;
+}
+
+/** True when text[at …] normalised starts with `w` (a normalised word). */
+export function startsWithNorm(text: string, at: number, w: string): boolean {
+  if (at < 0 || at + w.length > text.length) return false;
+  for (let i = 0; i < w.length; i++) if (norm(text.charCodeAt(at + i)) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The normalised form of a whole string (same length). */
 export function normString(s: string): string {
   let out = '';

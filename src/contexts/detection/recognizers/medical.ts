@@ -18,7 +18,7 @@
  * a salt or ester ending before a dosage form (阿托伐他汀钙片 → 阿托伐他汀钙). A diagnosis after
  * 致/导致/造成 and a test after 行/做 have their own cue. Spans cover the term or code only.
  */
-import { ASCII, isCjk, isDigit, isWideDigit, norm } from './chars.ts';
+import { ASCII, isCjk, isDigit, isWideDigit, norm, startsWithNorm } from './chars.ts';
 import type { MedicalCues, MedicalStarts } from './dictionaries.ts';
 import { CTX, MED, MED_ACRONYM, MED_HEAD, MED_KIND, medicalCues, medicalLatinPairs, medicalModifiers, medicalPairIndex, medicalStarts, medicalTerms, MOD } from './dictionaries.ts';
 import type { KeywordTrie } from './keyword-trie.ts';
@@ -243,11 +243,6 @@ function isHeading(text: string, end: number, to: number): boolean {
     if (k < to && (text.charCodeAt(k) === 0xff1a || text.charCodeAt(k) === 58) && startsWithNorm(text, end, w)) return true;
   }
   return false;
-}
-
-function startsWithNorm(text: string, at: number, w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (norm(text.charCodeAt(at + i)) !== w.charCodeAt(i)) return false;
-  return true;
 }
 
 /** Latin terms at ASCII word starts (Metformin, COPD, HbA1c, MRI, HIV感染, B超). */

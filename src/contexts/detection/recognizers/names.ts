@@ -22,7 +22,7 @@
  * dot-separated transliteration. No segmenter call per cell.
  */
 import surnameData from '../data/dict-surnames.json' with { type: 'json' };
-import { isCjk, isNameDot, norm } from './chars.ts';
+import { isCjk, isNameDot, norm, normSlice, startsWithNorm } from './chars.ts';
 import { contextKeywords, CTX, nameRoles, nameTitles, surnameTables } from './dictionaries.ts';
 import type { ScanHost } from './host.ts';
 import { KeywordTrie } from './keyword-trie.ts';
@@ -105,15 +105,6 @@ function tables(): NameTables {
   return nameTables;
 }
 
-function normSlice(text: string, s: number, e: number): string {
-  let same = true;
-  for (let k = s; k < e && same; k++) if (norm(text.charCodeAt(k)) !== text.charCodeAt(k)) same = false;
-  if (same) return text.slice(s, e);
-  let out = '';
-  for (let k = s; k < e; k++) out += String.fromCharCode(norm(text.charCodeAt(k)));
-  return out;
-}
-
 /** Lexicon entry of text[s, e) (2–3 characters), normalising Traditional characters first. */
 function lexiconEntryAtNorm(text: string, s: number, e: number): number {
   for (let k = s; k < e; k++) if (norm(text.charCodeAt(k)) !== text.charCodeAt(k)) return lexiconEntry(normSlice(text, s, e));
@@ -168,7 +159,7 @@ function subjectVerbAt(text: string, k: number, to: number): boolean {
   }
   if (verbStarts[norm(text.charCodeAt(k))] !== 1) return false;
   for (const v of SUBJECT_VERBS) {
-    if (k + v.length > to || !normStartsWith(text, k, v)) continue;
+    if (k + v.length > to || !startsWithNorm(text, k, v)) continue;
     if (v.length > 1) return true;
     // A one-character verb (在, 于, 因, 系, 持, 称) must not begin an ordinary word (在职, 因为, 系统, 持续).
     const e = k + 1;
@@ -260,11 +251,6 @@ function orgFollows(text: string, k: number, to: number): boolean {
     for (const w of ORG_FOLLOWERS) orgTrie.add(w, true);
   }
   return orgTrie.longestLengthAt(text, k, to) > 0;
-}
-
-function normStartsWith(text: string, k: number, w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (norm(text.charCodeAt(k + i)) !== w.charCodeAt(i)) return false;
-  return true;
 }
 
 /**
