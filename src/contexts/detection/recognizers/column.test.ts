@@ -153,6 +153,18 @@ describe('ColumnProfiler', () => {
     merged.absorb(b.snapshot());
     expect(merged.result().detections).toEqual(whole.detections);
   });
+
+  it('merges the mobile prefixes seen by profilers of parts of a column, so a headerless phone column split across workers is still phones', () => {
+    const cells = many(600, (i) => `${PREFIXES[i % PREFIXES.length]}${pad(100000 + i * 13, 8)}`);
+    const whole = profile('字段7', cells);
+    expect(whole.detections.map((d) => d.type)).toContain('cn_mobile');
+    const parts = [0, 1, 2].map(() => new ColumnProfiler('字段7'));
+    // Each part sees only a few prefixes, the whole column many.
+    cells.forEach((c, i) => (parts[Math.floor((i % PREFIXES.length) / 7)] as ColumnProfiler).observe(c));
+    const merged = new ColumnProfiler('字段7');
+    for (const p of parts) merged.absorb(p.snapshot());
+    expect(merged.result().detections).toEqual(whole.detections);
+  });
 });
 
 describe('classifyCell', () => {

@@ -93,6 +93,8 @@ export interface ProfilerState {
   subjects: Partial<Record<DetectorTypeId, Uint8Array>>;
   nameValues: string[];
   nameSeen: number;
+  /** The three-digit prefixes of whole-cell mobile numbers recorded (up to COLUMN_MOBILE_MIN_PREFIXES). */
+  mobilePrefixes: number[];
 }
 
 export interface ProfilerOptions extends CellOptions {
@@ -358,7 +360,12 @@ export class ColumnProfiler {
       digits++;
       if (digits >= 9) prefix += (c - 48) * (digits === 9 ? 1 : digits === 10 ? 10 : 100);
     }
-    if (digits < 11 || prefix < 100 || prefix > 199) return;
+    if (digits < 11) return;
+    this.addPrefix(prefix);
+  }
+
+  private addPrefix(prefix: number): void {
+    if (prefix < 100 || prefix > 199) return;
     if (this.mobilePrefixes === null) this.mobilePrefixes = new Uint8Array(100);
     if (this.mobilePrefixes[prefix - 100] === 0) {
       this.mobilePrefixes[prefix - 100] = 1;
@@ -451,6 +458,7 @@ export class ColumnProfiler {
       subjects,
       nameValues: [...this.nameValues],
       nameSeen: this.nameSeen,
+      mobilePrefixes: this.prefixList(),
     };
   }
 
@@ -485,6 +493,13 @@ export class ColumnProfiler {
     }
     for (const v of state.nameValues) if (this.nameValues.size < MAX_DISTINCT_TRACKED) this.nameValues.add(v);
     this.nameSeen += state.nameSeen;
+    for (const prefix of state.mobilePrefixes) this.addPrefix(prefix);
+  }
+
+  private prefixList(): number[] {
+    const out: number[] = [];
+    if (this.mobilePrefixes !== null) this.mobilePrefixes.forEach((seen, i) => seen === 1 && out.push(100 + i));
+    return out;
   }
 
   /** True when `type` is among the column's reported detections (for filtering findings). */

@@ -155,7 +155,7 @@ const NUMERIC = 1;
 /** The type needs its own keyword as the nearest keyword (values that are ambiguous alone). */
 const NEED_NEAREST = 2;
 
-/** A credential key joined from words: access_token, client-secret, DB_PASSWORD, api.key. */
+/** A credential key joined from words by _ or -: access_token, client-secret, DB_PASSWORD. */
 const CREDENTIAL_KEY = /(?:^|[._-])(?:token|secret|password|passwd|pwd|key)$/i;
 const SECRET_ASCII_WORDS = new Set([
   'password', 'passwd', 'pwd', 'pass', 'passphrase', 'token', 'secret', 'apikey', 'api_key', 'api-key', 'accesskey', 'access_key',
