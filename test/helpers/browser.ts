@@ -28,7 +28,7 @@ export function browserTestsEnabled(suite: string): boolean {
 
 export async function launchBrowser(): Promise<Browser> {
   if (!browserAvailable()) throw new Error(`${MISSING} (LANDAO_REQUIRE_BROWSER=1 makes this a failure)`);
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
       '--no-sandbox',
@@ -40,6 +40,13 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // The console turns antd's animations off for readers who ask for reduced motion (web/src/theme.ts). Every
+  // journey's context asks for it (newPage makes its context through newContext): a dialog still zooming in, or a
+  // form whose error text was still folding away, moved its button under a click on the loaded CI machine, and
+  // the click was lost.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 export const DEMO_PASSWORD = 'Demo@2026';

@@ -5,7 +5,7 @@ import antdZhCN from 'antd/es/locale/zh_CN';
 import antdZhTW from 'antd/es/locale/zh_TW';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from '../api';
-import { theme } from '../theme';
+import { useTheme } from '../theme';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 import zhTW from './zh-TW.json';
@@ -66,6 +66,7 @@ const I18nContext = createContext<I18n | null>(null);
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
   const language = languageOf(locale);
+  const theme = useTheme();
 
   useEffect(() => {
     document.documentElement.lang = language.htmlLang;
