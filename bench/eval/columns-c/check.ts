@@ -12,6 +12,7 @@ import { extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parquetReadObjects } from 'hyparquet';
 import iconv from 'iconv-lite';
+import { jsonColumns, parseDelimited } from '../read-table.ts';
 import { USCC_ALPHABET, hkidCheck, idCheck, luhnValid, twIdCheck, usccCheck, vinCheck } from './values.ts';
 
 interface TruthEntry {
@@ -23,38 +24,6 @@ interface TruthEntry {
 type Table = { headers: string[]; columns: string[][]; note: string };
 
 const PLACEHOLDERS = new Set(['', '无', '無', '-', 'NULL', 'N/A', '/', '不详', '未检测', '未辦理', '未办', '未签约', '下落不明', '停机']);
-
-function parseDelimited(text: string, delim: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === delim) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 const cellText = (v: unknown): string => {
   if (v === null || v === undefined) return '';
@@ -105,16 +74,7 @@ async function readTable(path: string): Promise<Table> {
   if (ext === '.json' || ext === '.ndjson') {
     const text = readFileSync(path, 'utf8');
     const records = ext === '.json' ? (JSON.parse(text) as unknown[]) : text.split(/\r?\n/).filter((l) => l !== '').map((l) => JSON.parse(l) as unknown);
-    const cols = new Map<string, string[]>();
-    const walk = (v: unknown, p: string): void => {
-      if (Array.isArray(v)) for (const el of v) walk(el, `${p}[]`);
-      else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, p === '' ? k : `${p}.${k}`);
-      else {
-        if (!cols.has(p)) cols.set(p, []);
-        (cols.get(p) as string[]).push(v === null ? '' : String(v));
-      }
-    };
-    for (const r of records) walk(r, '');
+    const cols = jsonColumns(records);
     return { headers: [...cols.keys()], columns: [...cols.values()], note: `${records.length} records` };
   }
   if (ext === '.parquet') {
