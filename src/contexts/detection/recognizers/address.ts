@@ -135,13 +135,18 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
       dashed = true;
     }
   }
-  if (digits > 0 && k < to && isAsciiLetter(text.charCodeAt(k)) && !isAsciiAlnum(text.charCodeAt(k + 1))) k++;
+  // 15A: a floor and a flat's letter, which ends the number.
+  let lettered = false;
+  if (digits > 0 && k < to && isAsciiLetter(text.charCodeAt(k)) && !isAsciiAlnum(text.charCodeAt(k + 1))) {
+    k++;
+    lettered = true;
+  }
   if (k < to && (text.charCodeAt(k) === 35 || text.charCodeAt(k) === 0xff03)) k++; // 1#楼
   let u = k < to ? unit.longestAt(text, k, to) : null;
-  // 1704楼上, 3楼下, 186号楼下: "upstairs", "downstairs" — the number is the room or house, not a floor.
+  // 1704楼上, 3楼下, 186号楼下, 301楼顶: "upstairs", "downstairs", "the roof" — the number is the room or house, not a floor.
   if (u !== null && k + u.length < to && norm(text.charCodeAt(k + u.length - 1)) === 0x697c /* 楼 */) {
     const n = text.charCodeAt(k + u.length);
-    if (n === 0x4e0a /* 上 */ || n === 0x4e0b /* 下 */) u = u.length === 1 ? null : unit.longestAt(text, k, k + u.length - 1);
+    if (n === 0x4e0a /* 上 */ || n === 0x4e0b /* 下 */ || n === 0x9876 /* 顶 */ || n === 0x9802 /* 頂 */) u = u.length === 1 ? null : unit.longestAt(text, k, k + u.length - 1);
   }
   if (u !== null) {
     const e = k + u.length;
@@ -162,7 +167,7 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
   const afterBuilding = prevKind === K_LOW && digits >= 3 && digits <= 4 && letters === 0 && !dashed && pos > 0 && BUILDING_SUFFIXES.has(normSlice(text, pos - 2, pos));
   if ((prevKind === K_NUM && digits >= 2 && letters === 0) || (dashed && prevKind !== K_DIV && prevKind !== K_HIGH) || afterBuilding) {
     // A room number after a building or unit (3号楼1201, 2单元1506) may run into the next word.
-    const room = (prevKind === K_NUM || afterBuilding) && digits >= 3 && digits <= 4 && letters === 0 && !dashed;
+    const room = (prevKind === K_NUM || afterBuilding) && ((digits >= 3 && digits <= 4) || lettered) && letters === 0 && !dashed;
     if (k < to && ((isCjk(text.charCodeAt(k)) && !room) || isAsciiAlnum(text.charCodeAt(k)))) return -1;
     return k;
   }
@@ -261,6 +266,11 @@ function parseChain(text: string, start: number, to: number): Chain {
       if (g !== null) {
         kind = g.kind;
         end = g.end;
+        // 618号橘园洲7号楼: an estate whose name holds a suffix character (园) and runs on to its building number.
+        if (kind === K_LOW && (chain.lastKind === K_NUM || chain.lastKind === K_LOW)) {
+          const b = bareBuildingName(text, pos, to, false);
+          if (b > end) end = b;
+        }
       }
     }
     if (end < 0 && (chain.lastKind === K_NUM || chain.lastKind === K_LOW)) {

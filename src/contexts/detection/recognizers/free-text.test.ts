@@ -510,3 +510,74 @@ describe('findInText on names written in lists and registers', () => {
   });
 });
 
+/** The person names found in `text`, in order. */
+function names(text: string): string[] {
+  return spans(text)
+    .filter(([t]) => t === 'person_name')
+    .map(([, v]) => v);
+}
+
+describe('findInText on names after roles, in Taiwan registers and in messages', () => {
+  it('reads a married woman\'s name as Taiwan writes it, her husband\'s surname first, in lists, after roles and before a title', () => {
+    expect(names('送餐名單：劉張玉蘭、趙明華；聯絡人另附。')).toEqual(['劉張玉蘭', '趙明華']);
+    expect(names('申請人之母蕭何秀英（83歲）申請居家照顧。')).toEqual(['蕭何秀英']);
+    expect(names('訪視紀錄：曾吳春桃阿嬤近日血壓穩定。')).toEqual(['曾吳春桃']);
+  });
+
+  it('does not take the start of the next word into a three-character name', () => {
+    expect(names('叉车司机吕建强右手被划伤。')).toEqual(['吕建强']);
+    expect(names('尊敬的蒙海涛客户，您的账单已出。')).toEqual(['蒙海涛']);
+    expect(names('吴德水申请宅基地使用权登记。')).toEqual(['吴德水']);
+  });
+
+  it('reads a name after a word ending in 人, 员 or 者, and a name the segmenter reads as one unknown word after any word', () => {
+    expect(names('购票人鲁晓峰，证件另附。')).toEqual(['鲁晓峰']);
+    expect(names('巡检员：骆建新')).toEqual(['骆建新']);
+    expect(names('报告人：市疾控中心检验科甄晓军，电话另附。')).toEqual(['甄晓军']);
+    expect(names('运维人员秦宏于2024-05-01登录。')).toEqual(['秦宏']);
+  });
+
+  it('reads a name before 您好 in a text message, and new roles (买家, 面谈对象, 联络窗口)', () => {
+    expect(names('【市图书馆】邬婧怡您好，您借阅的图书即将到期。')).toEqual(['邬婧怡']);
+    expect(names('买家庞海涛，收货电话另附。')).toEqual(['庞海涛']);
+    expect(names('面談對象：溫麗娟，陪同人另附。')).toEqual(['溫麗娟']);
+  });
+
+  it('does not read SMS signatures, shop names, places, kinship addresses or a preposition before a time as names', () => {
+    expect(names('【蜂巢】您的快递已到东门店蜂巢柜，取件码62817。')).toEqual([]);
+    expect(names('抽检涉及周记卤味鸭脖、王老吉风味凉茶。')).toEqual([]);
+    expect(names('选题：周宁县鲤鱼溪生态保护。')).toEqual([]);
+    expect(names('养老院短信：梁伯今晨血压偏高，已按医嘱用药。')).toEqual([]);
+    expect(names('請家屬於上午8:10前到達。')).toEqual([]);
+    expect(names('律所周报：本周张律师出庭两次。')).toEqual([]);
+    expect(names('本月完成家庭医生签约1284人。')).toEqual([]);
+    expect(names('新设备已加入准入白名单，分配地址另附。')).toEqual([]);
+  });
+});
+
+describe('findInText on credentials and permits written in configuration and manifests', () => {
+  it('keeps the last character of a value delimited by a semicolon, and reads requirepass and _live_ keys', () => {
+    expect(spans('Server=10.0.0.5;User Id=app;Password=Qw@2024ok!;').filter(([t]) => t === 'secret')).toEqual([['secret', 'Qw@2024ok!']]);
+    expect(spans('redis: requirepass rds_7HqLz52nV').filter(([t]) => t === 'secret')).toEqual([['secret', 'rds_7HqLz52nV']]);
+    expect(spans('Portal key: pk_live_9fQ2aR7mXz4LbT6wNcE3').filter(([t]) => t === 'secret')).toEqual([['secret', 'pk_live_9fQ2aR7mXz4LbT6wNcE3']]);
+  });
+
+  it('does not read a licence key as a credential', () => {
+    expect(spans('license_key: ZXCV-2025-0042-PRO').filter(([t]) => t === 'secret')).toEqual([]);
+  });
+
+  it('takes the renewal count written apart into a home-return permit, and reads PSPT as a passport label', () => {
+    expect(spans('回乡证号H60512837 02，已核验').filter(([t]) => t === 'hkmo_home_return_permit')).toEqual([['hkmo_home_return_permit', 'H60512837 02']]);
+    expect(spans('1 WANG/FANG MS  PSPT E81236540  CTC').filter(([t]) => t === 'cn_passport')).toEqual([['cn_passport', 'E81236540']]);
+  });
+});
+
+describe('findInText on addresses that end in a room or run into the next word', () => {
+  it('reads an estate whose name holds a suffix character, a flat with a letter, and stops before 楼顶', () => {
+    const addr = (text: string) => spans(text).filter(([t]) => t === 'address').map(([, v]) => v);
+    expect(addr('现住福州市仓山区金山大道618号橘园洲7号楼1501室，电话另附')).toEqual(['福州市仓山区金山大道618号橘园洲7号楼1501室']);
+    expect(addr('在深圳市福田区福华路88号金海花园3栋12B居住')).toEqual(['深圳市福田区福华路88号金海花园3栋12B']);
+    expect(addr('住太原市迎泽区迎泽大街12号兴华小区8号楼2单元502楼顶漏水')).toEqual(['太原市迎泽区迎泽大街12号兴华小区8号楼2单元502']);
+  });
+});
+

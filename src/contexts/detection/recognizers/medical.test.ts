@@ -149,5 +149,26 @@ describe('medical_record: what is not health data', () => {
     expect(medical('他本身有青光眼。')).toEqual(['青光眼']);
     expect(medical('重度残疾人护理补贴发放名单')).toEqual([]);
   });
+
+  it('reads a stage or course after a diagnosis and 出现 before one as a person\'s illness', () => {
+    expect(medical('我母亲胃癌晚期，想咨询安宁疗护。')).toEqual(['胃癌']);
+    expect(medical('服药后出现史蒂文斯-约翰逊综合征。')).toEqual(['史蒂文斯-约翰逊综合征']);
+  });
+
+  it('does not report the health terms of a shop promotion or a pet\'s prescription', () => {
+    expect(medical('夏季促销：感冒灵颗粒买二送一，连花清瘟胶囊第二件半价。')).toEqual([]);
+    expect(medical('宠物医院处方：犬用头孢氨苄片250mg bid，伊曲康唑胶囊。')).toEqual([]);
+  });
+
+  it('does not report an English gloss in brackets after a Chinese term as a term of its own', () => {
+    expect(medical('诊断慢性肾脏病（CKD 3期）、肾性贫血。')).toEqual(['慢性肾脏病', '肾性贫血']);
+    expect(medical('既往史：哮喘 (asthma)，规律用药。')).toEqual(['哮喘']);
+  });
+
+  it('takes the clinical words of a longer diagnosis or procedure whole', () => {
+    expect(medical('心电图示窦性心动过缓。')).toEqual(['心电图', '窦性心动过缓']);
+    expect(medical('術後併發深部靜脈血栓。')).toEqual(['深部靜脈血栓']);
+    expect(medical('住院行人工髋关节置换术。')).toEqual(['人工髋关节置换术']);
+  });
 });
 

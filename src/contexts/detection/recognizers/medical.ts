@@ -141,15 +141,39 @@ function hasCue(cues: MedicalCues, text: string, t: Term, from: number, to: numb
       if (t.start > from && cues.examBefore[norm(text.charCodeAt(t.start - 1))] === 1) return true;
       return k < to && cues.examAfter.longestLengthAt(text, k, to) > 0;
     case MED.disease:
-      // 摔倒致左腕关节扭伤, 导致骨折: an injury or illness that something caused; 本身有青光眼: one a person has.
-      return t.start > from && causedBefore(text, t.start, from);
+      // 摔倒致左腕关节扭伤, 导致骨折: an injury or illness that something caused; 本身有青光眼: one a person has;
+      // 食管癌晚期, 乳腺癌术后: the stage or course of a person's illness.
+      return (t.start > from && causedBefore(text, t.start, from)) || (k < to && courseAfter(text, k, to));
     default:
       return false;
   }
 }
 
-/** Words right before a diagnosis that say it was caused (致, 导致, 造成, 引起) or is had (有), normalised. */
-const CAUSE_WORDS = ['致', '导致', '造成', '引起', '引发', '有'];
+/** Words right before a diagnosis that say it was caused (致, 导致, 造成, 引起), is had (有), appeared (出现) or came with another (并发), normalised. */
+const CAUSE_WORDS = ['致', '导致', '造成', '引起', '引发', '有', '出现', '判断为', '并发', '合并'];
+
+/** Words right after a diagnosis that give the course of a person's illness, normalised. */
+const COURSE_WORDS = ['晚期', '早期', '中期', '末期', '术后', '复发', '病史', '发作'];
+
+function courseAfter(text: string, k: number, to: number): boolean {
+  for (const w of COURSE_WORDS) if (k + w.length <= to && startsWithNorm(text, k, w)) return true;
+  return false;
+}
+
+/**
+ * Words that make the health terms of a text not a person's health data: shop promotions (感冒灵颗粒
+ * 买二送一) and animals' treatment (宠物医院处方). Normalised.
+ */
+const NOT_PERSONAL = ['促销', '买二送一', '买一送一', '第二件半价', '满减', '特价', '宠物', '兽医', '动物医院'];
+
+function notPersonal(text: string, from: number, to: number): boolean {
+  for (const w of NOT_PERSONAL) {
+    for (let k = from; k + w.length <= to; k++) {
+      if (norm(text.charCodeAt(k)) === w.charCodeAt(0) && startsWithNorm(text, k, w)) return true;
+    }
+  }
+  return false;
+}
 
 function causedBefore(text: string, start: number, from: number): boolean {
   for (const w of CAUSE_WORDS) {
@@ -307,6 +331,15 @@ function labelsCode(text: string, prev: Term | undefined, t: Term): boolean {
   return (c === 40 || c === 0xff08) && k + 1 === t.start;
 }
 
+/** True when the Latin term `t` is written in brackets right after the term `prev`: its English gloss (慢性肾脏病（CKD 3期）, 哮喘 (asthma)). */
+function glosses(text: string, prev: Term | undefined, t: Term): boolean {
+  if (prev === undefined || prev.kind === ICD || t.kind === ICD || !isAsciiLetterCode(text.charCodeAt(t.start))) return false;
+  let k = prev.end;
+  if (text.charCodeAt(k) === 32) k++;
+  const c = text.charCodeAt(k);
+  return (c === 40 || c === 0xff08) && k + 1 === t.start && isCjk(text.charCodeAt(prev.end - 1));
+}
+
 export function findMedical(host: ScanHost, hits: readonly number[]): void {
   const text = host.text;
   const from = host.from;
@@ -331,13 +364,14 @@ export function findMedical(host: ScanHost, hits: readonly number[]): void {
   if (terms.length > 0 || icd.length > 0 || host.hinted('medical_record') || (host.context().categories() & CTX.medical_record) !== 0) findLatin(d, text, from, to, terms);
   for (let k = 0; k + 1 < icd.length; k += 2) terms.push({ start: icd[k] as number, end: icd[k + 1] as number, kind: ICD });
   if (terms.length === 0) return;
+  if (!host.hinted('medical_record') && notPersonal(text, from, to)) return;
   const n = resolve(terms);
   const ctx = host.context();
   const hinted = host.hinted('medical_record');
   for (let k = 0; k < n; k++) {
     const t = terms[k] as Term;
     const prev = k > 0 ? terms[k - 1] : undefined;
-    if (labelsCode(text, prev, t)) continue;
+    if (labelsCode(text, prev, t) || glosses(text, prev, t)) continue;
     let c = BASE[t.kind] as number;
     if (t.sited === true) c += SITED;
     const around = ctx.before(t.start, MEDICAL_WINDOW_BEFORE) | ctx.after(t.end, MEDICAL_WINDOW_AFTER);

@@ -17,6 +17,12 @@
  * Pseudonymised names (赵某某, 叶某) and dot-separated transliterations (阿卜杜拉·买买提) are
  * recognised too. Never from digits or Latin-only words.
  *
+ * A run of 2–3 characters closed by punctuation is a name also after a word ending in 人/员/者
+ * (购药人洪伟杰，) and, after any other word, when the segmenter reads it as one unknown word
+ * (药剂科|马晓军，) whose given part is no ordinary word (准入|白名单). In Taiwan text a married woman's
+ * name has four characters, her husband's surname first (李謝素珍, 吳王秀鳳). A surname with a kinship
+ * address (梁伯), 於/于 before a time (於上午), a shop's name (周记) or a place (周宁县) is no name.
+ *
  * Cells (`isNameCell`): 2–4 CJK characters led by a surname, not an ordinary dictionary word
  * (福州, 方面 — from jieba's dictionary) and not ending like a place or an organisation; or a
  * dot-separated transliteration. No segmenter call per cell.
@@ -33,13 +39,17 @@ const BOUNDARY = '和与及同跟被由向给把让请叫是为经据称令或�
 /** The function words among the boundary characters (和, 由, 为, 是 …): 变更为谷雨桐（…). */
 const FUNCTION_BOUNDARY = '和与及同跟被由向给把让请叫是为经据称令或对找将派等即系';
 /** Characters that end places and organisations rather than names (in cells). */
-const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处科院校所站队店司厂场馆行社委办组团园苑湾岛港口州业品类型级期届年月日份元';
+const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处科院校所站队店司厂场馆行社委办组团园苑湾岛港口州业品类型级期届年日份元记';
+/** Endings of places, organisations and shops that no given name ends with (周宁县, 李锦记). */
+const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜';
 /** Characters that rarely appear in a given name (function words). */
 const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因';
 /** Characters that may end a token the HMM glued to a name (李华去 → 李华). */
 const TRAILING_FUNCTION = '去来说在是的了和与等将也都就又还被把对向到给跟同为已曾于及并作任主负称系表受持因';
 /** Characters that, in a given name, point to an ordinary phrase unless a keyword or title says otherwise (于本周). */
 const NON_GIVEN_WITHOUT_CONTEXT = '本周前后个些次几第每该此其';
+/** One-character kinship addresses after a surname (梁伯, 陈姨, 王婶): a way of speaking to a person. */
+const KINSHIP_ADDRESS = '伯叔婶姨嫂婆爷奶哥姐';
 /** jieba tags that can be the given-name part after a lone surname token. */
 const GIVEN_NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x', 'n', 'ng', 'nz', 'a', 'ag', 'j', 'vg', 'tg', 't', 'z', 'b', 'an', 'nt', 'ns', 'mq']);
 /** Given-name tokens after a lone surname token that make a name likely even without a keyword. */
@@ -80,6 +90,8 @@ interface NameTables {
   trailing: Uint8Array;
   translit: Uint8Array;
   nonGiven: Uint8Array;
+  kinship: Uint8Array;
+  placeFinal: Uint8Array;
 }
 
 /** Built on first use, then the same object (no allocation per call). */
@@ -101,6 +113,8 @@ function tables(): NameTables {
     nonName: table(NON_NAME_CHARS),
     trailing: table(TRAILING_FUNCTION),
     translit: table(surnameData.transliterationChars),
+    kinship: table(KINSHIP_ADDRESS),
+    placeFinal: table(PLACE_FINAL),
   };
   return nameTables;
 }
@@ -137,6 +151,72 @@ function endsWithNameRole(text: string, p: number, from: number, gap = true): bo
   if (gap && e < p && e > from && isPartyMark(text.charCodeAt(e - 1))) e--; // 当事人甲：
   const m = nameRoles().reversed.longestBefore(text, e, from);
   return m !== null && m.length >= 2;
+}
+
+/**
+ * True when a word with an agentive suffix (购药人, 巡查员, 往生者) ends right before `p`, or before a ：/space
+ * gap there.
+ */
+function agentBefore(text: string, p: number, from: number): boolean {
+  let e = p;
+  while (e > from && p - e < 2 && isGap(text.charCodeAt(e - 1))) e--;
+  if (e - 2 < from || !isCjk(text.charCodeAt(e - 2))) return false;
+  const c = norm(text.charCodeAt(e - 1));
+  return c === 0x4eba /* 人 */ || c === 0x5458 /* 员 */ || c === 0x8005 /* 者 */;
+}
+
+/** True when a Traditional character is written within 16 characters of `p` (the text is Taiwan's or Hong Kong's). */
+function traditionalNear(text: string, p: number, from: number, to: number): boolean {
+  const e = Math.min(to, p + 16);
+  for (let k = Math.max(from, p - 16); k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x4e00 && c <= 0x9fff && norm(c) !== c) return true;
+  }
+  return false;
+}
+
+/** True when text[s, e) is a dictionary word that is not a name (公卫, 方便). */
+function isWord(text: string, s: number, e: number): boolean {
+  const lx = lexiconEntryAtNorm(text, s, e);
+  return lx >= 0 && !lexIsName(lx) && lexFreq(lx) >= 3;
+}
+
+/** Tags of an ordinary word (名单 n, 设备 vn, 本周 t) that, after a surname character, make the run no name (白名单). */
+const ORDINARY_WORD_TAGS = new Set(['n', 'vn', 'v', 't', 'f', 'm']);
+
+/** True when text[s, e), the part after a surname character, is one ordinary dictionary word. */
+function commonWordAfterSurname(text: string, s: number, e: number): boolean {
+  const words = tag(normSlice(text, s, e));
+  return words.length === 1 && ORDINARY_WORD_TAGS.has((words[0] as TaggedWord).tag);
+}
+
+/** True when the segmenter reads text[s, e) as one rare word tagged as a name or unknown (马晓军 x). */
+function oneNameToken(text: string, s: number, e: number): boolean {
+  const words = tag(normSlice(text, s, e));
+  if (words.length !== 1) return false;
+  const w = words[0] as TaggedWord;
+  return (w.tag === 'x' || w.tag.startsWith('nr')) && lexFreq(lexiconEntry(w.word)) < 20;
+}
+
+/**
+ * True when text[p, p + 4) is a married woman's name as Taiwan writes it (蔡林秀琴, 黃陳阿玉): her husband's
+ * surname, then her own surname and given name, and what follows does not continue it.
+ */
+function marriedNameAt(text: string, p: number, to: number): boolean {
+  if (p + 4 > to || !allCjk(text, p, p + 4)) return false;
+  if (surnameTables().single[norm(text.charCodeAt(p + 1))] === 0) return false;
+  const { trailing, boundary } = tables();
+  if (trailing[norm(text.charCodeAt(p + 3))] === 1) return false;
+  if (isCommonBigram(norm(text.charCodeAt(p)), norm(text.charCodeAt(p + 1)))) return false;
+  // 付强右脚, 林国栋申请, 施明哲先生: a three-character name and the start of the next word.
+  if (isWord(text, p + 2, p + 4)) return false;
+  if (p + 4 < to && isCjk(text.charCodeAt(p + 4)) && (isCommonBigram(norm(text.charCodeAt(p + 3)), norm(text.charCodeAt(p + 4))) || nameTitles().longestAt(text, p + 3, to) !== null)) return false;
+  if (!isNameCell(text, p + 1, p + 4) || !(oneNameToken(text, p + 1, p + 4) || segmentsAsName(text, p + 1, p + 4, 1))) return false;
+  if (p + 4 >= to) return true;
+  const n = text.charCodeAt(p + 4);
+  if (!isCjk(n)) return true;
+  const c = norm(n);
+  return boundary[c] === 1 || trailing[c] === 1 || nameTitles().longestAt(text, p + 4, to) !== null || startsNameRole(text, p + 4, to) || subjectVerbAt(text, p + 4, to);
 }
 
 /** True when a case-record verb follows a one- or two-character given name after the surname at `p`. */
@@ -177,7 +257,8 @@ function labelOrAside(text: string, s: number, e: number, from: number, to: numb
   // 车贷：, 备注: — but a three-character run before a colon is a chat's or a minute's speaker (张浩然：).
   if ((n === 0xff1a || n === 58) && e - s <= 2) return true;
   const b = s > from ? text.charCodeAt(s - 1) : 0;
-  return (b === 0xff08 || b === 40) && (n === 0xff09 || n === 41);
+  // （涂阳）; 【丰巢】: an SMS sender's signature is a firm or service, not a person.
+  return ((b === 0xff08 || b === 40) && (n === 0xff09 || n === 41)) || (b === 0x3010 && n === 0x3011);
 }
 
 /** Tags of a surname character that is used as another word here (于 p, 和 c, 都 d). */
@@ -239,7 +320,7 @@ const ORG_FOLLOWERS = [
   '集团', '公司', '药业', '制药', '药房', '百货', '商行', '商场', '超市', '专柜', '专卖', '旗舰店', '门店', '分店', '酒楼', '酒店',
   '饭店', '餐厅', '大厦', '广场', '品牌', '食品', '饮料', '凉茶', '实业', '科技', '电器', '商贸', '贸易', '工作室', '商会', '银行',
   '医院', '诊所', '事务所', '股份', '有限', '连锁', '牌', '剪刀', '刀具', '运动鞋', '鞋', '服饰', '吹风机', '手机', '电脑', '家电',
-  '系列', '套装', '商品',
+  '系列', '套装', '商品', '风味', '口味', '同款',
 ];
 
 let orgTrie: KeywordTrie<true> | null = null;
@@ -328,9 +409,16 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       const c = text.charCodeAt(k);
       if (!isGap(c) && !(k === p - distance && k + 1 < p && isPartyMark(c))) keywordAdjacent = false;
     }
+    // The CJK run from the surname; closed when a non-CJK character (punctuation, space, digit) ends it.
+    let runEnd = p + sLen;
+    while (runEnd < to && runEnd - p <= 4 && isCjk(text.charCodeAt(runEnd))) runEnd++;
+    const runClosed = runEnd >= to || !isCjk(text.charCodeAt(runEnd));
+    const closedRun = runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2;
     // A role word (来电人, 雇主 …) marks a name as a keyword does, but, unlike 姓名：, does not make an
-    // ordinary word after it (雇主单位) a name.
-    const adjacent = keywordAdjacent || endsWithNameRole(text, p, from);
+    // ordinary word after it (雇主单位) a name. A word with an agentive suffix (购药人, 巡查员：, 往生者)
+    // does so for a run that is itself a name.
+    const adjacent =
+      keywordAdjacent || endsWithNameRole(text, p, from) || (closedRun && agentBefore(text, p, from) && !isCommonBigram(norm(text.charCodeAt(p)), norm(after)) && isNameCell(text, p, runEnd) && !labelOrAside(text, p, runEnd, from, to));
     let titleAt = -1;
     for (let g = 1; g <= 2 && titleAt < 0; g++) {
       const t = p + sLen + g;
@@ -355,17 +443,22 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     // A gender right after the name (王某，男，45岁 / 林某（女）) marks a person as a title does.
     let genderAt = -1;
     for (let g = p + sLen + 1; g <= p + sLen + 2 && genderAt < 0; g++) if (g < to && allCjk(text, p + sLen, g) && genderFollows(text, g, to)) genderAt = g;
-    // The CJK run from the surname; closed when a non-CJK character (punctuation, space, digit) ends it.
-    let runEnd = p + sLen;
-    while (runEnd < to && runEnd - p <= 4 && isCjk(text.charCodeAt(runEnd))) runEnd++;
-    const runClosed = runEnd >= to || !isCjk(text.charCodeAt(runEnd));
     // A name standing alone between punctuation, spaces or numbers, as lists and tables in text write
     // them (崔玉兰、郝建军、石秀英; 章桂珍（88岁）; 饶春生 6228…): the whole run must look like a name cell.
+    // After any other word, a three-character run the segmenter reads as one unknown word (药剂科|马晓军，,
+    // 登录|薛佳怡，): its HMM found a name there.
     const isolated =
-      (p === from || !isCjk(prev) || (functionWord[norm(prev)] === 1 && !midWord(text, p, from))) && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && !labelOrAside(text, p, runEnd, from, to) && isNameCell(text, p, runEnd) && segmentsAsName(text, p, runEnd, sLen);
+      closedRun &&
+      !labelOrAside(text, p, runEnd, from, to) &&
+      isNameCell(text, p, runEnd) &&
+      (p === from || !isCjk(prev) || (functionWord[norm(prev)] === 1 && !midWord(text, p, from))
+        ? segmentsAsName(text, p, runEnd, sLen)
+        : runEnd - p === sLen + 2 && boundary[norm(prev)] !== 1 && !isWord(text, p, p + 2) && !commonWordAfterSurname(text, p + sLen, runEnd) && !midWord(text, p, from) && oneNameToken(text, p, runEnd));
+    // 李謝素珍，, 吳王秀鳳、, 往生者陳王月娥（: a married woman's name in Taiwan, her husband's surname first.
+    const married = sLen === 1 && (adjacent || ((p === from || !isCjk(prev) || functionWord[norm(prev)] === 1) && traditionalNear(text, p, from, to))) && marriedNameAt(text, p, to);
     // A case-record verb right after the name (吴金水申请, 章晓峰来电, 黄土生在): the subject of the record.
     // Looked for only when nothing else opens the gate (most surname hits are not names).
-    if (!(adjacent || isolated || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || subjectVerbAfterRun(text, p, sLen, to))))) continue;
+    if (!(adjacent || isolated || married || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || subjectVerbAfterRun(text, p, sLen, to))))) continue;
     // 姓名和电话: a conjunction right after a keyword is no surname.
     if (keywordAdjacent && distance === 0 && CONJUNCTIONS.includes(String.fromCharCode(norm(text.charCodeAt(p))))) continue;
     // Without a keyword or title, a surname starting an ordinary word (方面, 高度, 万元, 任何) is
@@ -384,17 +477,24 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     let idx = -1;
     // Without segmentation: right before a title (王建华经理), or right after a keyword when the
     // CJK run from the surname is itself the name (联系人：张伟，), or a name standing alone.
-    if (titleAt > 0) {
+    if (married) {
+      len = 4;
+      conf = 0.5;
+    } else if (titleAt > 0) {
       len = titleAt - p;
       conf = 0.45;
-      // 安装师傅: an ordinary word before a title is no name.
-      if (len === 2 && isCommonBigram(norm(text.charCodeAt(p)), norm(text.charCodeAt(p + 1)))) continue;
+      // 安装师傅, 公卫医生: an ordinary word before a title is no name.
+      if (len === 2 && (isCommonBigram(norm(text.charCodeAt(p)), norm(text.charCodeAt(p + 1))) || isWord(text, p, p + 2))) continue;
+      // 本周张律师, 完成家庭医生: the surname character ends a word begun before it.
+      if (isCjk(prev) && (isCommonBigram(norm(prev), norm(text.charCodeAt(p))) || (boundary[norm(prev)] !== 1 && midWord(text, p, from)))) continue;
     } else if (genderAt > 0) {
       // 江海生，男: the run before a gender is the name, however the segmenter would cut it.
       len = genderAt - p;
       conf = 0.45;
     } else if (adjacent && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2) {
       len = runEnd - p;
+      // 运维人员李宏于2024…: a two-character name and a preposition before the number.
+      if (len === sLen + 2 && nonName[norm(text.charCodeAt(runEnd - 1))] === 1) len--;
       conf = 0.45;
     } else if (adjacent && runClosed && runEnd - p === 4 && sLen === 1 && single[norm(text.charCodeAt(p + 1))] !== 0 && isNameCell(text, p + 1, runEnd)) {
       // 祖母蔡林秀琴: a married woman's name in Taiwan, her husband's surname before her own.
@@ -476,7 +576,10 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       }
     }
     if (end - p < sLen + 1) continue;
-    if (end - p === 4 && sLen === 1 && !adjacent) continue;
+    if (end - p === 4 && sLen === 1 && !adjacent && !married) continue;
+    if (tables().placeFinal[norm(text.charCodeAt(end - 1))] === 1) continue; // 周宁县, 李锦记
+    if (sLen === 1 && prepositionPhrase(text, p, end)) continue; // 家属於上午
+    if (end - p === sLen + 1 && tables().kinship[norm(text.charCodeAt(end - 1))] === 1) continue; // 梁伯
     let bad = false;
     for (let k = p + sLen; k < end; k++) if (nonName[norm(text.charCodeAt(k))] === 1) bad = true;
     if (bad || isKeyword(text, p, end) || orgFollows(text, end, to)) continue;
@@ -611,7 +714,7 @@ function tibetanNameInText(host: ScanHost, p: number): number {
 export function isNameCell(text: string, s: number, e: number): boolean {
   const L = e - s;
   if (L < 2) return false;
-  const { nonFinal, nonName, translit } = tables();
+  const { nonFinal, nonName, translit, kinship } = tables();
   // Dot-separated transliteration (阿卜杜拉·买买提).
   let dot = -1;
   for (let k = s; k < e; k++) {
@@ -648,6 +751,8 @@ export function isNameCell(text: string, s: number, e: number): boolean {
   const sLen = surnameLength(text, s, e);
   if (sLen === 0 || L - sLen < 1 || L - sLen > 2) return false;
   if (nonFinal[norm(text.charCodeAt(e - 1))] === 1) return false;
+  // 梁伯, 陈姨: a surname and a kinship address is how one speaks to a person, not the person's name.
+  if (L - sLen === 1 && kinship[norm(text.charCodeAt(e - 1))] === 1) return false;
   for (let k = s + sLen; k < e; k++) {
     const c = norm(text.charCodeAt(k));
     if (nonName[c] === 1 && c !== 0x67d0 /* 某 */) return false;
@@ -655,5 +760,16 @@ export function isNameCell(text: string, s: number, e: number): boolean {
   const lx = L === 4 ? lexiconEntry(normSlice(text, s, e)) : lexiconEntryAtNorm(text, s, e);
   if (lx >= 0 && !lexIsName(lx) && lexFreq(lx) >= 3) return false;
   if (isKeyword(text, s, e)) return false;
+  if (sLen === 1 && prepositionPhrase(text, s, e)) return false;
   return true;
 }
+
+/** True when text[s, e) is 于/於 before a time, direction or number word (於上午, 于前方): a preposition, not a surname. */
+function prepositionPhrase(text: string, s: number, e: number): boolean {
+  if (e - s !== 3 || (norm(text.charCodeAt(s)) !== 0x4e8e /* 于 */ && text.charCodeAt(s) !== 0x65bc) /* 於 */) return false;
+  const words = tag(normSlice(text, s + 1, e));
+  return words.length === 1 && PREPOSITION_OBJECT_TAGS.has((words[0] as TaggedWord).tag);
+}
+
+/** Segmenter tags of a word that follows a preposition rather than a surname (上午 t, 前方 f, 三 m). */
+const PREPOSITION_OBJECT_TAGS = new Set(['t', 'tg', 'f', 'm', 's']);

@@ -160,7 +160,10 @@ const CREDENTIAL_KEY = /(?:^|[._-])(?:token|secret|password|passwd|pwd|key)$/i;
 const SECRET_ASCII_WORDS = new Set([
   'password', 'passwd', 'pwd', 'pass', 'passphrase', 'token', 'secret', 'apikey', 'api_key', 'api-key', 'accesskey', 'access_key',
   'secret_key', 'secretkey', 'auth', 'authorization', 'bearer', 'credential', 'credentials', 'client_secret', 'access_token', 'private_key',
+  'requirepass', 'masterauth',
 ]);
+/** Keys that end like a credential's but name a product's licence or serial number, not a secret. */
+const NOT_CREDENTIAL_KEY = /^(?:license|licence|product|serial|activation)[._-]?key$/i;
 
 function cnIdBase(r: ValidationResult, length: number): number {
   if (length === 15) return r.strength === 'medium' ? 0.6 : 0.35;
@@ -581,7 +584,7 @@ export class TextScanner implements ScanHost {
     }
     // access_token, client-secret, DB_PASSWORD: a credential key joined from words sends the pass to
     // findCredentialValues as a plain one does.
-    if ((joinMask & 9) === 0 && e - s <= 40 && isAsciiLetter(c0) && CREDENTIAL_KEY.test(text.slice(s, e))) {
+    if ((joinMask & 9) === 0 && e - s <= 40 && isAsciiLetter(c0) && CREDENTIAL_KEY.test(text.slice(s, e)) && !NOT_CREDENTIAL_KEY.test(text.slice(s, e))) {
       this.secretTrigger = true;
       // POSTGRES_PASSWORD: …, WECHAT_PAY_API_V3_KEY=…: a configuration key whose value follows.
       const sep = e < this.to ? text.charCodeAt(e) : 0;
@@ -777,7 +780,13 @@ export class TextScanner implements ScanHost {
         if (u0 === 104 || u0 === 109) {
           this.attempt('hkmo_home_return_permit', s, e);
           const r = validateHkmoHomeReturnPermit(value);
-          if (r.valid) this.emit('hkmo_home_return_permit', s, e, this.score('hkmo_home_return_permit', s, e, L === 11 ? 0.45 : 0.4, NEED_NEAREST), r.normalized, r.strength);
+          // M12658307 03: the renewal count written apart after the number belongs to it.
+          const apart = L === 9 && e + 3 <= this.to && text.charCodeAt(e) === 32 && isDigit(text.charCodeAt(e + 1)) && isDigit(text.charCodeAt(e + 2)) && (e + 3 === this.to || !isAsciiAlnum(text.charCodeAt(e + 3)));
+          if (r.valid && apart) {
+            const r11 = validateHkmoHomeReturnPermit(value + text.slice(e + 1, e + 3));
+            if (r11.valid) this.emit('hkmo_home_return_permit', s, e + 3, this.score('hkmo_home_return_permit', s, e + 3, 0.45, NEED_NEAREST), r11.normalized, r11.strength);
+            else this.emit('hkmo_home_return_permit', s, e, this.score('hkmo_home_return_permit', s, e, 0.4, NEED_NEAREST), r.normalized, r.strength);
+          } else if (r.valid) this.emit('hkmo_home_return_permit', s, e, this.score('hkmo_home_return_permit', s, e, L === 11 ? 0.45 : 0.4, NEED_NEAREST), r.normalized, r.strength);
         } else if (L === 9 && (u0 === 103 || u0 === 101)) {
           this.attempt('cn_passport', s, e);
           const r = validateCnPassport(value);

@@ -48,6 +48,8 @@ export function secretTokenConfidence(text: string, s: number, e: number): numbe
   // Alibaba Cloud AccessKey ID: LTAI + 12–20 letters and digits.
   if (c0 === 76 /* L */) return L >= 16 && L <= 30 && startsWithAt(text, s, 'LTAI') && alnum(text, s + 4, e) && classes(text, s + 4, e) >= 2 ? 0.9 : 0;
   if (L < 20) return 0;
+  // Payment-platform style keys: two letters, _live_ or _test_, then a random tail (sk_live_…, hk_live_…).
+  if (text.charCodeAt(s + 2) === 95 && (startsWithAt(text, s + 2, '_live_') || startsWithAt(text, s + 2, '_test_')) && L >= 24 && allTokenChars(text, s, e) && classes(text, s + 8, e) >= 2) return 0.9;
   if (c0 === 65 /* A */) {
     // Tencent Cloud SecretId: AKID + 32 letters and digits.
     if (L >= 34 && L <= 40 && startsWithAt(text, s, 'AKID') && alnum(text, s + 4, e) && classes(text, s + 4, e) >= 2) return 0.9;
@@ -179,7 +181,10 @@ export function credentialValueAfter(host: ScanHost, ke: number): void {
     while (k < to && isValueChar(text.charCodeAt(k))) k++;
   }
   let ve = k;
-  while (ve > vs && (text.charCodeAt(ve - 1) === 46 || text.charCodeAt(ve - 1) === 33 || text.charCodeAt(ve - 1) === 63)) ve--;
+  // A sentence's full stop or exclamation mark is not the value's, but a value delimited by ; or a
+  // quote (Password=Yl@2023care!;) keeps its last character.
+  const delimited = k < to && (text.charCodeAt(k) === 59 || text.charCodeAt(k) === 34 || text.charCodeAt(k) === 39);
+  while (!delimited && ve > vs && (text.charCodeAt(ve - 1) === 46 || text.charCodeAt(ve - 1) === 33 || text.charCodeAt(ve - 1) === 63)) ve--;
   // "AccessKey Secret xxx": the word after a keyword is another keyword, whose own value follows;
   // so is a configuration key ending in a colon (密钥 access_key_secret: xxx).
   if (CREDENTIAL_WORDS.has(text.slice(vs, ve).toLowerCase()) || text.charCodeAt(ve - 1) === 58) return;
