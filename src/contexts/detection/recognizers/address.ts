@@ -15,6 +15,7 @@ import { isAsciiAlnum, isAsciiLetter, isCjk, isCjkNumeral, isDigit, isWideDigit,
 import { CTX, divisionNames } from './dictionaries.ts';
 import type { ScanHost } from './host.ts';
 import { KeywordTrie } from './keyword-trie.ts';
+import { tag, type TaggedWord } from './jieba.ts';
 
 const K_DIV = 1;
 const K_HIGH = 2; // 省 市 县 区 州 旗 …
@@ -30,7 +31,7 @@ const SUFFIXES: ReadonlyArray<[string, number]> = [
   ['里', K_LOW], ['工业区', K_LOW], ['工业园', K_LOW], ['园区', K_LOW], ['产业园', K_LOW], ['科技园', K_LOW], ['小区', K_LOW],
   ['花园', K_LOW], ['公寓', K_LOW], ['家园', K_LOW], ['苑', K_LOW], ['园', K_LOW], ['庭', K_LOW], ['城', K_LOW], ['大厦', K_LOW],
   ['广场', K_LOW], ['中心', K_LOW], ['大楼', K_LOW], ['商城', K_LOW], ['市场', K_LOW], ['宿舍', K_LOW], ['院', K_LOW], ['湾', K_LOW],
-  ['岛', K_LOW], ['坊', K_LOW], ['山庄', K_LOW], ['新村', K_LOW], ['别墅', K_LOW], ['公馆', K_LOW], ['名邸', K_LOW], ['府邸', K_LOW],
+  ['岛', K_LOW], ['坊', K_LOW], ['郡', K_LOW], ['山庄', K_LOW], ['新村', K_LOW], ['别墅', K_LOW], ['公馆', K_LOW], ['名邸', K_LOW], ['府邸', K_LOW],
   ['商务区', K_LOW], ['金融区', K_LOW], ['商业区', K_LOW], ['生活区', K_LOW], ['住宅区', K_LOW], ['酒店', K_LOW], ['大酒店', K_LOW], ['宾馆', K_LOW],
   ['饭店', K_LOW],
   ['路', K_ROAD], ['街', K_ROAD], ['大道', K_ROAD], ['大街', K_ROAD], ['巷', K_ROAD], ['弄', K_ROAD], ['胡同', K_ROAD], ['道', K_ROAD],
@@ -126,14 +127,20 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
   if (digits === 0 && cjkDigits === 0 && letters === 0) return -1;
   if (digits > 6) return -1;
   // 3-502, 12-3
+  // 3-502, 12-3, 6-2-1 (building, unit, room)
   let dashed = false;
-  if (digits > 0 && k + 1 < to) {
+  for (let dashes = 0; dashes < 2 && digits > 0 && k + 1 < to; dashes++) {
     const c = text.charCodeAt(k);
-    if ((c === 45 || c === 0x2014 || c === 0xff0d || c === 0x2013) && isDigit(text.charCodeAt(k + 1))) {
-      k++;
-      while (k < to && isDigit(text.charCodeAt(k))) k++;
-      dashed = true;
-    }
+    if (!((c === 45 || c === 0x2014 || c === 0xff0d || c === 0x2013) && isDigit(text.charCodeAt(k + 1)))) break;
+    k++;
+    while (k < to && isDigit(text.charCodeAt(k))) k++;
+    dashed = true;
+  }
+  // 542之6號: Taiwan writes a sub-number before the unit too.
+  if (digits > 0 && !dashed && k + 2 < to && text.charCodeAt(k) === 0x4e4b /* 之 */ && isDigit(text.charCodeAt(k + 1))) {
+    let k2 = k + 1;
+    while (k2 < to && k2 - k <= 3 && isDigit(text.charCodeAt(k2))) k2++;
+    if (k2 < to && unit.longestAt(text, k2, to) !== null) k = k2;
   }
   // 15A: a floor and a flat's letter, which ends the number.
   let lettered = false;
@@ -147,6 +154,10 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
   if (u !== null && k + u.length < to && norm(text.charCodeAt(k + u.length - 1)) === 0x697c /* 楼 */) {
     const n = text.charCodeAt(k + u.length);
     if (n === 0x4e0a /* 上 */ || n === 0x4e0b /* 下 */ || n === 0x9876 /* 顶 */ || n === 0x9802 /* 頂 */) u = u.length === 1 ? null : unit.longestAt(text, k, k + u.length - 1);
+  }
+  // 669号门前, 3号门口: in front of the door or gate at the number, not a door's number.
+  if (u !== null && k + u.length < to && norm(text.charCodeAt(k + u.length - 1)) === 0x95e8 /* 门 */ && '前口外内旁边'.includes(String.fromCharCode(text.charCodeAt(k + u.length)))) {
+    u = u.length === 1 ? null : unit.longestAt(text, k, k + u.length - 1);
   }
   if (u !== null) {
     const e = k + u.length;
@@ -255,7 +266,8 @@ function parseChain(text: string, start: number, to: number): Chain {
     if (end < 0 && chain.kinds.length > 0) {
       const n = numberAt(text, pos, to, chain.lastKind);
       if (n > 0 && chain.lastKind !== K_DIV && chain.lastKind !== K_HIGH) {
-        kind = K_NUM;
+        // 和平東路二段: the section of a road is part of its name, not a house number.
+        kind = chain.lastKind === K_ROAD && norm(text.charCodeAt(n - 1)) === 0x6bb5 /* 段 */ ? K_ROAD : K_NUM;
         end = n;
       } else if (n > 0 && isCjkNumeral(c)) {
         // 五段 after a road handled as number; otherwise fall through to names.
@@ -375,9 +387,9 @@ export function findAddresses(host: ScanHost, divisionHits: readonly number[], r
 }
 
 /** Last characters of estate and building suffixes (小区, 公寓, 华庭, 二十四城 …): routed here with the road suffixes. */
-export const ESTATE_FINALS = '区寓园苑庭城厦村里庄墅邸馆區園廈莊館';
+export const ESTATE_FINALS = '区寓园苑庭城厦村里庄墅邸馆湾郡區園廈莊館灣';
 /** Estate suffixes an address may start with, before the building number (幸福里小区12栋). */
-const ESTATE_SUFFIXES = new Set(['小区', '社区', '公寓', '花园', '家园', '苑', '园', '庭', '城', '大厦', '新村', '山庄', '名邸', '府邸', '公馆', '村', '里', '别墅', '园区']);
+const ESTATE_SUFFIXES = new Set(['小区', '社区', '公寓', '花园', '家园', '苑', '园', '庭', '城', '大厦', '新村', '山庄', '名邸', '府邸', '公馆', '村', '里', '别墅', '园区', '湾', '郡']);
 /** Words ending in an estate suffix character that are no estate (3公里, 这里). */
 const NOT_ESTATE = ['公里', '这里', '那里', '哪里', '千里', '万里', '英里', '海里'];
 /** Building units: one of them (or 号楼) alone after an estate makes an address (锦绣华庭5栋); a floor (2楼) does not. */
@@ -393,8 +405,13 @@ const LEADING_WORDS = ['楼下', '楼上', '门口', '对面', '隔壁', '旁边
 function bareBuildingName(text: string, pos: number, to: number, afterVillage: boolean): number {
   const { stop } = tables();
   let k = pos;
-  while (k < to && k - pos < 6 && isCjk(text.charCodeAt(k)) && stop[norm(text.charCodeAt(k))] === 0) k++;
-  if (k - pos < 2 || k >= to || !isDigit(text.charCodeAt(k))) return -1;
+  // 颐和国际: a road-name stop character (和, 同 …) may be inside the name, not first.
+  while (k < to && k - pos < 6 && isCjk(text.charCodeAt(k)) && (stop[norm(text.charCodeAt(k))] === 0 || (k > pos && stop[norm(text.charCodeAt(k))] === 2))) k++;
+  if (k - pos < 2 || k >= to) return -1;
+  // 颐和国际A座: a lettered building.
+  const l0 = text.charCodeAt(k);
+  if (l0 >= 65 && l0 <= 90 && k + 1 < to && BUILDING_UNITS.includes(String.fromCharCode(norm(text.charCodeAt(k + 1))))) return k;
+  if (!isDigit(l0)) return -1;
   // 朴里村后厝45号: a hamlet of the village, then the house number.
   if (afterVillage && k - pos <= 3) {
     let d = k;
@@ -412,6 +429,17 @@ function bareBuildingName(text: string, pos: number, to: number, afterVillage: b
   const c = norm(text.charCodeAt(d));
   const building = BUILDING_UNITS.includes(String.fromCharCode(c)) || (c === 0x53f7 /* 号 */ && d + 1 < to && norm(text.charCodeAt(d + 1)) === 0x697c /* 楼 */);
   return building ? k : -1;
+}
+
+/** Tags of a word before an estate's name that is not part of it (调取 v, 位于 v, 就 d). */
+const LEADING_TAGS = new Set(['v', 'vn', 'p', 'd', 'c', 'r']);
+
+/** Moves `s` past a verb, preposition or adverb the segmenter reads at the start of an estate's name (调取|阳光城). */
+function skipLeadingVerb(text: string, s: number, r: number): number {
+  if (r - s < 4) return s;
+  const words = tag(normSlice(text, s, r));
+  const w = words[0] as TaggedWord;
+  return words.length > 1 && LEADING_TAGS.has(w.tag) && r - s - w.word.length >= 2 ? s + w.word.length : s;
 }
 
 /** Moves `s` past a leading word (楼下, 对面 …) when a name of at least two characters still follows before `r`. */
@@ -449,6 +477,7 @@ function estateLed(host: ScanHost, r: number, limit: number, hinted: boolean): n
     s--;
   }
   s = skipLeadingWord(text, s, r + 1 - sfx);
+  s = skipLeadingVerb(text, s, r + 1 - sfx);
   if (r + 1 - sfx - s < 2) return -1;
   const chain = parseChain(text, s, to);
   if (chain.numberEnd <= r) return -1;

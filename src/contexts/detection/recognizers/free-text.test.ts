@@ -581,3 +581,44 @@ describe('findInText on addresses that end in a room or run into the next word',
   });
 });
 
+describe('findInText on what s11 taught: genotypes, Taiwan numbering, versions and decimal pairs', () => {
+  it('reads STR genotype calls of a paternity report (D3S1358 15/16, vWA 17/18)', () => {
+    const g = spans('鑑定結果節錄：D8S1179 12/14、vWA 16/18、TH01 9.3/10，其餘略。').filter(([t]) => t === 'genetic_data');
+    expect(g).toEqual([
+      ['genetic_data', 'D8S1179 12/14'],
+      ['genetic_data', 'vWA 16/18'],
+      ['genetic_data', 'TH01 9.3/10'],
+    ]);
+  });
+
+  it('reads a lettered building, a Taiwan sub-number before 號, a bay estate, and a building-unit-room triple', () => {
+    const addr = (text: string) => spans(text).filter(([t]) => t === 'address').map(([, v]) => v);
+    expect(addr('寄至厦门市思明区湖滨南路90号恒通国际B座1808室，谢谢')).toEqual(['厦门市思明区湖滨南路90号恒通国际B座1808室']);
+    expect(addr('住址臺北市文山區木柵路三段102之3號5樓，電話另附')).toEqual(['臺北市文山區木柵路三段102之3號5樓']);
+    expect(addr('我在碧海湾6栋1单元902，快递放门口')).toEqual(['碧海湾6栋1单元902']);
+    expect(addr('住大连市中山区人民路55号3-2-1，电话另附')).toEqual(['大连市中山区人民路55号3-2-1']);
+  });
+
+  it('does not read a road section without a number, or the gate in front of a number, as the address\'s end', () => {
+    const addr = (text: string) => spans(text).filter(([t]) => t === 'address').map(([, v]) => v);
+    expect(addr('信義區忠孝東路五段部分路段施工')).toEqual([]);
+    expect(addr('在杭州市西湖区文三路90号门口等候')).toEqual(['杭州市西湖区文三路90号']);
+  });
+
+  it('does not read a release version as an IPv4 address, six decimal pairs as a MAC, or a grouped account as a mobile', () => {
+    expect(spans('Release 4.12.0.3 ships today.')).toEqual([]);
+    expect(spans('本期开奖号码 03-11-17-22-28-33，请核对。')).toEqual([]);
+    expect(spans('匯款帳號：華南銀行158-20-034567，戶名另附')).toEqual([]);
+    expect(spans('设备MAC 3C-52-82-1A-7F-9E 已登记').filter(([t]) => t === 'mac_address')).toEqual([['mac_address', '3C-52-82-1A-7F-9E']]);
+  });
+
+  it('keeps an exclamation mark that ends a password written before Chinese punctuation', () => {
+    expect(spans('路由器管理密码 hx20240815!，记得改').filter(([t]) => t === 'secret')).toEqual([['secret', 'hx20240815!']]);
+  });
+
+  it('reads a married woman\'s name after 住户 or 母親 and before 罹患', () => {
+    expect(names('住戶許陳金鳳反映：包裹遺失。')).toEqual(['許陳金鳳']);
+    expect(names('家庭狀況：母親葉林玉珠罹患糖尿病。')).toEqual(['葉林玉珠']);
+  });
+});
+

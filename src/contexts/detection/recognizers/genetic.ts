@@ -69,7 +69,7 @@ export function findGenotypeEnd(text: string, e: number, to: number): number {
  * Variant notations that name a person's genotype, as test reports write them (each sticky, tried
  * at the gene symbol): HGVS coding changes after a gene (KRAS c.35G>A（p.G12D）, BRCA1
  * c.5470_5477del), HLA alleles (HLA-B*58:01), CYP star alleles (CYP2C19*2/*2) and APOE genotypes
- * (APOE ε3/ε4).
+ * (APOE ε3/ε4). STR calls (D3S1358 15/16) are `strCallEnd`'s.
  */
 const VARIANTS: readonly RegExp[] = [
   /[A-Z][A-Z0-9]{1,9} c\.[0-9][0-9_+*-]*(?:[ACGT]>[ACGT]|delins[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+)(?:[（(]p\.[A-Za-z0-9*]+[）)])?/y,
@@ -87,6 +87,25 @@ export function mayStartVariant(text: string, j: number, to: number): boolean {
   const c = text.charCodeAt(j);
   if (c === 42 || c === 0x3b5) return true;
   return c === 32 && j + 2 < to && ((text.charCodeAt(j + 1) === 99 && text.charCodeAt(j + 2) === 46) || text.charCodeAt(j + 1) === 0x3b5);
+}
+
+/** STR loci of forensic and paternity panels (CODIS and common kits), as reports write them. */
+const STR_LOCUS = /^(?:D[0-9]{1,2}S[0-9]{2,4}|vWA|VWA|FGA|TH01|TPOX|CSF1PO)$/;
+/** Allele pair of an STR call after its locus: 15/16, 9.3/10. */
+const STR_ALLELES = / [0-9]{1,2}(?:\.[0-9])?\/[0-9]{1,2}(?:\.[0-9])?/y;
+
+/**
+ * End of an STR genotype call (D3S1358 15/16, vWA 17/18) whose locus is the token [s, j), or -1: a
+ * paternity or forensic report's genotype of a person.
+ */
+export function strCallEnd(text: string, s: number, j: number, to: number): number {
+  if (j - s < 3 || j - s > 8 || j + 4 > to || text.charCodeAt(j) !== 32) return -1;
+  if (!STR_LOCUS.test(text.slice(s, j))) return -1;
+  STR_ALLELES.lastIndex = j;
+  const m = STR_ALLELES.exec(text);
+  if (m === null || j + m[0].length > to) return -1;
+  const e = j + m[0].length;
+  return e < to && isAsciiAlnum(text.charCodeAt(e)) ? -1 : e;
 }
 
 /** End of a variant notation starting at `s` (see VARIANTS), or -1. */

@@ -170,5 +170,15 @@ describe('medical_record: what is not health data', () => {
     expect(medical('術後併發深部靜脈血栓。')).toEqual(['深部靜脈血栓']);
     expect(medical('住院行人工髋关节置换术。')).toEqual(['人工髋关节置换术']);
   });
-});
 
+  it('finds rehabilitation scales, TCM syndromes and formulas, dental sites and neonatal screening terms', () => {
+    expect(medical('康复评估：Barthel指数45分，予运动疗法。')).toEqual(['Barthel指数', '运动疗法']);
+    expect(medical('中医诊断：肝郁气滞证，处方天麻钩藤饮加减。')).toEqual(['肝郁气滞证', '天麻钩藤饮']);
+    expect(medical('诊断右上第一磨牙慢性根尖周炎，行根管治疗术。')).toEqual(['右上第一磨牙慢性根尖周炎', '根管治疗术']);
+  });
+
+  it('does not report a risk or a vaccine arrival notice as a person\'s health data', () => {
+    expect(medical('檢查發現熱水器裝在室內，有一氧化碳中毒風險。')).toEqual([]);
+    expect(medical('通知：免费流感疫苗已到货，老人可前往接种。')).toEqual([]);
+  });
+});

@@ -164,7 +164,7 @@ function courseAfter(text: string, k: number, to: number): boolean {
  * Words that make the health terms of a text not a person's health data: shop promotions (感冒灵颗粒
  * 买二送一) and animals' treatment (宠物医院处方). Normalised.
  */
-const NOT_PERSONAL = ['促销', '买二送一', '买一送一', '第二件半价', '满减', '特价', '宠物', '兽医', '动物医院'];
+const NOT_PERSONAL = ['促销', '买二送一', '买一送一', '第二件半价', '满减', '特价', '宠物', '兽医', '动物医院', '已到货'];
 
 function notPersonal(text: string, from: number, to: number): boolean {
   for (const w of NOT_PERSONAL) {

@@ -37,11 +37,11 @@ import {
 import type { ValidationResult } from '../validators/types.ts';
 import { DETECTOR_TYPE_IDS } from '../validators/types.ts';
 import { ESTATE_FINALS, findAddresses } from './address.ts';
-import { ASCII, foldWidth, isAsciiAlnum, isAsciiLetter, isCjk, isDigit, isNameDot, norm } from './chars.ts';
+import { ASCII, foldWidth, isAsciiAlnum, isAsciiLetter, isCjk, isDigit, isNameDot, norm, startsWithNorm } from './chars.ts';
 import { ContextIndex } from './context.ts';
 import { t2sTable } from './normalize.ts';
 import { contextKeywords, CTX, divisionNames, medicalTerms, quantityUnits, surnameTables } from './dictionaries.ts';
-import { findGenotypeEnd, isNucleotideRun, mayStartVariant, variantEnd } from './genetic.ts';
+import { findGenotypeEnd, isNucleotideRun, mayStartVariant, strCallEnd, variantEnd } from './genetic.ts';
 import type { ScanHost } from './host.ts';
 import { isCommonBigram } from './jieba.ts';
 import { findMedical } from './medical.ts';
@@ -164,6 +164,27 @@ const SECRET_ASCII_WORDS = new Set([
 ]);
 /** Keys that end like a credential's but name a product's licence or serial number, not a secret. */
 const NOT_CREDENTIAL_KEY = /^(?:license|licence|product|serial|activation)[._-]?key$/i;
+
+/** True when a digit group of `value` after the first (a country code's) has fewer than 3 digits. */
+function shortGroup(value: string): boolean {
+  let run = 0;
+  let group = 0;
+  for (let k = 0; k <= value.length; k++) {
+    const c = k < value.length ? value.charCodeAt(k) : 32;
+    if (c >= 48 && c <= 57) run++;
+    else {
+      if (run > 0) {
+        if (group > 0 && run < 3) return true;
+        group++;
+      }
+      run = 0;
+    }
+  }
+  return false;
+}
+
+/** Words before a dotted number that make it a version (Release 3.10.2.15, firmware 2.4.0.17), not an IPv4 address. */
+const VERSION_WORDS = new Set(['release', 'version', 'ver', 'build', 'firmware', 'fw', 'v', 'rev', 'revision', 'patch', 'update', 'upgrade']);
 
 function cnIdBase(r: ValidationResult, length: number): number {
   if (length === 15) return r.strength === 'medium' ? 0.6 : 0.35;
@@ -515,6 +536,14 @@ export class TextScanner implements ScanHost {
     }
     let next = j;
     const c0 = text.charCodeAt(s);
+    // D3S1358 15/16, vWA 17/18: an STR genotype call after its locus.
+    if (joinMask === 0 && (c0 === 68 || c0 === 70 || c0 === 84 || c0 === 67 || c0 === 86 || c0 === 118) && j + 1 < end && text.charCodeAt(j) === 32 && isDigit(text.charCodeAt(j + 1))) {
+      const v = strCallEnd(text, s, j, end);
+      if (v > 0) {
+        this.emit('genetic_data', s, v, this.score('genetic_data', s, v, 0.85, 0));
+        return v;
+      }
+    }
     // KRAS c.35G>A, HLA-B*58:01, CYP2C19*2/*2, APOE ε3/ε4: a variant notation starting at a gene symbol.
     if (c0 >= 65 && c0 <= 90 && mayStartVariant(text, j, end)) {
       const v = variantEnd(text, s, end);
@@ -645,6 +674,7 @@ export class TextScanner implements ScanHost {
       if (digitsOnly && dots === 3) {
         // Chrome/122.0.0.0, Version/17.4.1.0: a product's version after its name and a slash, as user agents write them.
         if (s >= this.from + 2 && text.charCodeAt(s - 1) === 47 && isAsciiAlnum(text.charCodeAt(s - 2))) return e;
+        if (this.versionBefore(s)) return e;
         this.attempt('ip_address', s, e);
         const ip = validateIpAddress(text.slice(s, e));
         if (ip.valid) this.emit('ip_address', s, e, this.score('ip_address', s, e, ip.strength === 'medium' ? 0.7 : 0.3, 0), ip.normalized, ip.strength);
@@ -949,7 +979,8 @@ export class TextScanner implements ScanHost {
     if (digits >= 11 && digits <= 15) {
       this.attempt('cn_mobile', s, e);
       const m = validateCnMobile(value);
-      if (m.valid) {
+      // 181-10-012345: a bank account written in groups; a mobile's groups (after +86) have 3 digits or more.
+      if (m.valid && (plain || !shortGroup(value))) {
         this.emit('cn_mobile', s, e, this.score('cn_mobile', s, e, m.strength === 'strong' ? 0.95 : 0.8, NUMERIC), m.normalized, m.strength);
         return true;
       }
@@ -981,6 +1012,18 @@ export class TextScanner implements ScanHost {
     }
     if (!plain && digits >= 16 && digits <= 19) return this.card(s, e, value);
     return any;
+  }
+
+  /** True when the word before `s` (v3.10…, Release 3.10…, 版本 3.10…) makes the dotted number at `s` a version. */
+  private versionBefore(s: number): boolean {
+    const text = this.text;
+    let k = s;
+    if (k > this.from && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 58)) k--;
+    let w = k;
+    while (w > this.from && isAsciiLetter(text.charCodeAt(w - 1))) w--;
+    if (w < k && k - w <= 10 && VERSION_WORDS.has(text.slice(w, k).toLowerCase())) return true;
+    // 版本, 版本号 (the keyword right before, after an optional colon or space)
+    return k >= this.from + 2 && (startsWithNorm(text, k - 2, '版本') || (k >= this.from + 3 && startsWithNorm(text, k - 3, '版本号')));
   }
 
   /**

@@ -183,7 +183,9 @@ export function credentialValueAfter(host: ScanHost, ke: number): void {
   let ve = k;
   // A sentence's full stop or exclamation mark is not the value's, but a value delimited by ; or a
   // quote (Password=Yl@2023care!;) keeps its last character.
-  const delimited = k < to && (text.charCodeAt(k) === 59 || text.charCodeAt(k) === 34 || text.charCodeAt(k) === 39);
+  // So does one followed by Chinese punctuation (管理密码 dk19880512!，): a Chinese sentence ends with its own marks.
+  const after = k < to ? text.charCodeAt(k) : 0;
+  const delimited = after === 59 || after === 34 || after === 39 || after === 0xff0c || after === 0x3002 || after === 0xff1b || after === 0x3001;
   while (!delimited && ve > vs && (text.charCodeAt(ve - 1) === 46 || text.charCodeAt(ve - 1) === 33 || text.charCodeAt(ve - 1) === 63)) ve--;
   // "AccessKey Secret xxx": the word after a keyword is another keyword, whose own value follows;
   // so is a configuration key ending in a colon (密钥 access_key_secret: xxx).

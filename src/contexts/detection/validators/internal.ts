@@ -21,6 +21,7 @@ export const FAIL: Readonly<Record<ReasonCode, ValidationResult>> = Object.freez
   range: frozenFailure('range'),
   precision: frozenFailure('precision'),
   reserved: frozenFailure('reserved'),
+  digits: frozenFailure('digits'),
 });
 
 export function ok(normalized: string, strength: Strength, reason?: ReasonCode): ValidationResult {

@@ -183,13 +183,18 @@ function macResult(value: string, separated: boolean): ValidationResult {
     ? value
     : `${BYTE_HEX[b0]}:${BYTE_HEX[macBytes[1] as number]}:${BYTE_HEX[macBytes[2] as number]}:${BYTE_HEX[macBytes[3] as number]}:${BYTE_HEX[macBytes[4] as number]}:${BYTE_HEX[macBytes[5] as number]}`;
   if (allZero || allOnes) return ok(s, 'weak', 'reserved');
+  // 08-12-19-23-27-31: six decimal pairs are far likelier lottery numbers or a date than a MAC (≈0.4 % of MACs).
+  let decimal = true;
+  for (let i = 0; i < 6 && decimal; i++) if (((macBytes[i] as number) & 0xf) > 9 || (macBytes[i] as number) >> 4 > 9) decimal = false;
+  if (decimal) return ok(s, 'weak', 'digits');
   return separated ? ok(s, 'strong') : ok(s, 'weak', 'format');
 }
 
 /**
  * `mac_address`: `AA:BB:CC:DD:EE:FF` or `AA-BB-CC-DD-EE-FF` (one separator kind), Cisco
  * `aabb.ccdd.eeff`, or 12 bare hex digits (`weak`: also a hash fragment or serial number).
- * All-zero and broadcast addresses are `weak` with reason `reserved`.
+ * All-zero and broadcast addresses are `weak` with reason `reserved`; six decimal pairs are `weak`
+ * with reason `digits`.
  * `normalized` is upper-case colon form.
  */
 export function validateMacAddress(value: string): ValidationResult {

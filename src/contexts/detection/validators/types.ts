@@ -69,7 +69,9 @@ export type ReasonCode =
   | 'prefix'
   | 'range'
   | 'precision'
-  | 'reserved';
+  | 'reserved'
+  /** Only decimal digits where other values use letters too (a MAC of six decimal pairs). */
+  | 'digits';
 
 export interface ValidationResult {
   valid: boolean;
