@@ -256,6 +256,35 @@ describe('ColumnProfiler on headers of real exports', () => {
   });
 });
 
+describe('ColumnProfiler under headers that name something else (table set D)', () => {
+  it('does not report a version column as IP addresses when only its four-part versions parse as IPv4', () => {
+    const versions = many(400, (i) => (i % 8 === 0 ? `6.${i % 10}.${i % 7}.${1 + (i % 20)}` : `7.${i % 13}.${i % 30}`));
+    expect(profile('client.appVersion', versions).detections.find((d) => d.type === 'ip_address')).toBeUndefined();
+    // The same addresses under a neutral header, as most of the column, are still addresses.
+    const ips = many(400, (i) => `10.${i % 200}.${(i * 7) % 250}.${1 + (i % 250)}`);
+    expect(profile('client.addr', ips).detections.find((d) => d.type === 'ip_address')).toBeDefined();
+  });
+
+  it('does not report a column of references to secrets (vault paths) as secrets', () => {
+    const refs = many(200, (i) => `vault://kv/${['dev', 'staging', 'prod'][i % 3]}/svc-${i}/${['ssh_private_key', 'aws_access_key', 'db_password'][i % 3]}`);
+    expect(profile('credential.secretRef', refs).detections).toEqual([]);
+  });
+
+  it('does not report test-panel names that hold a disease as health data', () => {
+    const panels = many(300, (i) => ['遗传性肿瘤88基因', '肺癌靶向用药12基因', '心血管用药指导', '耳聋基因'][i % 4] as string);
+    expect(profile('检测项目', panels).detections.find((d) => d.type === 'medical_record')).toBeUndefined();
+  });
+
+  it('reads hrp_no as home-return permits and wgy (网格员) as names, and firms\' names under vendor or enterprise headers as no persons', () => {
+    const permits = many(200, (i) => `${i % 2 === 0 ? 'H' : 'M'}${pad((i * 7919 + 10000000) % 100000000, 8)}`);
+    expect(profile('hrp_no', permits).detections[0]?.type).toBe('hkmo_home_return_permit');
+    const staff = many(300, (i) => ['卢航涵', '俞怡晓', '郑阿家', '韩立新', '彭小敏', '廖文博'][i % 6] as string);
+    expect(profile('wgy', staff).detections[0]?.type).toBe('person_name');
+    const firms = many(200, (i) => ['福州榕信置业有限公司', '平潭永丰精密机械有限公司', '平潭海峡科技有限公司', '林记食品有限公司'][i % 4] as string);
+    expect(profile('vendor.name', firms).detections.find((d) => d.type === 'person_name')).toBeUndefined();
+  });
+});
+
 /** Three-digit mobile prefixes in use (a real phone column spreads over dozens of them). */
 const PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '158', '159', '177', '180', '186', '188', '191', '199'];
 

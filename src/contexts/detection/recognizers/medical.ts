@@ -160,6 +160,17 @@ function courseAfter(text: string, k: number, to: number): boolean {
   return false;
 }
 
+/** True when digits and 基因/项 follow `end` (遗传性肿瘤88基因, 肺癌靶向用药12基因): the name of a test panel. */
+function panelAfter(text: string, end: number, to: number): boolean {
+  let k = end;
+  while (k < to && k - end < 12 && !isDigit(text.charCodeAt(k)) && isCjk(text.charCodeAt(k))) k++;
+  const d = k;
+  while (k < to && isDigit(text.charCodeAt(k))) k++;
+  if (k === d || k >= to) return false;
+  const c = text.charCodeAt(k);
+  return c === 0x57fa /* 基 */ ? k + 1 < to && text.charCodeAt(k + 1) === 0x56e0 /* 因 */ : c === 0x9879 /* 项 */ || c === 0x9805 /* 項 */;
+}
+
 /**
  * Words that make the health terms of a text not a person's health data: shop promotions (感冒灵颗粒
  * 买二送一) and animals' treatment (宠物医院处方). Normalised.
@@ -221,6 +232,8 @@ function addTerm(d: Tables, text: string, from: number, to: number, terms: Term[
   // Part of a name or a longer word (肿瘤医院, 糖尿病防治, 超声波, 中风险) or of a heading
   // (超声报告：, CT检查单:): the kind of document, not a finding.
   if (end < to && d.cues.nonMedicalSuffixes.longestLengthAt(text, end, to) > 0) return -1;
+  // 遗传性肿瘤88基因, 肺癌12基因检测: a test panel named after a disease, not a finding.
+  if (panelAfter(text, end, to)) return -1;
   if (isHeading(text, end, to)) return -1;
   const kind = value & MED_KIND;
   const start = extendLeft(d.modifiers, text, p, from, kind, (value & MED_HEAD) !== 0);

@@ -166,6 +166,8 @@ const FAST_MOBILE = 2;
 /** Fast paths turned off (ProfilerOptions.fastPath false). */
 const FAST_NEVER = -1;
 const SETTLE_AFTER = 64;
+/** Under a decoy header (订单号, version …) a type is reported only when at least this share of the values hold it. */
+const COLUMN_DECOY_HEADER_MIN_RATIO = 0.5;
 const SETTLE_MIN_RATIO = 0.6;
 const FAST_MAX_MISSES = 4096;
 const GB11643_TYPES: readonly DetectorTypeId[] = ['cn_resident_id', 'tw_residence_permit', 'hk_residence_permit', 'mo_residence_permit'];
@@ -418,7 +420,12 @@ export class ColumnProfiler {
       const confSum = (countWhole ? (this.wholeConf[t] as number) : 0) + (this.inTextConf[t] as number);
       let conf = (confSum / matches) * (countWhole ? 0.6 + 0.4 * passRate : 1);
       if (this.header.types.includes(type)) conf += (1 - conf) * 0.5;
-      if (this.header.decoy) conf -= 0.2;
+      if (this.header.decoy) {
+        conf -= 0.2;
+        // A column named as something else (appVersion, 订单号) holds the type only if most of its values are of it:
+        // a version column whose four-part versions read as IPv4 addresses is still a version column.
+        if (matches < COLUMN_DECOY_HEADER_MIN_RATIO * this.nonEmpty) continue;
+      }
       conf = Math.max(0, Math.min(0.99, conf));
       if (conf < COLUMN_MIN_CONFIDENCE) continue;
       detections.push({
