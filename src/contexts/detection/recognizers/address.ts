@@ -31,7 +31,7 @@ const SUFFIXES: ReadonlyArray<[string, number]> = [
   ['里', K_LOW], ['工业区', K_LOW], ['工业园', K_LOW], ['园区', K_LOW], ['产业园', K_LOW], ['科技园', K_LOW], ['小区', K_LOW],
   ['花园', K_LOW], ['公寓', K_LOW], ['家园', K_LOW], ['苑', K_LOW], ['园', K_LOW], ['庭', K_LOW], ['城', K_LOW], ['大厦', K_LOW],
   ['广场', K_LOW], ['中心', K_LOW], ['大楼', K_LOW], ['商城', K_LOW], ['市场', K_LOW], ['宿舍', K_LOW], ['院', K_LOW], ['湾', K_LOW],
-  ['岛', K_LOW], ['坊', K_LOW], ['郡', K_LOW], ['山庄', K_LOW], ['新村', K_LOW], ['别墅', K_LOW], ['公馆', K_LOW], ['名邸', K_LOW], ['府邸', K_LOW],
+  ['岛', K_LOW], ['坊', K_LOW], ['郡', K_LOW], ['华府', K_LOW], ['山庄', K_LOW], ['新村', K_LOW], ['别墅', K_LOW], ['公馆', K_LOW], ['名邸', K_LOW], ['府邸', K_LOW],
   ['商务区', K_LOW], ['金融区', K_LOW], ['商业区', K_LOW], ['生活区', K_LOW], ['住宅区', K_LOW], ['酒店', K_LOW], ['大酒店', K_LOW], ['宾馆', K_LOW],
   ['饭店', K_LOW],
   ['路', K_ROAD], ['街', K_ROAD], ['大道', K_ROAD], ['大街', K_ROAD], ['巷', K_ROAD], ['弄', K_ROAD], ['胡同', K_ROAD], ['道', K_ROAD],
@@ -159,6 +159,8 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
   if (u !== null && k + u.length < to && norm(text.charCodeAt(k + u.length - 1)) === 0x95e8 /* 门 */ && '前口外内旁边'.includes(String.fromCharCode(text.charCodeAt(k + u.length)))) {
     u = u.length === 1 ? null : unit.longestAt(text, k, k + u.length - 1);
   }
+  // 1-12栋: a range of buildings in a notice, not one building.
+  if (u !== null && dashed && BUILDING_UNITS.includes(String.fromCharCode(norm(text.charCodeAt(k)))) && isRange(text, pos, k)) return -1;
   if (u !== null) {
     const e = k + u.length;
     if (e < to && notAfter[norm(text.charCodeAt(e))] === 1 && !PLACE_AFTER_UNIT.some((w) => text.startsWith(w, e)) && divisionNames().longestLengthAt(text, e, to) === 0) return -1;
@@ -183,6 +185,12 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
     return k;
   }
   return -1;
+}
+
+/** True when the dashed number text[s, e) counts up (1-12): a range, not a building and its unit (7-3). */
+function isRange(text: string, s: number, e: number): boolean {
+  const parts = text.slice(s, e).split(/[-\u2014\uff0d\u2013]/);
+  return parts.length === 2 && Number(parts[1]) > Number(parts[0]);
 }
 
 function genericAt(text: string, pos: number, to: number): { end: number; kind: number } | null {
@@ -387,9 +395,9 @@ export function findAddresses(host: ScanHost, divisionHits: readonly number[], r
 }
 
 /** Last characters of estate and building suffixes (小区, 公寓, 华庭, 二十四城 …): routed here with the road suffixes. */
-export const ESTATE_FINALS = '区寓园苑庭城厦村里庄墅邸馆湾郡區園廈莊館灣';
+export const ESTATE_FINALS = '区寓园苑庭城厦村里庄墅邸馆湾郡府區園廈莊館灣';
 /** Estate suffixes an address may start with, before the building number (幸福里小区12栋). */
-const ESTATE_SUFFIXES = new Set(['小区', '社区', '公寓', '花园', '家园', '苑', '园', '庭', '城', '大厦', '新村', '山庄', '名邸', '府邸', '公馆', '村', '里', '别墅', '园区', '湾', '郡']);
+const ESTATE_SUFFIXES = new Set(['小区', '社区', '公寓', '花园', '家园', '苑', '园', '庭', '城', '大厦', '新村', '山庄', '名邸', '府邸', '公馆', '村', '里', '别墅', '园区', '湾', '郡', '华府']);
 /** Words ending in an estate suffix character that are no estate (3公里, 这里). */
 const NOT_ESTATE = ['公里', '这里', '那里', '哪里', '千里', '万里', '英里', '海里'];
 /** Building units: one of them (or 号楼) alone after an estate makes an address (锦绣华庭5栋); a floor (2楼) does not. */

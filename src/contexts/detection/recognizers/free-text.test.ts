@@ -622,3 +622,25 @@ describe('findInText on what s11 taught: genotypes, Taiwan numbering, versions a
   });
 });
 
+describe('findInText on what s12 taught: prepositions, forms of address and building ranges', () => {
+  it('does not read a preposition or pronoun that is also a rare surname as a name without a name keyword', () => {
+    expect(names('旅客從廈門返臺，請派車。')).toEqual([]);
+    expect(names('請於文到七日內辦理。')).toEqual([]);
+    expect(names('客戶：那天我在臺中。')).toEqual([]);
+    expect(names('生产 MySQL 从库 10.0.0.12 延迟')).toEqual([]);
+  });
+
+  it('does not read a surname with a form of address, an adverb after a role, or a word before 总成 as a name', () => {
+    expect(names('王经理、李总、张工明天开会。')).toEqual([]);
+    expect(names('交售人：陈老板（桐木村）')).toEqual([]);
+    expect(names('四名船员车已经订好。')).toEqual([]);
+    expect(names('定损：左后视镜总成更换。')).toEqual([]);
+  });
+
+  it('reads an estate named 华府, but not a range of buildings in a notice', () => {
+    const addr = (text: string) => spans(text).filter(([t]) => t === 'address').map(([, v]) => v);
+    expect(addr('地址：金都华府8幢1单元602室，电话另附')).toEqual(['金都华府8幢1单元602室']);
+    expect(addr('3月20日万科金域华府1-12栋停水。')).toEqual([]);
+  });
+});
+

@@ -181,4 +181,20 @@ describe('medical_record: what is not health data', () => {
     expect(medical('檢查發現熱水器裝在室內，有一氧化碳中毒風險。')).toEqual([]);
     expect(medical('通知：免费流感疫苗已到货，老人可前往接种。')).toEqual([]);
   });
+
+  it('does not read 性病 inside 慢性病, nor the terms of a health campaign or a clinic notice', () => {
+    expect(medical('慢性病連續處方箋第2次調劑。')).toEqual([]);
+    expect(medical('社区健康宣传栏：加强慢性病管理，预防高血压、糖尿病。')).toEqual([]);
+    expect(medical('医院公告：内分泌科开设糖尿病足专病门诊。')).toEqual([]);
+  });
+
+  it('takes a screening, serology or vaccine word into the disease it names, but not a form word', () => {
+    expect(medical('产检项目：地中海贫血筛查未见异常，梅毒血清检查阴性。')).toEqual(['地中海贫血筛查', '梅毒血清检查']);
+    expect(medical('接种记录：乙脑减毒活疫苗第1剂。')).toEqual(['乙脑减毒活疫苗']);
+    expect(medical('请提供近6个月糖化血红蛋白检查单。')).toEqual(['糖化血红蛋白']);
+  });
+
+  it('takes sites and approaches written before a diagnosis or an operation', () => {
+    expect(medical('胃镜示十二指肠球部溃疡，行腹腔镜下全子宫切除术。')).toEqual(['胃镜', '十二指肠球部溃疡', '腹腔镜下全子宫切除术']);
+  });
 });

@@ -175,7 +175,22 @@ function panelAfter(text: string, end: number, to: number): boolean {
  * Words that make the health terms of a text not a person's health data: shop promotions (感冒灵颗粒
  * 买二送一) and animals' treatment (宠物医院处方). Normalised.
  */
-const NOT_PERSONAL = ['促销', '买二送一', '买一送一', '第二件半价', '满减', '特价', '宠物', '兽医', '动物医院', '已到货'];
+const NOT_PERSONAL = [
+  '促销', '买二送一', '买一送一', '第二件半价', '满减', '特价', '宠物', '兽医', '动物医院', '已到货',
+  // Campaigns, notices and insurance products (健康宣传栏, 开设糖尿病足专病门诊, 【产品说明】本重疾险保障…).
+  '宣传栏', '小叮咛', '开设', '专病门诊', '产品说明',
+];
+
+/** Words that hold a term without being one (慢性病 holds 性病): a term inside one of them is skipped. */
+const HOLDING_WORDS = ['慢性病'];
+
+/** True when the term at `p` lies inside a holding word (see HOLDING_WORDS). */
+function heldAt(text: string, p: number, from: number, to: number): boolean {
+  for (const w of HOLDING_WORDS) {
+    for (let s = Math.max(from, p - w.length + 1); s < p; s++) if (s + w.length <= to && startsWithNorm(text, s, w)) return true;
+  }
+  return false;
+}
 
 function notPersonal(text: string, from: number, to: number): boolean {
   for (const w of NOT_PERSONAL) {
@@ -247,9 +262,12 @@ function addTerm(d: Tables, text: string, from: number, to: number, terms: Term[
 /** Words after an imaging test or procedure that name the examination itself (胃镜检查, 心电图检查). */
 const EXAM_WORDS = ['检查', '检测'];
 /** Words after a test's marker that name the test (EGFR基因检测, HIV抗体确证试验). */
-const TEST_WORDS = ['基因检测', '确证试验'];
-/** Words after a diagnosis that are part of it (脑梗死后遗症). */
-const DISEASE_WORDS = ['后遗症'];
+const TEST_WORDS = ['基因检测', '确证试验', '检查', '筛查', '筛检', '检测'];
+/**
+ * Words after a diagnosis that are part of it (脑梗死后遗症), or make it the name of a screening, a
+ * serology test or a vaccine (地中海贫血筛查, 梅毒血清检查, B型肝炎表面抗原, 乙脑减毒活疫苗). Longest first.
+ */
+const DISEASE_WORDS = ['减毒活疫苗', '表面抗原', '表面抗体', '血清检查', '病毒检查', '灭活疫苗', '后遗症', '筛查', '筛检', '检查', '检测', '抗体', '抗原', '疫苗'];
 /** Salt and ester endings of a drug's name (阿托伐他汀钙, 头孢呋辛酯), taken in before a dosage form or the end of the word. */
 const SALT_ENDINGS = '钙钠钾镁锌酯';
 /** First characters of dosage forms (片, 胶囊, 颗粒, 注射液, 口服液, 缓释 …). */
@@ -261,7 +279,8 @@ function extendRight(text: string, end: number, to: number, kind: number): numbe
   if (kind === MED.imaging || kind === MED.procedure) {
     for (const w of EXAM_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length;
   } else if (kind === MED.test) {
-    for (const w of TEST_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length;
+    // 粪便潜血检查, but not the form: 糖化血红蛋白检查单.
+    for (const w of TEST_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length < to && norm(text.charCodeAt(end + w.length)) === 0x5355 /* 单 */ ? end : end + w.length;
   } else if (kind === MED.disease) {
     for (const w of DISEASE_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length;
   } else if (kind === MED.drug && SALT_ENDINGS.includes(String.fromCharCode(norm(text.charCodeAt(end))))) {
@@ -368,6 +387,7 @@ export function findMedical(host: ScanHost, hits: readonly number[]): void {
     if (single[c0] === 0 && (p + 1 >= to || pairs[medicalPairIndex(c0, norm(text.charCodeAt(p + 1)))] === 0)) continue;
     const m = trie.longestAt(text, p, to);
     if (m === null) continue;
+    if (p > from && heldAt(text, p, from, to)) continue;
     const e = addTerm(d, text, from, to, terms, p, m.length, m.value);
     if (e > 0) lastEnd = e;
   }

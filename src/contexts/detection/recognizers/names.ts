@@ -43,13 +43,18 @@ const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处�
 /** Endings of places, organisations and shops that no given name ends with (周宁县, 李锦记). */
 const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜';
 /** Characters that rarely appear in a given name (function words). */
-const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因';
+const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已';
 /** Characters that may end a token the HMM glued to a name (李华去 → 李华). */
 const TRAILING_FUNCTION = '去来说在是的了和与等将也都就又还被把对向到给跟同为已曾于及并作任主负称系表受持因';
 /** Characters that, in a given name, point to an ordinary phrase unless a keyword or title says otherwise (于本周). */
 const NON_GIVEN_WITHOUT_CONTEXT = '本周前后个些次几第每该此其';
-/** One-character kinship addresses after a surname (梁伯, 陈姨, 王婶): a way of speaking to a person. */
-const KINSHIP_ADDRESS = '伯叔婶姨嫂婆爷奶哥姐';
+/** One-character forms of address after a surname (梁伯, 陈姨, 王婶, 李总, 张工): a way of speaking to a person. */
+const KINSHIP_ADDRESS = '伯叔婶姨嫂婆爷奶哥姐总工';
+/**
+ * Surname characters that are far likelier a preposition or pronoun here (從廈門, 于是, 那天, 於文到): a
+ * name starts with one only right after a name keyword (姓名：那拉…).
+ */
+const FUNCTION_SURNAMES = '从於那';
 /** jieba tags that can be the given-name part after a lone surname token. */
 const GIVEN_NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x', 'n', 'ng', 'nz', 'a', 'ag', 'j', 'vg', 'tg', 't', 'z', 'b', 'an', 'nt', 'ns', 'mq']);
 /** Given-name tokens after a lone surname token that make a name likely even without a keyword. */
@@ -262,6 +267,9 @@ function labelOrAside(text: string, s: number, e: number, from: number, to: numb
   return ((b === 0xff08 || b === 40) && (n === 0xff09 || n === 41)) || (b === 0x3010 && n === 0x3011);
 }
 
+/** Tags of a word that is never a name (那天 r, 上午 t, 已经 d …). */
+const NOT_NAME_WORD_TAGS = new Set(['r', 't', 'tg', 'd', 'p', 'c', 'u', 'q', 'f']);
+
 /** Tags of a surname character that is used as another word here (于 p, 和 c, 都 d). */
 const NON_SURNAME_TAGS = new Set(['p', 'c', 'd', 'u', 'r', 'm', 'q', 'f']);
 
@@ -402,6 +410,8 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     if (dotAhead) continue;
 
     // Gate: keyword right before, title right after, or a common surname at a boundary.
+    const c0 = text.charCodeAt(p);
+    const functionSurname = FUNCTION_SURNAMES.includes(String.fromCharCode(c0 === 0x5f9e /* 從 */ ? 0x4ece : c0));
     const near = ctx.nearestBefore(p, 10);
     const distance = ctx.lastDistance;
     const nameCtx = (near & CTX.person_name) !== 0;
@@ -418,6 +428,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     // A role word (来电人, 雇主 …) marks a name as a keyword does, but, unlike 姓名：, does not make an
     // ordinary word after it (雇主单位) a name. A word with an agentive suffix (购药人, 巡查员：, 往生者)
     // does so for a run that is itself a name.
+    if (functionSurname && !keywordAdjacent) continue;
     const adjacent =
       keywordAdjacent || endsWithNameRole(text, p, from) || (closedRun && agentBefore(text, p, from) && !isCommonBigram(norm(text.charCodeAt(p)), norm(after)) && isNameCell(text, p, runEnd) && !labelOrAside(text, p, runEnd, from, to));
     let titleAt = -1;
@@ -542,8 +553,9 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
         conf = 0.45;
         if (len === 3 && sLen === 1 && trailing[norm(w.word.charCodeAt(2))] === 1) len = 2;
       } else {
-        // An ordinary word led by a surname character (方面, 高山): a name only with a keyword.
-        if (!keywordAdjacent || len > 3 || w.tag === 'ns') continue; // 被告：福州鑫源… is a firm
+        // An ordinary word led by a surname character (方面, 高山): a name only with a keyword; never a
+        // pronoun, time, adverb or function word (客户：那天…).
+        if (!keywordAdjacent || len > 3 || w.tag === 'ns' || NOT_NAME_WORD_TAGS.has(w.tag)) continue; // 被告：福州鑫源… is a firm
         conf = 0.2;
       }
       // A two-character name token followed by a one-character token (陈家|豪, 黎明|辉) is usually a
@@ -765,12 +777,13 @@ export function isNameCell(text: string, s: number, e: number): boolean {
   return true;
 }
 
-/** True when text[s, e) is 于/於 before a time, direction or number word (於上午, 于前方): a preposition, not a surname. */
+/** True when text[s, e) is 于/於/从 before a time, direction, number or place word (於上午, 从厦门): a preposition, not a surname. */
 function prepositionPhrase(text: string, s: number, e: number): boolean {
-  if (e - s !== 3 || (norm(text.charCodeAt(s)) !== 0x4e8e /* 于 */ && text.charCodeAt(s) !== 0x65bc) /* 於 */) return false;
+  const c = norm(text.charCodeAt(s));
+  if (e - s !== 3 || (c !== 0x4e8e /* 于 */ && text.charCodeAt(s) !== 0x65bc /* 於 */ && c !== 0x4ece) /* 从 */) return false;
   const words = tag(normSlice(text, s + 1, e));
   return words.length === 1 && PREPOSITION_OBJECT_TAGS.has((words[0] as TaggedWord).tag);
 }
 
-/** Segmenter tags of a word that follows a preposition rather than a surname (上午 t, 前方 f, 三 m). */
-const PREPOSITION_OBJECT_TAGS = new Set(['t', 'tg', 'f', 'm', 's']);
+/** Segmenter tags of a word that follows a preposition rather than a surname (上午 t, 前方 f, 三 m, 厦门 ns). */
+const PREPOSITION_OBJECT_TAGS = new Set(['t', 'tg', 'f', 'm', 's', 'ns']);
