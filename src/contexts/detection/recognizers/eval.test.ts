@@ -21,13 +21,17 @@ describe('free-text evaluation set', () => {
 describe('free-text sets written blind to the recognisers (bench/eval)', () => {
   // These have been used for fixes since (bench/eval/README.md), so they guard against regressions
   // rather than measure generalisation; the floors sit a little under their scores when they were
-  // last used (s8 0.975, s8b 0.963, s8c 0.972, s9 0.917 exact — s9 puts values inside health spans).
-  // s10 is kept blind: it has no floor here, so that no failing test shows its errors.
+  // last used (s8 0.975, s8b 0.968, s8c 0.977, s9 0.924 exact — s9 puts values inside health spans —,
+  // s10 0.974, s11 0.960, s12 0.959). A set written blind later (s13 …) has no floor here until its
+  // first run is on record, so that no failing test shows its errors before.
   for (const [file, floor] of [
     ['freetext-blind-s8.jsonl', 0.95],
-    ['freetext-blind-s8b.jsonl', 0.93],
+    ['freetext-blind-s8b.jsonl', 0.94],
     ['freetext-blind-s8c.jsonl', 0.95],
-    ['freetext-blind-s9.jsonl', 0.89],
+    ['freetext-blind-s9.jsonl', 0.9],
+    ['freetext-blind-s10.jsonl', 0.95],
+    ['freetext-blind-s11.jsonl', 0.94],
+    ['freetext-blind-s12.jsonl', 0.94],
   ] as const) {
     it(`keeps a micro-averaged F1 of at least ${floor} on ${file}`, () => {
       const set = parseJsonl(readFileSync(new URL(`../../../../bench/eval/${file}`, import.meta.url), 'utf8'));
