@@ -644,3 +644,16 @@ describe('findInText on what s12 taught: prepositions, forms of address and buil
   });
 });
 
+describe('findInText on what s13 taught: wards, departments and hospital wording', () => {
+  it('reads a patient after a bed number and a staff member after a department and a space', () => {
+    expect(names('夜班记录：5床 柏秀梅，女，61岁。')).toEqual(['柏秀梅']);
+    expect(names('已联系设备科 甄学文 更换。')).toEqual(['甄学文']);
+    expect(names('出院通知：家母柯吳麗雲已順利出院。')).toEqual(['柯吳麗雲']);
+  });
+
+  it('does not read an adjective after a patient keyword, or 管床 before 医生, as a name', () => {
+    expect(names('病人安全通報單（跌倒）')).toEqual([]);
+    expect(names('请管床医生核对后提交。')).toEqual([]);
+  });
+});
+

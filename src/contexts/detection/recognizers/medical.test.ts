@@ -197,4 +197,20 @@ describe('medical_record: what is not health data', () => {
   it('takes sites and approaches written before a diagnosis or an operation', () => {
     expect(medical('胃镜示十二指肠球部溃疡，行腹腔镜下全子宫切除术。')).toEqual(['胃镜', '十二指肠球部溃疡', '腹腔镜下全子宫切除术']);
   });
+
+  it('leaves 注射用 (for injection) out of a drug, as a dosage form', () => {
+    expect(medical('医嘱停用注射用阿奇霉素0.25g。')).toEqual(['阿奇霉素']);
+  });
+
+  it('does not report the diseases of an advert, an insurance contract or a public-health message', () => {
+    expect(medical('【广告】马应龙麝香痔疮膏，痔疮出血就用它。')).toEqual([]);
+    expect(medical('被保险人在等待期后初次确诊恶性肿瘤、急性心肌梗死等本合同约定的重大疾病。')).toEqual([]);
+    expect(medical('三高是脑中风与心脏病的危险因子。')).toEqual([]);
+  });
+
+  it('finds allergies, TCM constitutions, acupuncture methods and operations with their sites and approaches', () => {
+    expect(medical('患儿鸡蛋过敏，术前禁食。')).toEqual(['鸡蛋过敏']);
+    expect(medical('体质辨识为气虚质，予玉屏风散调理，配合艾灸。')).toEqual(['气虚质', '玉屏风散', '艾灸']);
+    expect(medical('诊断右膝前交叉韧带损伤，拟行关节镜下前交叉韧带重建术。')).toEqual(['右膝前交叉韧带损伤', '关节镜下前交叉韧带重建术']);
+  });
 });

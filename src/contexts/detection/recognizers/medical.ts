@@ -77,7 +77,7 @@ const TAKES: readonly number[] = [
   0,
   (1 << MOD.clinical) | (1 << MOD.anatomy), // disease: 急性, 第二型, 右, 桡骨, 远端
   0, // laboratory test
-  1 << MOD.salt, // drug: 苯磺酸, 注射用
+  1 << MOD.salt, // drug: 苯磺酸, 复方
   1 << MOD.anatomy, // imaging: 腰椎 (MRI)
   (1 << MOD.anatomy) | (1 << MOD.approach), // procedure: 左肾, 腹腔镜
 ];
@@ -179,6 +179,8 @@ const NOT_PERSONAL = [
   '促销', '买二送一', '买一送一', '第二件半价', '满减', '特价', '宠物', '兽医', '动物医院', '已到货',
   // Campaigns, notices and insurance products (健康宣传栏, 开设糖尿病足专病门诊, 【产品说明】本重疾险保障…).
   '宣传栏', '小叮咛', '开设', '专病门诊', '产品说明',
+  // Adverts, insurance contracts and public-health messages (【广告】, 本合同约定的重大疾病, 三高是脑中风的危险因子).
+  '广告', '本合同', '合同约定', '危险因子', '危险因素', '国健署', '联合国',
 ];
 
 /** Words that hold a term without being one (慢性病 holds 性病): a term inside one of them is skipped. */

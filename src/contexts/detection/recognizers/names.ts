@@ -28,7 +28,7 @@
  * dot-separated transliteration. No segmenter call per cell.
  */
 import surnameData from '../data/dict-surnames.json' with { type: 'json' };
-import { isCjk, isNameDot, norm, normSlice, startsWithNorm } from './chars.ts';
+import { isCjk, isDigit, isNameDot, norm, normSlice, startsWithNorm } from './chars.ts';
 import { contextKeywords, CTX, nameRoles, nameTitles, surnameTables } from './dictionaries.ts';
 import type { ScanHost } from './host.ts';
 import { KeywordTrie } from './keyword-trie.ts';
@@ -43,7 +43,7 @@ const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处�
 /** Endings of places, organisations and shops that no given name ends with (周宁县, 李锦记). */
 const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜';
 /** Characters that rarely appear in a given name (function words). */
-const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已';
+const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎';
 /** Characters that may end a token the HMM glued to a name (李华去 → 李华). */
 const TRAILING_FUNCTION = '去来说在是的了和与等将也都就又还被把对向到给跟同为已曾于及并作任主负称系表受持因';
 /** Characters that, in a given name, point to an ordinary phrase unless a keyword or title says otherwise (于本周). */
@@ -166,8 +166,13 @@ function endsWithNameRole(text: string, p: number, from: number, gap = true): bo
 function agentBefore(text: string, p: number, from: number): boolean {
   let e = p;
   while (e > from && p - e < 2 && isGap(text.charCodeAt(e - 1))) e--;
-  if (e - 2 < from || !isCjk(text.charCodeAt(e - 2))) return false;
+  if (e - 2 < from) return false;
   const c = norm(text.charCodeAt(e - 1));
+  // 38床 钟秀梅, 3床刘海燕: a bed number before the patient's name.
+  if (c === 0x5e8a /* 床 */) return isDigit(text.charCodeAt(e - 2));
+  if (!isCjk(text.charCodeAt(e - 2))) return false;
+  // 设备科 庄学文, 质量部 钟海涛: a department, then a space, then a staff member's name.
+  if (e < p && (c === 0x79d1 /* 科 */ || c === 0x90e8 /* 部 */ || c === 0x5ba4 /* 室 */ || c === 0x5904 /* 处 */)) return true;
   return c === 0x4eba /* 人 */ || c === 0x5458 /* 员 */ || c === 0x8005 /* 者 */;
 }
 
@@ -268,7 +273,7 @@ function labelOrAside(text: string, s: number, e: number, from: number, to: numb
 }
 
 /** Tags of a word that is never a name (那天 r, 上午 t, 已经 d …). */
-const NOT_NAME_WORD_TAGS = new Set(['r', 't', 'tg', 'd', 'p', 'c', 'u', 'q', 'f']);
+const NOT_NAME_WORD_TAGS = new Set(['r', 't', 'tg', 'd', 'p', 'c', 'u', 'q', 'f', 'a', 'ad', 'an', 'vn']);
 
 /** Tags of a surname character that is used as another word here (于 p, 和 c, 都 d). */
 const NON_SURNAME_TAGS = new Set(['p', 'c', 'd', 'u', 'r', 'm', 'q', 'f']);
