@@ -21,9 +21,10 @@ describe('free-text evaluation set', () => {
 describe('free-text sets written blind to the recognisers (bench/eval)', () => {
   // These have been used for fixes since (bench/eval/README.md), so they guard against regressions
   // rather than measure generalisation; the floors sit a little under their scores when they were
-  // last used (s8 0.975, s8b 0.968, s8c 0.977, s9 0.924 exact — s9 puts values inside health spans —,
-  // s10 0.974, s11 0.960, s12 0.959). A set written blind later (s13 …) has no floor here until its
-  // first run is on record, so that no failing test shows its errors before.
+  // last used (exact: s8 0.975, s8b 0.970, s8c 0.977, s9 0.925 — s9 puts values inside health
+  // spans —, s10 0.974, s11 0.961, s12 0.959, s13 0.901 — s13 labels symptoms). A set written
+  // blind later (s14 …) gets no floor here until its first run is on record, so that no failing
+  // test shows its errors before.
   for (const [file, floor] of [
     ['freetext-blind-s8.jsonl', 0.95],
     ['freetext-blind-s8b.jsonl', 0.94],
@@ -32,6 +33,7 @@ describe('free-text sets written blind to the recognisers (bench/eval)', () => {
     ['freetext-blind-s10.jsonl', 0.95],
     ['freetext-blind-s11.jsonl', 0.94],
     ['freetext-blind-s12.jsonl', 0.94],
+    ['freetext-blind-s13.jsonl', 0.88],
   ] as const) {
     it(`keeps a micro-averaged F1 of at least ${floor} on ${file}`, () => {
       const set = parseJsonl(readFileSync(new URL(`../../../../bench/eval/${file}`, import.meta.url), 'utf8'));
