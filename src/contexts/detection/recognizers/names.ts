@@ -54,7 +54,11 @@ const KINSHIP_ADDRESS = '伯叔婶姨嫂婆爷奶哥姐总工';
  * Surname characters that are far likelier a preposition or pronoun here (從廈門, 于是, 那天, 於文到): a
  * name starts with one only right after a name keyword (姓名：那拉…).
  */
-const FUNCTION_SURNAMES = '从於那';
+const FUNCTION_SURNAMES = '从從於那';
+
+function isFunctionSurname(c: number): boolean {
+  return FUNCTION_SURNAMES.includes(String.fromCharCode(c));
+}
 /** jieba tags that can be the given-name part after a lone surname token. */
 const GIVEN_NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x', 'n', 'ng', 'nz', 'a', 'ag', 'j', 'vg', 'tg', 't', 'z', 'b', 'an', 'nt', 'ns', 'mq']);
 /** Given-name tokens after a lone surname token that make a name likely even without a keyword. */
@@ -415,8 +419,6 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     if (dotAhead) continue;
 
     // Gate: keyword right before, title right after, or a common surname at a boundary.
-    const c0 = text.charCodeAt(p);
-    const functionSurname = FUNCTION_SURNAMES.includes(String.fromCharCode(c0 === 0x5f9e /* 從 */ ? 0x4ece : c0));
     const near = ctx.nearestBefore(p, 10);
     const distance = ctx.lastDistance;
     const nameCtx = (near & CTX.person_name) !== 0;
@@ -430,10 +432,11 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     while (runEnd < to && runEnd - p <= 4 && isCjk(text.charCodeAt(runEnd))) runEnd++;
     const runClosed = runEnd >= to || !isCjk(text.charCodeAt(runEnd));
     const closedRun = runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2;
+    // 從廈門, 那天, 於文到: a surname that is far likelier a preposition or pronoun needs a name keyword.
+    if (!keywordAdjacent && isFunctionSurname(text.charCodeAt(p))) continue;
     // A role word (来电人, 雇主 …) marks a name as a keyword does, but, unlike 姓名：, does not make an
     // ordinary word after it (雇主单位) a name. A word with an agentive suffix (购药人, 巡查员：, 往生者)
     // does so for a run that is itself a name.
-    if (functionSurname && !keywordAdjacent) continue;
     const adjacent =
       keywordAdjacent || endsWithNameRole(text, p, from) || (closedRun && agentBefore(text, p, from) && !isCommonBigram(norm(text.charCodeAt(p)), norm(after)) && isNameCell(text, p, runEnd) && !labelOrAside(text, p, runEnd, from, to));
     let titleAt = -1;
@@ -778,11 +781,13 @@ export function isNameCell(text: string, s: number, e: number): boolean {
   const lx = L === 4 ? lexiconEntry(normSlice(text, s, e)) : lexiconEntryAtNorm(text, s, e);
   if (lx >= 0 && !lexIsName(lx) && lexFreq(lx) >= 3) return false;
   if (isKeyword(text, s, e)) return false;
-  if (sLen === 1 && prepositionPhrase(text, s, e)) return false;
   return true;
 }
 
-/** True when text[s, e) is 于/於/从 before a time, direction, number or place word (於上午, 从厦门): a preposition, not a surname. */
+/**
+ * True when text[s, e) is 于/於/从 before a time, direction, number or place word (於上午, 从厦门): a
+ * preposition, not a surname. Free text only (it calls the segmenter; `isNameCell` does not).
+ */
 function prepositionPhrase(text: string, s: number, e: number): boolean {
   const c = norm(text.charCodeAt(s));
   if (e - s !== 3 || (c !== 0x4e8e /* 于 */ && text.charCodeAt(s) !== 0x65bc /* 於 */ && c !== 0x4ece) /* 从 */) return false;
