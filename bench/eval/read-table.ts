@@ -87,3 +87,21 @@ export function jsonColumns(records: unknown[]): Map<string, string[]> {
   for (const rec of records) walk(rec, '');
   return out;
 }
+
+/** The leaf paths of JSON records (a.b, items[].title), in first-seen order: what the table sets label. */
+export function jsonPaths(records: unknown[]): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const walk = (v: unknown, path: string): void => {
+    if (Array.isArray(v)) {
+      for (const el of v) walk(el, `${path}[]`);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) walk(x, path === '' ? k : `${path}.${k}`);
+    } else if (!seen.has(path)) {
+      seen.add(path);
+      order.push(path);
+    }
+  };
+  for (const rec of records) walk(rec, '');
+  return order;
+}

@@ -22,6 +22,7 @@
  *
  * Deterministic: the same seed gives the same values (XLSX zip timestamps aside).
  */
+import { jsonPaths } from '../read-table.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -148,24 +149,6 @@ function csvText(headers: string[], rows: Cell[][], delimiter: string, eol: stri
 
 /** Drops undefined members the way JSON does, so the truth walks what the file holds. */
 const asJson = (records: unknown[]): unknown[] => JSON.parse(JSON.stringify(records)) as unknown[];
-
-/** Scalar paths in order of first appearance, depth first (a.b, items[].c, tags[]). */
-export function jsonPaths(records: unknown[]): string[] {
-  const order: string[] = [];
-  const seen = new Set<string>();
-  const walk = (v: unknown, path: string): void => {
-    if (Array.isArray(v)) {
-      for (const el of v) walk(el, `${path}[]`);
-    } else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) walk(x, path === '' ? k : `${path}.${k}`);
-    } else if (!seen.has(path)) {
-      seen.add(path);
-      order.push(path);
-    }
-  };
-  for (const rec of records) walk(rec, '');
-  return order;
-}
 
 function jsonTruth(file: string, records: unknown[], labels: Record<string, string>): TruthEntry[] {
   const paths = jsonPaths(records);

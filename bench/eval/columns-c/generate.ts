@@ -18,6 +18,7 @@
  *
  * Deterministic: the same seed gives byte-identical files.
  */
+import { jsonPaths } from '../read-table.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -141,24 +142,6 @@ function delimited(headers: string[], rows: Cell[][], delimiter: string, eol: st
     return s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [headers, ...rows].map((row) => row.map(cell).join(delimiter)).join(eol) + eol;
-}
-
-/** Scalar paths in order of first appearance, depth first (a.b, items[].c). */
-function jsonPaths(records: unknown[]): string[] {
-  const order: string[] = [];
-  const seen = new Set<string>();
-  const walk = (v: unknown, path: string): void => {
-    if (Array.isArray(v)) {
-      for (const el of v) walk(el, `${path}[]`);
-    } else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) walk(x, path === '' ? k : `${path}.${k}`);
-    } else if (!seen.has(path)) {
-      seen.add(path);
-      order.push(path);
-    }
-  };
-  for (const rec of records) walk(rec, '');
-  return order;
 }
 
 function jsonTruth(file: string, records: unknown[], labels: Record<string, string>): TruthEntry[] {

@@ -16,6 +16,7 @@
  * XLSX the labelled data is on the first sheet. Output is byte-identical between runs and time zones:
  * every zip entry of an XLSX file is stamped 2024-05-20 09:00 and every date is built in UTC.
  */
+import { jsonPaths } from '../read-table.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -217,24 +218,6 @@ function cellText(c: Cell): string {
 function delimited(headers: string[], rows: Cell[][], delimiter: string, eol: string): string {
   const q = (s: string): string => (s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s);
   return [headers, ...rows.map((r) => r.map(cellText))].map((row) => row.map(q).join(delimiter)).join(eol) + eol;
-}
-
-/** Scalar paths in order of first appearance, depth first (a.b, items[].c, tags[]). */
-export function jsonPaths(records: unknown[]): string[] {
-  const order: string[] = [];
-  const seen = new Set<string>();
-  const walk = (v: unknown, path: string): void => {
-    if (Array.isArray(v)) {
-      for (const el of v) walk(el, `${path}[]`);
-    } else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) walk(x, path === '' ? k : `${path}.${k}`);
-    } else if (!seen.has(path)) {
-      seen.add(path);
-      order.push(path);
-    }
-  };
-  for (const rec of records) walk(rec, '');
-  return order;
 }
 
 function jsonTruth(file: string, records: unknown[], labels: Record<string, string>): TruthEntry[] {
