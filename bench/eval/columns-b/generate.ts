@@ -23,7 +23,8 @@
  * Deterministic: the same seed gives the same values (XLSX zip timestamps aside).
  */
 import { jsonPaths } from '../read-table.ts';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { runTableSet } from '../table-set-main.ts';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parquetWriteFile } from 'hyparquet-writer';
@@ -666,21 +667,11 @@ function taiwanEmployment(r: Rng, dir: string): [string, TruthEntry[]] {
 
 // ---------------------------------------------------------------------------------------------
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-async function main(): Promise<void> {
-  const out = arg('--out');
-  if (out === undefined) {
-    console.error('usage: npx tsx bench/eval/columns-b/generate.ts --out DIR [--seed N]');
-    process.exitCode = 2;
-    return;
-  }
-  const seed = Number(arg('--seed') ?? '20240601');
-  mkdirSync(out, { recursive: true });
-  const makers: [string, (r: Rng, dir: string) => Promise<[string, TruthEntry[]]> | [string, TruthEntry[]]][] = [
+await runTableSet({
+  script: 'bench/eval/columns-b/generate.ts',
+  defaultSeed: 20240601,
+  rng: (seed, name) => new Rng(seedFor(seed, name)),
+  makers: [
     ['marriage', marriage],
     ['real-estate', realEstate],
     ['medical-settlement', medicalSettlement],
@@ -691,20 +682,5 @@ async function main(): Promise<void> {
     ['student-registry', studentRegistry],
     ['property-fees', propertyFees],
     ['taiwan-employment', taiwanEmployment],
-  ];
-  const truth: Record<string, TruthEntry[]> = {};
-  for (const [name, make] of makers) {
-    const [file, entries] = await make(new Rng(seedFor(seed, name)), out);
-    truth[file] = entries;
-  }
-  writeFileSync(join(out, 'truth.json'), JSON.stringify(truth, null, 2) + '\n');
-  const all = Object.values(truth).flat();
-  const count = (t: string): number => all.filter((e) => e.truth === t).length;
-  const typed = all.filter((e) => e.truth !== 'decoy' && e.truth !== 'free_text');
-  console.log(`wrote ${Object.keys(truth).length} files to ${out}: ${typed.length} typed, ${count('decoy')} decoy, ${count('free_text')} free-text columns (seed ${seed})`);
-  const byType = new Map<string, number>();
-  for (const e of typed) byType.set(e.truth, (byType.get(e.truth) ?? 0) + 1);
-  console.log([...byType.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([t, n]) => `${t} ${n}`).join(', '));
-}
-
-await main();
+  ],
+});

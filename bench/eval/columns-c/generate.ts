@@ -19,8 +19,9 @@
  * Deterministic: the same seed gives byte-identical files.
  */
 import { jsonPaths } from '../read-table.ts';
+import { runTableSet } from '../table-set-main.ts';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parquetWriteFile } from 'hyparquet-writer';
@@ -959,21 +960,11 @@ function rideHailingDrivers(r: Rng, dir: string): [string, TruthEntry[]] {
 
 // ---------------------------------------------------------------------------------------------
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-async function main(): Promise<void> {
-  const out = arg('--out');
-  if (out === undefined) {
-    console.error('usage: npx tsx bench/eval/columns-c/generate.ts --out DIR [--seed N]');
-    process.exitCode = 2;
-    return;
-  }
-  const seed = Number(arg('--seed') ?? '20240408');
-  mkdirSync(out, { recursive: true });
-  const makers: [string, (r: Rng, dir: string) => Promise<[string, TruthEntry[]]> | [string, TruthEntry[]]][] = [
+await runTableSet({
+  script: 'bench/eval/columns-c/generate.ts',
+  defaultSeed: 20240408,
+  rng: (seed, name) => new Rng(seedFor(seed, name)),
+  makers: [
     ['insurance-claims', insuranceClaims],
     ['telecom-subscribers', telecomSubscribers],
     ['homestay-guests', homestayGuests],
@@ -985,20 +976,5 @@ async function main(): Promise<void> {
     ['court-enforcement', courtEnforcement],
     ['vaccinations', vaccinations],
     ['ride-hailing-drivers', rideHailingDrivers],
-  ];
-  const truth: Record<string, TruthEntry[]> = {};
-  for (const [name, make] of makers) {
-    const [file, entries] = await make(new Rng(seedFor(seed, name)), out);
-    truth[file] = entries;
-  }
-  writeFileSync(join(out, 'truth.json'), JSON.stringify(truth, null, 2) + '\n');
-  const all = Object.values(truth).flat();
-  const count = (t: string): number => all.filter((e) => e.truth === t).length;
-  const typed = all.filter((e) => e.truth !== 'decoy' && e.truth !== 'free_text');
-  console.log(`wrote ${Object.keys(truth).length} files to ${out}: ${typed.length} typed, ${count('decoy')} decoy, ${count('free_text')} free-text columns (seed ${seed})`);
-  const byType = new Map<string, number>();
-  for (const e of typed) byType.set(e.truth, (byType.get(e.truth) ?? 0) + 1);
-  console.log([...byType.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([t, n]) => `${t} ${n}`).join(', '));
-}
-
-await main();
+  ],
+});

@@ -17,7 +17,8 @@
  * every zip entry of an XLSX file is stamped 2024-05-20 09:00 and every date is built in UTC.
  */
 import { jsonPaths } from '../read-table.ts';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { runTableSet } from '../table-set-main.ts';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -986,21 +987,11 @@ function secretsInventory(r: Rng, dir: string): [string, TruthEntry[]] {
 
 // ---------------------------------------------------------------------------------------------
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-async function main(): Promise<void> {
-  const out = arg('--out');
-  if (out === undefined) {
-    console.error('usage: npx tsx bench/eval/columns-d/generate.ts --out DIR [--seed N]');
-    process.exitCode = 2;
-    return;
-  }
-  const seed = Number(arg('--seed') ?? '20240520');
-  mkdirSync(out, { recursive: true });
-  const makers: [string, (r: Rng, dir: string) => Promise<[string, TruthEntry[]]> | [string, TruthEntry[]]][] = [
+await runTableSet({
+  script: 'bench/eval/columns-d/generate.ts',
+  defaultSeed: 20240520,
+  rng: (seed, name) => new Rng(seedFor(seed, name)),
+  makers: [
     ['admissions', admissions],
     ['inpatient', inpatient],
     ['pharmacy', pharmacy],
@@ -1013,20 +1004,5 @@ async function main(): Promise<void> {
     ['login-logs', loginLogs],
     ['genetic-lab', geneticLab],
     ['secrets-inventory', secretsInventory],
-  ];
-  const truth: Record<string, TruthEntry[]> = {};
-  for (const [name, make] of makers) {
-    const [file, entries] = await make(new Rng(seedFor(seed, name)), out);
-    truth[file] = entries;
-  }
-  writeFileSync(join(out, 'truth.json'), JSON.stringify(truth, null, 2) + '\n');
-  const all = Object.values(truth).flat();
-  const count = (t: string): number => all.filter((e) => e.truth === t).length;
-  const typed = all.filter((e) => e.truth !== 'decoy' && e.truth !== 'free_text');
-  console.log(`wrote ${Object.keys(truth).length} files to ${out}: ${all.length} columns, ${typed.length} typed, ${count('decoy')} decoy, ${count('free_text')} free-text (seed ${seed})`);
-  const byType = new Map<string, number>();
-  for (const e of typed) byType.set(e.truth, (byType.get(e.truth) ?? 0) + 1);
-  console.log([...byType.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t, n]) => `${t} ${n}`).join(', '));
-}
-
-await main();
+  ],
+});
