@@ -17,6 +17,16 @@ function spans(text: string): Array<[string, string]> {
   return findInText(text).map((f) => [f.type, text.slice(f.start, f.end)]);
 }
 
+/** The exact text of every finding of `type` in `text`, in order. */
+function found(text: string, type: string): string[] {
+  return spans(text)
+    .filter(([t]) => t === type)
+    .map(([, v]) => v);
+}
+
+const names = (text: string): string[] => found(text, 'person_name');
+const addresses = (text: string): string[] => found(text, 'address');
+
 describe('findInText on Simplified Chinese', () => {
   it('finds the name, ID number, mobile and address of an application sentence with exact spans', () => {
     const idNo = id('35012819900101123');
@@ -391,14 +401,13 @@ describe('findInText on addresses as people write them', () => {
   });
 
   it('goes on after the house number through estates, business districts, hotels, hamlets, stores and doors', () => {
-    const addr = (t: string) => spans(t).filter(([ty]) => ty === 'address').map(([, v]) => v);
-    expect(addr('地址：厦门市思明区湖滨南路100号联发华美空间6区2号楼1203，')).toEqual(['厦门市思明区湖滨南路100号联发华美空间6区2号楼1203']);
-    expect(addr('地址：福州市鼓楼区五四路158号环球金融商务区3号楼1808单元，')).toEqual(['福州市鼓楼区五四路158号环球金融商务区3号楼1808单元']);
-    expect(addr('住址：平潭综合实验区潭城镇北大街12号台湾小镇公寓B栋305室，')).toEqual(['平潭综合实验区潭城镇北大街12号台湾小镇公寓B栋305室']);
-    expect(addr('住址：福建省惠安县崇武镇大岞村前垵16号，')).toEqual(['福建省惠安县崇武镇大岞村前垵16号']);
-    expect(addr('仓库：江苏省苏州市吴中区东方大道88号5号库，')).toEqual(['江苏省苏州市吴中区东方大道88号5号库']);
-    expect(addr('会场：南京市鼓楼区中山北路30号金陵饭店2楼，')).toEqual(['南京市鼓楼区中山北路30号金陵饭店2楼']);
-    expect(addr('收件：广州市天河区天河路208号天河城大厦1508，')).toEqual(['广州市天河区天河路208号天河城大厦1508']);
+    expect(addresses('地址：厦门市思明区湖滨南路100号联发华美空间6区2号楼1203，')).toEqual(['厦门市思明区湖滨南路100号联发华美空间6区2号楼1203']);
+    expect(addresses('地址：福州市鼓楼区五四路158号环球金融商务区3号楼1808单元，')).toEqual(['福州市鼓楼区五四路158号环球金融商务区3号楼1808单元']);
+    expect(addresses('住址：平潭综合实验区潭城镇北大街12号台湾小镇公寓B栋305室，')).toEqual(['平潭综合实验区潭城镇北大街12号台湾小镇公寓B栋305室']);
+    expect(addresses('住址：福建省惠安县崇武镇大岞村前垵16号，')).toEqual(['福建省惠安县崇武镇大岞村前垵16号']);
+    expect(addresses('仓库：江苏省苏州市吴中区东方大道88号5号库，')).toEqual(['江苏省苏州市吴中区东方大道88号5号库']);
+    expect(addresses('会场：南京市鼓楼区中山北路30号金陵饭店2楼，')).toEqual(['南京市鼓楼区中山北路30号金陵饭店2楼']);
+    expect(addresses('收件：广州市天河区天河路208号天河城大厦1508，')).toEqual(['广州市天河区天河路208号天河城大厦1508']);
   });
 
   it('ends an address before a workshop or machine room at it, but not before a metro line or a vehicle', () => {
@@ -510,13 +519,6 @@ describe('findInText on names written in lists and registers', () => {
   });
 });
 
-/** The person names found in `text`, in order. */
-function names(text: string): string[] {
-  return spans(text)
-    .filter(([t]) => t === 'person_name')
-    .map(([, v]) => v);
-}
-
 describe('findInText on names after roles, in Taiwan registers and in messages', () => {
   it('reads a married woman\'s name as Taiwan writes it, her husband\'s surname first, in lists, after roles and before a title', () => {
     expect(names('送餐名單：劉張玉蘭、趙明華；聯絡人另附。')).toEqual(['劉張玉蘭', '趙明華']);
@@ -574,10 +576,9 @@ describe('findInText on credentials and permits written in configuration and man
 
 describe('findInText on addresses that end in a room or run into the next word', () => {
   it('reads an estate whose name holds a suffix character, a flat with a letter, and stops before 楼顶', () => {
-    const addr = (text: string) => spans(text).filter(([t]) => t === 'address').map(([, v]) => v);
-    expect(addr('现住福州市仓山区金山大道618号橘园洲7号楼1501室，电话另附')).toEqual(['福州市仓山区金山大道618号橘园洲7号楼1501室']);
-    expect(addr('在深圳市福田区福华路88号金海花园3栋12B居住')).toEqual(['深圳市福田区福华路88号金海花园3栋12B']);
-    expect(addr('住太原市迎泽区迎泽大街12号兴华小区8号楼2单元502楼顶漏水')).toEqual(['太原市迎泽区迎泽大街12号兴华小区8号楼2单元502']);
+    expect(addresses('现住福州市仓山区金山大道618号橘园洲7号楼1501室，电话另附')).toEqual(['福州市仓山区金山大道618号橘园洲7号楼1501室']);
+    expect(addresses('在深圳市福田区福华路88号金海花园3栋12B居住')).toEqual(['深圳市福田区福华路88号金海花园3栋12B']);
+    expect(addresses('住太原市迎泽区迎泽大街12号兴华小区8号楼2单元502楼顶漏水')).toEqual(['太原市迎泽区迎泽大街12号兴华小区8号楼2单元502']);
   });
 });
 
@@ -592,17 +593,15 @@ describe('findInText on what s11 taught: genotypes, Taiwan numbering, versions a
   });
 
   it('reads a lettered building, a Taiwan sub-number before 號, a bay estate, and a building-unit-room triple', () => {
-    const addr = (text: string) => spans(text).filter(([t]) => t === 'address').map(([, v]) => v);
-    expect(addr('寄至厦门市思明区湖滨南路90号恒通国际B座1808室，谢谢')).toEqual(['厦门市思明区湖滨南路90号恒通国际B座1808室']);
-    expect(addr('住址臺北市文山區木柵路三段102之3號5樓，電話另附')).toEqual(['臺北市文山區木柵路三段102之3號5樓']);
-    expect(addr('我在碧海湾6栋1单元902，快递放门口')).toEqual(['碧海湾6栋1单元902']);
-    expect(addr('住大连市中山区人民路55号3-2-1，电话另附')).toEqual(['大连市中山区人民路55号3-2-1']);
+    expect(addresses('寄至厦门市思明区湖滨南路90号恒通国际B座1808室，谢谢')).toEqual(['厦门市思明区湖滨南路90号恒通国际B座1808室']);
+    expect(addresses('住址臺北市文山區木柵路三段102之3號5樓，電話另附')).toEqual(['臺北市文山區木柵路三段102之3號5樓']);
+    expect(addresses('我在碧海湾6栋1单元902，快递放门口')).toEqual(['碧海湾6栋1单元902']);
+    expect(addresses('住大连市中山区人民路55号3-2-1，电话另附')).toEqual(['大连市中山区人民路55号3-2-1']);
   });
 
   it('does not read a road section without a number, or the gate in front of a number, as the address\'s end', () => {
-    const addr = (text: string) => spans(text).filter(([t]) => t === 'address').map(([, v]) => v);
-    expect(addr('信義區忠孝東路五段部分路段施工')).toEqual([]);
-    expect(addr('在杭州市西湖区文三路90号门口等候')).toEqual(['杭州市西湖区文三路90号']);
+    expect(addresses('信義區忠孝東路五段部分路段施工')).toEqual([]);
+    expect(addresses('在杭州市西湖区文三路90号门口等候')).toEqual(['杭州市西湖区文三路90号']);
   });
 
   it('does not read a release version as an IPv4 address, six decimal pairs as a MAC, or a grouped account as a mobile', () => {
@@ -638,9 +637,8 @@ describe('findInText on what s12 taught: prepositions, forms of address and buil
   });
 
   it('reads an estate named 华府, but not a range of buildings in a notice', () => {
-    const addr = (text: string) => spans(text).filter(([t]) => t === 'address').map(([, v]) => v);
-    expect(addr('地址：金都华府8幢1单元602室，电话另附')).toEqual(['金都华府8幢1单元602室']);
-    expect(addr('3月20日万科金域华府1-12栋停水。')).toEqual([]);
+    expect(addresses('地址：金都华府8幢1单元602室，电话另附')).toEqual(['金都华府8幢1单元602室']);
+    expect(addresses('3月20日万科金域华府1-12栋停水。')).toEqual([]);
   });
 });
 

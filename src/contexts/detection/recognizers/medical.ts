@@ -21,7 +21,7 @@
 import { ASCII, isCjk, isDigit, isWideDigit, norm, startsWithNorm } from './chars.ts';
 import type { MedicalCues, MedicalStarts } from './dictionaries.ts';
 import { CTX, MED, MED_ACRONYM, MED_HEAD, MED_KIND, medicalCues, medicalLatinPairs, medicalModifiers, medicalPairIndex, medicalStarts, medicalTerms, MOD } from './dictionaries.ts';
-import type { KeywordTrie } from './keyword-trie.ts';
+import { KeywordTrie } from './keyword-trie.ts';
 import type { ScanHost } from './host.ts';
 
 export const MEDICAL_WINDOW_BEFORE = 20;
@@ -194,12 +194,16 @@ function heldAt(text: string, p: number, from: number, to: number): boolean {
   return false;
 }
 
+let notPersonalTrie: KeywordTrie<true> | null = null;
+
+/** True when a NOT_PERSONAL word is written anywhere in text[from, to): one pass over the text with a trie. */
 function notPersonal(text: string, from: number, to: number): boolean {
-  for (const w of NOT_PERSONAL) {
-    for (let k = from; k + w.length <= to; k++) {
-      if (norm(text.charCodeAt(k)) === w.charCodeAt(0) && startsWithNorm(text, k, w)) return true;
-    }
+  if (notPersonalTrie === null) {
+    notPersonalTrie = new KeywordTrie<true>();
+    for (const w of NOT_PERSONAL) notPersonalTrie.add(w, true);
   }
+  const { starts } = notPersonalTrie;
+  for (let k = from; k < to; k++) if (starts[norm(text.charCodeAt(k))] === 1 && notPersonalTrie.longestLengthAt(text, k, to) > 0) return true;
   return false;
 }
 
