@@ -51,14 +51,17 @@ const THING_AFTER_UNIT = ['电梯', '電梯'];
 const BUILDING_SUFFIXES = new Set(['大厦', '花园', '广场', '中心', '大楼', '公寓', '家园', '苑', '园', '小区', '山庄', '商城', '名邸', '府邸', '公馆']);
 /** Direction characters of a road named after a place: 北京东路, 湖滨南路. */
 const DIRECTIONS = '东南西北中';
+/** Last characters of a division's full name (福州市, 潭城镇): a direction after one starts a new name. */
+const DIVISION_FINALS = '省市区县镇乡州旗盟';
 
 /** Characters that cannot be inside a named component (function words and verbs). */
 const STOP = '的在是与及将向到至从对被把为了着过也就还又或等其该此这那已请由给让使因如若但并且而则即便才以之时住租说去附近旁边我你他她它们共约每各有无不没于和同跟往';
 /**
  * Stop characters that are common in road and village names (和平路, 同安路, 向阳路, 自由路, 之江路,
- * 共和路, 那马村): a component ending in a road suffix or 村 may contain them; other components may not.
+ * 共和路, 那马村, 如意湖路): a component ending in a road suffix or 村 may contain them, and a building named
+ * before its number (海峡如意城1号楼); other components may not.
  */
-const ROAD_NAME_CHARS = '和同向为于与由至之共那';
+const ROAD_NAME_CHARS = '和同向为于与由至之共那如';
 /** Village-level suffixes, which may follow a name holding a road-name stop character (那马村, 那暖屯). */
 const VILLAGE_SUFFIXES = '村屯寨组';
 
@@ -171,6 +174,8 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
       while (k2 < to && k2 - e <= 3 && isDigit(text.charCodeAt(k2))) k2++;
       if (k2 >= to || !isDigit(text.charCodeAt(k2))) return k2;
     }
+    // 131号之一: the sub-number in Chinese numerals, before the end of the address.
+    if (e + 1 < to && text.charCodeAt(e) === 0x4e4b /* 之 */ && isCjkNumeral(text.charCodeAt(e + 1)) && (e + 2 >= to || !isCjk(text.charCodeAt(e + 2)))) return e + 2;
     // "3年", "2人" are not units; unit chars are checked by the trie. A unit directly followed by
     // more digits is fine (88号3栋).
     return e;
@@ -191,6 +196,18 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
 function isRange(text: string, s: number, e: number): boolean {
   const parts = text.slice(s, e).split(/[-\u2014\uff0d\u2013]/);
   return parts.length === 2 && Number(parts[1]) > Number(parts[0]);
+}
+
+/** Words that hold a stop character and often name estates and buildings (人才公寓). */
+const STOP_IN_WORDS = ['人才'];
+
+/** True when the stop character at `k` is inside one of STOP_IN_WORDS (人才, with 才 at `k`). */
+function stopInWord(text: string, k: number): boolean {
+  for (const w of STOP_IN_WORDS) {
+    const s = k - w.length + 1;
+    if (s >= 0 && startsWithNorm(text, s, w)) return true;
+  }
+  return false;
 }
 
 function genericAt(text: string, pos: number, to: number): { end: number; kind: number } | null {
@@ -231,7 +248,7 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
     }
     if (m !== null) return null;
     const st = stop[norm(c)];
-    if (st === 1) return null;
+    if (st === 1 && !stopInWord(text, k)) return null;
     if (st === 2 || (isCjk(c) && div.longestLengthAt(text, k, to) !== 0)) roadOnly = true;
   }
   return null;
@@ -261,7 +278,8 @@ function parseChain(text: string, start: number, to: number): Chain {
           } else if (sfx !== null && sfx.value === K_ROAD) {
             end += sfx.length;
             kind = K_ROAD;
-          } else if (sfx === null && end + 1 < to && DIRECTIONS.includes(String.fromCharCode(norm(text.charCodeAt(end))))) {
+          } else if (sfx === null && end + 1 < to && DIRECTIONS.includes(String.fromCharCode(norm(text.charCodeAt(end)))) && !DIVISION_FINALS.includes(String.fromCharCode(norm(text.charCodeAt(end - 1))))) {
+            // Not after a whole division (潭城镇|南街村, 福州市|南街): there the direction starts the next name.
             const sfx2 = tables().suffix.longestAt(text, end + 1, to);
             if (sfx2 !== null && sfx2.value === K_ROAD) {
               end += 1 + sfx2.length; // 北京东路, 湖滨南路

@@ -204,6 +204,9 @@ function forEachMedicalTerm(fn: (word: string, value: number) => void): void {
   add(medicalData.diseases, MED.disease);
   add(medicalData.diseasesLatin, MED.disease);
   add(medicalData.diseasePhrasesLatin, MED.disease, '|');
+  add(medicalData.drugPhrasesLatin, MED.drug, '|');
+  add(medicalData.procedurePhrasesLatin, MED.procedure, '|');
+  add(medicalData.imagingPhrasesLatin, MED.imaging, '|');
 }
 
 /** Medical terms → kind | flags. Later lists win for a term in two lists (a disease over a head). */

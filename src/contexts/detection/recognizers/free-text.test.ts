@@ -655,3 +655,39 @@ describe('findInText on what s13 taught: wards, departments and hospital wording
   });
 });
 
+
+describe('findInText on what s14 taught: roles before names, place names, estates and keys', () => {
+  it('reads a name after a role or relation word (受检者, 朋友, 同事, 我先生, a department) and an older given name with 有', () => {
+    expect(names('受检者：郑有福　身份证：350128197710236717')).toEqual(['郑有福']);
+    expect(names('在海坛古城和朋友柯宇航吃饭')).toEqual(['柯宇航']);
+    expect(names('新入住租客两名，和同事詹宏志，已提醒登记')).toEqual(['詹宏志']);
+    expect(names('那可以請我先生林志豪代辦嗎？')).toEqual(['林志豪']);
+    expect(names('单位联系人：人事部孙丽，0591-23934576。')).toEqual(['孙丽']);
+    expect(names('父：許志明　母：阮氏秋香')).toEqual(['許志明', '阮氏秋香']);
+  });
+
+  it('does not read a stamp after a department, a family\'s shrine, a boat, a street, a brand or a modal verb as a name', () => {
+    expect(names('某医院（医务科盖章）')).toEqual([]);
+    expect(names('王氏兄弟、黎氏宗祠')).toEqual([]);
+    expect(names('船名：金昇財168號　船籍港：澎湖縣馬公')).toEqual([]);
+    expect(names('王庄街道和黄金海岸片区今晚停水')).toEqual([]);
+    expect(names('周黑鸭锁鲜装第二件半价')).toEqual([]);
+    expect(names('三高患者應規律服藥')).toEqual([]);
+    expect(names('陳董上週去平潭考察，林科长和陈处会参加')).toEqual([]);
+    expect(names('石牌洋、龙凤头、北港村、长江澳为最受欢迎的景点；货物凤梨酥2,400盒、牛轧糖1,800袋')).toEqual([]);
+  });
+
+  it('reads estates and roads whose names hold 如 or 人才, villages named after a street, and a sub-number in Chinese numerals', () => {
+    expect(addresses('收货地址平潭综合实验区潭城镇西航路166号海峡如意城1号楼1108室，骑手')).toEqual(['平潭综合实验区潭城镇西航路166号海峡如意城1号楼1108室']);
+    expect(addresses('现住平潭综合实验区金井湾片区如意湖路6号壹号公馆9号楼2101室。')).toEqual(['平潭综合实验区金井湾片区如意湖路6号壹号公馆9号楼2101室']);
+    expect(addresses('房源平潭综合实验区岚城乡上攀村台胞人才公寓4号楼708室，租期一年')).toEqual(['平潭综合实验区岚城乡上攀村台胞人才公寓4号楼708室']);
+    expect(addresses('征收范围：潭城镇南街村128号、潭城镇南街村131号之一。')).toEqual(['潭城镇南街村128号', '潭城镇南街村131号之一']);
+    expect(addresses('北京东路18号')).toEqual(['北京东路18号']);
+  });
+
+  it('reads an e-mail address after a decoy word, an AppKey and AppSecret, and a door code that was set', () => {
+    expect(found('Please re-send the invoice to docs@straitlink-logistics.com before Friday.', 'email')).toEqual(['docs@straitlink-logistics.com']);
+    expect(found('分配AppKey：ptk_8HqL2mV9xR4tW7nB　AppSecret：9f3KqL7vX2mR8tB4nW6yZ1cH5jD0sA3e', 'secret')).toEqual(['ptk_8HqL2mV9xR4tW7nB', '9f3KqL7vX2mR8tB4nW6yZ1cH5jD0sA3e']);
+    expect(found('单元门临时密码设为582946（按#确认）', 'secret')).toEqual(['582946']);
+  });
+});

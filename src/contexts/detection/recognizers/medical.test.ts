@@ -214,3 +214,39 @@ describe('medical_record: what is not health data', () => {
     expect(medical('诊断右膝前交叉韧带损伤，拟行关节镜下前交叉韧带重建术。')).toEqual(['右膝前交叉韧带损伤', '关节镜下前交叉韧带重建术']);
   });
 });
+
+describe('medical_record: what s14 taught (results tables, procedures named whole, serology screenings)', () => {
+  it('reads tests in a results table whose values follow an ideographic space, and a quantitative viral load', () => {
+    const text = '检验报告单\n甲胎蛋白　8.2 ng/mL\n癌胚抗原　3.1 ng/mL\n乙肝病毒DNA定量　2.3×10^4 IU/mL';
+    expect(medical(text)).toEqual(['甲胎蛋白', '癌胚抗原', '乙肝病毒DNA定量']);
+  });
+
+  it('takes 治疗 and 术 into the procedure they name, but not the course after it', () => {
+    expect(medical('中医馆病历：处方归脾汤，配合针灸治疗。')).toEqual(['归脾汤', '针灸治疗']);
+    expect(medical('患者行羊膜腔穿刺术。')).toEqual(['羊膜腔穿刺术']);
+    expect(medical('處置：閉合復位石膏固定術；行X光檢查兩次')).toEqual(['閉合復位石膏固定術', 'X光檢查']);
+    expect(medical('急性前壁心肌梗死，经皮冠状动脉介入治疗术后第2天')).toEqual(['急性前壁心肌梗死', '经皮冠状动脉介入治疗']);
+  });
+
+  it('reads a diagnosis named with its serology screening as one test, and a fee as no part of a test', () => {
+    expect(medical('产检记录：唐氏综合征血清学筛查：低风险')).toEqual(['唐氏综合征血清学筛查']);
+    expect(medical('住院诊断社区获得性肺炎，同一日重复收取C反应蛋白检测费。')).toEqual(['社区获得性肺炎', 'C反应蛋白']);
+  });
+
+  it('takes a site written before the qualifiers of a pathology diagnosis, and a thyroid lobe before a nodule', () => {
+    expect(medical('病理诊断：阑尾急性化脓性炎')).toEqual(['阑尾急性化脓性炎']);
+    expect(medical('甲狀腺超音波顯示右葉結節0.8cm')).toEqual(['甲狀腺超音波', '右葉結節']);
+    expect(medical('病理诊断：急性化脓性炎')).toEqual([]);
+  });
+
+  it('reads English diagnoses, procedures, imaging and insulin names of more than one word', () => {
+    const text = 'Diagnoses: acute ischemic stroke (I63.9). Treatment: intravenous thrombolysis; brain MRI confirmed the infarct.';
+    expect(medical(text)).toEqual(['acute ischemic stroke', 'I63.9', 'intravenous thrombolysis', 'brain MRI']);
+    expect(medical('攜帶：Insulin glargine筆針6支、Metformin 500mg 180粒；診斷：第二型糖尿病')).toEqual(['Insulin glargine', 'Metformin', '第二型糖尿病']);
+  });
+
+  it('does not report vital signs, or the diseases of a health tip', () => {
+    expect(medical('查体：心率88次/分，血氧饱和度94%。')).toEqual([]);
+    expect(medical('健康小贴士：糖尿病患者应定期监测血糖；戒烟限酒，远离肺癌。')).toEqual([]);
+  });
+});

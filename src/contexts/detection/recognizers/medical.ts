@@ -91,13 +91,17 @@ function extendLeft(mods: KeywordTrie<number>, text: string, start: number, from
   if (takes === 0) return head ? -1 : start;
   const limit = Math.max(from, start - MEDICAL_MODIFIER_CHARS);
   let s = start;
+  // A head needs a site: right before it (右肺|结节) or before its qualifiers (阑尾|急性化脓性|炎).
+  let sited = start;
   for (let step = 0; step < MEDICAL_MODIFIER_STEPS; step++) {
     const m = mods.longestBefore(text, s, limit);
     if (m === null || (takes & (1 << m.value)) === 0) break;
-    if (step === 0 && head && m.value !== MOD.anatomy) return -1;
     s -= m.length;
+    if (m.value === MOD.anatomy) sited = s;
   }
-  return head && s === start ? -1 : s;
+  if (!head) return s;
+  // The qualifiers before the site are the diagnosis's; those between the site and the head only with the site.
+  return sited === start ? -1 : s;
 }
 
 /** First characters of dose units: m(g/l/cg) g μ/µ(g) u(g) i(u) 毫 克 微 片 粒 支 单(位) 万(U) 丸 袋 滴 喷 吸 贴 (normalised). */
@@ -122,7 +126,8 @@ function doseAt(text: string, k: number, to: number): boolean {
 /** A medical cue of the term's own kind next to it (see the module comment). */
 function hasCue(cues: MedicalCues, text: string, t: Term, from: number, to: number): boolean {
   let k = t.end;
-  if (k < to && text.charCodeAt(k) === 32) k++;
+  // One space, tab or ideographic space (tables of results: 癌胚抗原 + U+3000 + 3.1 ng/mL).
+  if (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 0x3000)) k++;
   switch (t.kind) {
     case MED.drug:
       if (t.start > from && cues.drugBefore[norm(text.charCodeAt(t.start - 1))] === 1) return true;
@@ -133,8 +138,8 @@ function hasCue(cues: MedicalCues, text: string, t: Term, from: number, to: numb
       if (k < to && (text.charCodeAt(k) === 58 || text.charCodeAt(k) === 0xff1a)) k++;
       if (k >= to) return false;
       const c = text.charCodeAt(k);
-      // A value (肌酐168, HbA1c 8.4%), a sign (尿蛋白++, ↑) or a result word (升高, 阴性).
-      return isDigit(c) || isWideDigit(c) || c === 43 || c === 0x2191 || c === 0x2193 || cues.testAfter.longestLengthAt(text, k, to) > 0;
+      // A value (肌酐168, HbA1c 8.4%), a sign (尿蛋白++, ↑), a result word (升高, 阴性) or the test done (C反应蛋白检测费, 复查).
+      return isDigit(c) || isWideDigit(c) || c === 43 || c === 0x2191 || c === 0x2193 || cues.testAfter.longestLengthAt(text, k, to) > 0 || cues.examAfter.longestLengthAt(text, k, to) > 0;
     }
     case MED.imaging:
     case MED.procedure:
@@ -178,7 +183,7 @@ function panelAfter(text: string, end: number, to: number): boolean {
 const NOT_PERSONAL = [
   '促销', '买二送一', '买一送一', '第二件半价', '满减', '特价', '宠物', '兽医', '动物医院', '已到货',
   // Campaigns, notices and insurance products (健康宣传栏, 开设糖尿病足专病门诊, 【产品说明】本重疾险保障…).
-  '宣传栏', '小叮咛', '开设', '专病门诊', '产品说明',
+  '宣传栏', '小叮咛', '小贴士', '开设', '专病门诊', '产品说明',
   // Adverts, insurance contracts and public-health messages (【广告】, 本合同约定的重大疾病, 三高是脑中风的危险因子).
   '广告', '本合同', '合同约定', '危险因子', '危险因素', '国健署', '联合国',
 ];
@@ -256,24 +261,34 @@ function addTerm(d: Tables, text: string, from: number, to: number, terms: Term[
   // 遗传性肿瘤88基因, 肺癌12基因检测: a test panel named after a disease, not a finding.
   if (panelAfter(text, end, to)) return -1;
   if (isHeading(text, end, to)) return -1;
-  const kind = value & MED_KIND;
+  let kind = value & MED_KIND;
   const start = extendLeft(d.modifiers, text, p, from, kind, (value & MED_HEAD) !== 0);
   if (start < 0) return -1;
+  const termEnd = end;
   end = extendRight(text, end, to, kind);
+  // 唐氏综合征血清学筛查, 梅毒抗体: a diagnosis named with a screening or serology word is a test.
+  if (kind === MED.disease && end > termEnd && !startsWithNorm(text, termEnd, '后遗症') && !isVaccineWord(text, termEnd, end)) kind = MED.test;
   // 重度残疾人: a group of people, not one person's diagnosis.
   terms.push({ start, end, kind, sited: kind === MED.disease && start < p && (end >= to || text.charCodeAt(end) !== 0x4eba /* 人 */) });
   return end;
 }
 
-/** Words after an imaging test or procedure that name the examination itself (胃镜检查, 心电图检查). */
+/** Words after an imaging test that name the examination itself (胃镜检查, 心电图检查). */
 const EXAM_WORDS = ['检查', '检测'];
-/** Words after a test's marker that name the test (EGFR基因检测, HIV抗体确证试验). */
-const TEST_WORDS = ['基因检测', '确证试验', '检查', '筛查', '筛检', '检测'];
+/** Words after a procedure that name it whole (针灸治疗, 经颅磁刺激治疗, 羊膜腔穿刺术). */
+const PROCEDURE_WORDS = ['检查', '检测', '治疗', '术'];
+/** Words after a test's marker that name the test (EGFR基因检测, HIV抗体确证试验, 乙肝病毒DNA定量). */
+const TEST_WORDS = ['基因检测', '确证试验', '检查', '筛查', '筛检', '检测', '定量'];
 /**
  * Words after a diagnosis that are part of it (脑梗死后遗症), or make it the name of a screening, a
  * serology test or a vaccine (地中海贫血筛查, 梅毒血清检查, B型肝炎表面抗原, 乙脑减毒活疫苗). Longest first.
  */
-const DISEASE_WORDS = ['减毒活疫苗', '表面抗原', '表面抗体', '血清检查', '病毒检查', '灭活疫苗', '后遗症', '筛查', '筛检', '检查', '检测', '抗体', '抗原', '疫苗'];
+const DISEASE_WORDS = ['减毒活疫苗', '血清学筛查', '表面抗原', '表面抗体', '血清检查', '病毒检查', '灭活疫苗', '后遗症', '筛查', '筛检', '检查', '检测', '抗体', '抗原', '疫苗'];
+/** True when text[s, e) ends with 疫苗 (a vaccine taken in after a diagnosis: 乙脑减毒活疫苗). */
+function isVaccineWord(text: string, s: number, e: number): boolean {
+  return e - s >= 2 && startsWithNorm(text, e - 2, '疫苗');
+}
+
 /** Salt and ester endings of a drug's name (阿托伐他汀钙, 头孢呋辛酯), taken in before a dosage form or the end of the word. */
 const SALT_ENDINGS = '钙钠钾镁锌酯';
 /** First characters of dosage forms (片, 胶囊, 颗粒, 注射液, 口服液, 缓释 …). */
@@ -282,11 +297,22 @@ const FORM_STARTS = '片胶颗注口缓控肠分混丸散';
 /** End of a term once the words that belong to it after it are taken in (see EXAM_WORDS, DISEASE_WORDS, SALT_ENDINGS). */
 function extendRight(text: string, end: number, to: number, kind: number): number {
   if (end >= to) return end;
-  if (kind === MED.imaging || kind === MED.procedure) {
+  if (kind === MED.imaging) {
     for (const w of EXAM_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length;
+  } else if (kind === MED.procedure) {
+    // 羊膜腔穿刺术, but not 穿刺术 + 术, nor the course after a procedure (介入治疗术后).
+    for (const w of PROCEDURE_WORDS) {
+      if (end + w.length > to || !startsWithNorm(text, end, w)) continue;
+      if (w === '术' && (norm(text.charCodeAt(end - 1)) === 0x672f /* 术 */ || (end + 1 < to && text.charCodeAt(end + 1) === 0x540e) /* 后 */)) break;
+      return end + w.length;
+    }
   } else if (kind === MED.test) {
-    // 粪便潜血检查, but not the form: 糖化血红蛋白检查单.
-    for (const w of TEST_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length < to && norm(text.charCodeAt(end + w.length)) === 0x5355 /* 单 */ ? end : end + w.length;
+    // 粪便潜血检查, but not the form or the fee: 糖化血红蛋白检查单, C反应蛋白检测费.
+    for (const w of TEST_WORDS) {
+      if (end + w.length > to || !startsWithNorm(text, end, w)) continue;
+      const n = end + w.length < to ? norm(text.charCodeAt(end + w.length)) : 0;
+      return n === 0x5355 /* 单 */ || n === 0x8d39 /* 费 */ ? end : end + w.length;
+    }
   } else if (kind === MED.disease) {
     for (const w of DISEASE_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length;
   } else if (kind === MED.drug && SALT_ENDINGS.includes(String.fromCharCode(norm(text.charCodeAt(end))))) {
@@ -351,7 +377,7 @@ function resolve(terms: Term[]): number {
     }
     // Written together, two drugs are one combination (布地奈德福莫特罗), two diagnoses one diagnosis
     // (乙型肝炎肝硬化) and a test of a marker one test (EGFR基因检测).
-    if (last !== undefined && t.start === last.end && t.kind === last.kind && (t.kind === MED.drug || t.kind === MED.disease || t.kind === MED.test)) {
+    if (last !== undefined && t.start === last.end && t.kind === last.kind && (t.kind === MED.drug || t.kind === MED.disease || t.kind === MED.test || t.kind === MED.procedure)) {
       last.end = t.end;
       continue;
     }

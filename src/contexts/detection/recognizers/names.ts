@@ -41,20 +41,22 @@ const FUNCTION_BOUNDARY = '和与及同跟被由向给把让请叫是为经据�
 /** Characters that end places and organisations rather than names (in cells). */
 const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处科院校所站队店司厂场馆行社委办组团园苑湾岛港口州业品类型级期届年日份元记';
 /** Endings of places, organisations and shops that no given name ends with (周宁县, 李锦记). */
-const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜';
+const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜港澳湾口祠';
 /** Characters that rarely appear in a given name (function words). */
-const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎';
+const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎处';
+/** Of NON_NAME_CHARS, those an older generation's given names hold (郑有福, 王有才): allowed in a run right after a role or keyword. */
+const GIVEN_AFTER_ROLE = 0x6709; /* 有 */
 /** Characters that may end a token the HMM glued to a name (李华去 → 李华). */
 const TRAILING_FUNCTION = '去来说在是的了和与等将也都就又还被把对向到给跟同为已曾于及并作任主负称系表受持因';
 /** Characters that, in a given name, point to an ordinary phrase unless a keyword or title says otherwise (于本周). */
 const NON_GIVEN_WITHOUT_CONTEXT = '本周前后个些次几第每该此其';
 /** One-character forms of address after a surname (梁伯, 陈姨, 王婶, 李总, 张工): a way of speaking to a person. */
-const KINSHIP_ADDRESS = '伯叔婶姨嫂婆爷奶哥姐总工';
+const KINSHIP_ADDRESS = '伯叔婶姨嫂婆爷奶哥姐总工董';
 /**
- * Surname characters that are far likelier a preposition or pronoun here (從廈門, 于是, 那天, 於文到): a
+ * Surname characters that are far likelier a preposition, pronoun or modal here (從廈門, 于是, 那天, 於文到, 患者應規律): a
  * name starts with one only right after a name keyword (姓名：那拉…).
  */
-const FUNCTION_SURNAMES = '从從於那';
+const FUNCTION_SURNAMES = '从從於那应應';
 
 function isFunctionSurname(c: number): boolean {
   return FUNCTION_SURNAMES.includes(String.fromCharCode(c));
@@ -175,9 +177,16 @@ function agentBefore(text: string, p: number, from: number): boolean {
   // 38床 钟秀梅, 3床刘海燕: a bed number before the patient's name.
   if (c === 0x5e8a /* 床 */) return isDigit(text.charCodeAt(e - 2));
   if (!isCjk(text.charCodeAt(e - 2))) return false;
-  // 设备科 庄学文, 质量部 钟海涛: a department, then a space, then a staff member's name.
-  if (e < p && (c === 0x79d1 /* 科 */ || c === 0x90e8 /* 部 */ || c === 0x5ba4 /* 室 */ || c === 0x5904 /* 处 */)) return true;
+  // 设备科 庄学文, 质量部 钟海涛, 人事部孙丽，: a department, then a staff member's name (the caller checks the run is one).
+  if (c === 0x79d1 /* 科 */ || c === 0x90e8 /* 部 */ || c === 0x5ba4 /* 室 */ || c === 0x5904 /* 处 */) return e < p || isCjk(text.charCodeAt(e - 3));
   return c === 0x4eba /* 人 */ || c === 0x5458 /* 员 */ || c === 0x8005 /* 者 */;
+}
+
+/** True when a department's name (…科, …部, …室, …处) ends right before `p`, with no gap. */
+function departmentGlued(text: string, p: number, from: number): boolean {
+  if (p - 1 < from) return false;
+  const c = norm(text.charCodeAt(p - 1));
+  return c === 0x79d1 /* 科 */ || c === 0x90e8 /* 部 */ || c === 0x5ba4 /* 室 */ || c === 0x5904 /* 处 */;
 }
 
 /** True when a Traditional character is written within 16 characters of `p` (the text is Taiwan's or Hong Kong's). */
@@ -339,6 +348,8 @@ const ORG_FOLLOWERS = [
   '饭店', '餐厅', '大厦', '广场', '品牌', '食品', '饮料', '凉茶', '实业', '科技', '电器', '商贸', '贸易', '工作室', '商会', '银行',
   '医院', '诊所', '事务所', '股份', '有限', '连锁', '牌', '剪刀', '刀具', '运动鞋', '鞋', '服饰', '吹风机', '手机', '电脑', '家电',
   '系列', '套装', '商品', '风味', '口味', '同款',
+  // Places and shops named after a family or a feature (王庄街道, 周黑鸭, 关怀据点).
+  '街道', '社区', '片区', '码头', '景区', '据点', '鸭',
 ];
 
 let orgTrie: KeywordTrie<true> | null = null;
@@ -350,6 +361,26 @@ function orgFollows(text: string, k: number, to: number): boolean {
     for (const w of ORG_FOLLOWERS) orgTrie.add(w, true);
   }
   return orgTrie.longestLengthAt(text, k, to) > 0;
+}
+
+let notNames: KeywordTrie<true> | null = null;
+
+/** True when a word of the notNames list (dict-surnames.json) starts at `p`. */
+function notNameAt(text: string, p: number, to: number): boolean {
+  if (notNames === null) {
+    notNames = new KeywordTrie<true>();
+    for (const w of surnameData.notNames.split(' ')) if (w) notNames.add(w, true);
+  }
+  return notNames.longestLengthAt(text, p, to) > 0;
+}
+
+/** True when digits and 号/號 follow `k` (金昇財168號, 鸿运8号): a boat's or a shop's name, not a person's. */
+function numberedAfter(text: string, k: number, to: number): boolean {
+  let d = k;
+  while (d < to && d - k < 6 && isDigit(text.charCodeAt(d))) d++;
+  if (d === k || d >= to) return false;
+  const c = text.charCodeAt(d);
+  return c === 0x53f7 /* 号 */ || c === 0x865f /* 號 */;
 }
 
 /**
@@ -402,6 +433,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     }
     const sLen = surnameLength(text, p, to);
     if (sLen === 0 || p + sLen >= to) continue;
+    if (notNameAt(text, p, to)) continue; // 牛轧糖, 石牌洋, 高拍仪
     const after = text.charCodeAt(p + sLen);
     if (!isCjk(after)) continue;
     if (ctx.covers(p) || endsWithNameRole(text, p + 1, from, false) || startsNameRole(text, p, to)) {
@@ -433,12 +465,13 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     const runClosed = runEnd >= to || !isCjk(text.charCodeAt(runEnd));
     const closedRun = runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2;
     // 從廈門, 那天, 於文到: a surname that is far likelier a preposition or pronoun needs a name keyword.
-    if (!keywordAdjacent && isFunctionSurname(text.charCodeAt(p))) continue;
+    // Even after a keyword, only as a whole run (姓名：那拉英，), not before more words (患者應規律服藥).
+    if (isFunctionSurname(text.charCodeAt(p)) && !(keywordAdjacent && closedRun)) continue;
     // A role word (来电人, 雇主 …) marks a name as a keyword does, but, unlike 姓名：, does not make an
     // ordinary word after it (雇主单位) a name. A word with an agentive suffix (购药人, 巡查员：, 往生者)
     // does so for a run that is itself a name.
     const adjacent =
-      keywordAdjacent || endsWithNameRole(text, p, from) || (closedRun && agentBefore(text, p, from) && !isCommonBigram(norm(text.charCodeAt(p)), norm(after)) && isNameCell(text, p, runEnd) && !labelOrAside(text, p, runEnd, from, to));
+      keywordAdjacent || endsWithNameRole(text, p, from) || (closedRun && agentBefore(text, p, from) && !isCommonBigram(norm(text.charCodeAt(p)), norm(after)) && isNameCell(text, p, runEnd) && !labelOrAside(text, p, runEnd, from, to) && !(runEnd - p === 2 && departmentGlued(text, p, from) && !oneNameToken(text, p, runEnd))); // not 医务科盖章
     let titleAt = -1;
     for (let g = 1; g <= 2 && titleAt < 0; g++) {
       const t = p + sLen + g;
@@ -475,18 +508,20 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
         ? segmentsAsName(text, p, runEnd, sLen)
         : runEnd - p === sLen + 2 && boundary[norm(prev)] !== 1 && !isWord(text, p, p + 2) && !commonWordAfterSurname(text, p + sLen, runEnd) && !midWord(text, p, from) && oneNameToken(text, p, runEnd));
     // 李謝素珍，, 吳王秀鳳、, 往生者陳王月娥（: a married woman's name in Taiwan, her husband's surname first.
+    // 母：阮氏秋香: a Vietnamese woman's name, 氏 between the surname and the given name, as a whole run.
+    const vietnamese = sLen === 1 && runClosed && runEnd - p === 4 && norm(after) === 0x6c0f /* 氏 */ && (adjacent || atBoundary) && !commonWordAfterSurname(text, p + 2, p + 4);
     const married = sLen === 1 && (adjacent || ((p === from || !isCjk(prev) || functionWord[norm(prev)] === 1) && traditionalNear(text, p, from, to))) && marriedNameAt(text, p, to);
     // A case-record verb right after the name (吴金水申请, 章晓峰来电, 黄土生在): the subject of the record.
     // Looked for only when nothing else opens the gate (most surname hits are not names).
-    if (!(adjacent || isolated || married || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || subjectVerbAfterRun(text, p, sLen, to))))) continue;
+    if (!(adjacent || isolated || married || vietnamese || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || subjectVerbAfterRun(text, p, sLen, to))))) continue;
     // 姓名和电话: a conjunction right after a keyword is no surname.
     if (keywordAdjacent && distance === 0 && CONJUNCTIONS.includes(String.fromCharCode(norm(text.charCodeAt(p))))) continue;
     // Without a keyword or title, a surname starting an ordinary word (方面, 高度, 万元, 任何) is
     // no name: checked on the dictionary before any segmenter call.
     // A role word before a run that is itself a name (消费者许家铭，) keeps it whatever its first two characters spell.
-    const roleRun = adjacent && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && isNameCell(text, p, runEnd);
+    const roleRun = adjacent && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && isNameCell(text, p, runEnd, true);
     if (!keywordAdjacent && !roleRun && titleAt < 0 && genderAt < 0 && !hinted && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
-    if (nonName[norm(after)] === 1 && norm(after) !== 0x67d0) continue; // 高的, 于是 …
+    if (nonName[norm(after)] === 1 && norm(after) !== 0x67d0 && !(roleRun && norm(after) === GIVEN_AFTER_ROLE)) continue; // 高的, 于是 …
     // 工程师: after a word-final character (工, 主 …) with nothing else for a name, the surname character
     // may be inside a word with its neighbours; the segmenter says whether the three are one word.
     if (!adjacent && titleAt < 0 && genderAt < 0 && !hinted && sLen === 1 && isCjk(prev) && joinsBefore(text, p, to)) continue;
@@ -516,6 +551,9 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       // 运维人员李宏于2024…: a two-character name and a preposition before the number.
       if (len === sLen + 2 && nonName[norm(text.charCodeAt(runEnd - 1))] === 1) len--;
       conf = 0.45;
+    } else if (vietnamese) {
+      len = 4;
+      conf = 0.5;
     } else if (adjacent && runClosed && runEnd - p === 4 && sLen === 1 && single[norm(text.charCodeAt(p + 1))] !== 0 && isNameCell(text, p + 1, runEnd)) {
       // 祖母蔡林秀琴: a married woman's name in Taiwan, her husband's surname before her own.
       len = 4;
@@ -597,13 +635,13 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       }
     }
     if (end - p < sLen + 1) continue;
-    if (end - p === 4 && sLen === 1 && !adjacent && !married) continue;
+    if (end - p === 4 && sLen === 1 && !adjacent && !married && !vietnamese) continue;
     if (tables().placeFinal[norm(text.charCodeAt(end - 1))] === 1) continue; // 周宁县, 李锦记
     if (sLen === 1 && prepositionPhrase(text, p, end)) continue; // 家属於上午
     if (end - p === sLen + 1 && tables().kinship[norm(text.charCodeAt(end - 1))] === 1) continue; // 梁伯
     let bad = false;
-    for (let k = p + sLen; k < end; k++) if (nonName[norm(text.charCodeAt(k))] === 1) bad = true;
-    if (bad || isKeyword(text, p, end) || orgFollows(text, end, to)) continue;
+    for (let k = p + sLen; k < end; k++) if (nonName[norm(text.charCodeAt(k))] === 1 && !(roleRun && norm(text.charCodeAt(k)) === GIVEN_AFTER_ROLE)) bad = true;
+    if (bad || isKeyword(text, p, end) || orgFollows(text, end, to) || numberedAfter(text, end, to)) continue;
     if (!adjacent && titleAt < 0 && !hinted) {
       for (let k = p + sLen; k < end; k++) if (nonGiven[norm(text.charCodeAt(k))] === 1) bad = true;
       if (bad) continue;
@@ -732,7 +770,7 @@ function tibetanNameInText(host: ScanHost, p: number): number {
  * surname (4 only with a compound surname), not an ordinary word, no place/organisation ending;
  * or dot-separated transliterated parts.
  */
-export function isNameCell(text: string, s: number, e: number): boolean {
+export function isNameCell(text: string, s: number, e: number, afterRole = false): boolean {
   const L = e - s;
   if (L < 2) return false;
   const { nonFinal, nonName, translit, kinship } = tables();
@@ -776,7 +814,7 @@ export function isNameCell(text: string, s: number, e: number): boolean {
   if (L - sLen === 1 && kinship[norm(text.charCodeAt(e - 1))] === 1) return false;
   for (let k = s + sLen; k < e; k++) {
     const c = norm(text.charCodeAt(k));
-    if (nonName[c] === 1 && c !== 0x67d0 /* 某 */) return false;
+    if (nonName[c] === 1 && c !== 0x67d0 /* 某 */ && !(afterRole && c === GIVEN_AFTER_ROLE)) return false;
   }
   const lx = L === 4 ? lexiconEntry(normSlice(text, s, e)) : lexiconEntryAtNorm(text, s, e);
   if (lx >= 0 && !lexIsName(lx) && lexFreq(lx) >= 3) return false;

@@ -160,7 +160,7 @@ const CREDENTIAL_KEY = /(?:^|[._-])(?:token|secret|password|passwd|pwd|key)$/i;
 const SECRET_ASCII_WORDS = new Set([
   'password', 'passwd', 'pwd', 'pass', 'passphrase', 'token', 'secret', 'apikey', 'api_key', 'api-key', 'accesskey', 'access_key',
   'secret_key', 'secretkey', 'auth', 'authorization', 'bearer', 'credential', 'credentials', 'client_secret', 'access_token', 'private_key',
-  'requirepass', 'masterauth',
+  'requirepass', 'masterauth', 'appsecret', 'appkey',
 ]);
 /** Keys that end like a credential's but name a product's licence or serial number, not a secret. */
 const NOT_CREDENTIAL_KEY = /^(?:license|licence|product|serial|activation)[._-]?key$/i;
@@ -317,7 +317,9 @@ export class TextScanner implements ScanHost {
     const distance = ctx.lastDistance;
     if ((nearest & rel) !== 0) c += CONTEXT_BOOST;
     else if ((ctx.before(start, CONTEXT_WINDOW) & rel) !== 0) c += (flags & NEED_NEAREST) !== 0 ? CONTEXT_BOOST / 2 : CONTEXT_BOOST * 0.75;
-    if ((nearest & CTX.negative) !== 0 && (nearest & rel) === 0 && distance <= NEGATIVE_WINDOW) c -= NEGATIVE_PENALTY;
+    // A decoy word (订单号, invoice) says a number is no identifier; an e-mail address is one whatever precedes it
+    // (send the invoice to docs@…).
+    if ((nearest & CTX.negative) !== 0 && (nearest & rel) === 0 && distance <= NEGATIVE_WINDOW && type !== 'email') c -= NEGATIVE_PENALTY;
     if ((flags & NUMERIC) !== 0 && end < this.to) {
       let k = end;
       if (this.text.charCodeAt(k) === 32 && k + 1 < this.to) k++;

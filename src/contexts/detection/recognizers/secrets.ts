@@ -138,8 +138,8 @@ function isValueChar(c: number): boolean {
 }
 
 function isKeyValueGap(c: number): boolean {
-  // space, : ： = " ' 是 为 為 (and the ideographic space)
-  return c === 32 || c === 58 || c === 0xff1a || c === 61 || c === 34 || c === 39 || c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x3000 || c === 9;
+  // space, : ： = " ' 是 为 為 设 設 (密码设为582946) (and the ideographic space)
+  return c === 32 || c === 58 || c === 0xff1a || c === 61 || c === 34 || c === 39 || c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x8bbe || c === 0x8a2d || c === 0x3000 || c === 9;
 }
 
 /**
