@@ -45,6 +45,8 @@ const UNITS = ['号', '栋', '幢', '座', '单元', '室', '楼', '层', '户',
 const NOT_ADDRESS_AFTER_UNIT = '线文令车机位窗台床柜件次届期码';
 /** …except as the start of these words: 66号车间, 3号机房 (places at the address). */
 const PLACE_AFTER_UNIT = ['车间', '机房'];
+/** Words that a unit's last character begins (号|门店, 号|房屋): the unit is 号 alone. */
+const WORD_AFTER_UNIT = ['门店', '门市', '门口', '房屋', '房产', '房子'];
 /** Words after 号 that make the number a thing's at the place, not a part of the address (2号电梯; 9号楼电梯 is a building's). */
 const THING_AFTER_UNIT = ['电梯', '電梯'];
 /** Suffixes of buildings and estates, which may be named after a place (中山大厦, 厦门花园). */
@@ -165,7 +167,9 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
   // 1-12栋: a range of buildings in a notice, not one building.
   if (u !== null && dashed && BUILDING_UNITS.includes(String.fromCharCode(norm(text.charCodeAt(k)))) && isRange(text, pos, k)) return -1;
   if (u !== null) {
-    const e = k + u.length;
+    let e = k + u.length;
+    // 163号门店, 19号房屋一处: 门 and 房 begin the next word (a shop, the house itself), not a unit; the number ends at 号.
+    if (e < to && u.length >= 2 && norm(text.charCodeAt(k)) === 0x53f7 /* 号 */ && WORD_AFTER_UNIT.includes(normSlice(text, e - 1, e + 1))) e = k + 1;
     if (e < to && notAfter[norm(text.charCodeAt(e))] === 1 && !PLACE_AFTER_UNIT.some((w) => text.startsWith(w, e)) && divisionNames().longestLengthAt(text, e, to) === 0) return -1;
     if (u.length === 1 && norm(text.charCodeAt(k)) === 0x53f7 /* 号 */ && THING_AFTER_UNIT.some((w) => text.startsWith(w, e))) return -1;
     // Taiwan writes a sub-number after the unit: 7樓之3, 245號之1.
@@ -218,7 +222,8 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
   if (stop[norm(c0)] === 1) return null;
   // Only a road may hold a road-name stop character (和平路) or a division name (麓山南路, 山南 is a
   // city): any other component with one is where the chain ends.
-  let roadOnly = stop[norm(c0)] === 2;
+  // 如 (如意城, 如意湖路) names estates as often as roads.
+  let roadOnly = stop[norm(c0)] === 2 && norm(c0) !== 0x5982 /* 如 */;
   // A digit inside a name is a road's (G15公路, 318国道); before another suffix it is a number with its
   // unit (融侨水都8区 is an estate, then its area 8区).
   let digit = isDigit(c0);
@@ -249,7 +254,7 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
     if (m !== null) return null;
     const st = stop[norm(c)];
     if (st === 1 && !stopInWord(text, k)) return null;
-    if (st === 2 || (isCjk(c) && div.longestLengthAt(text, k, to) !== 0)) roadOnly = true;
+    if ((st === 2 && norm(c) !== 0x5982) /* 如 */ || (isCjk(c) && div.longestLengthAt(text, k, to) !== 0)) roadOnly = true;
   }
   return null;
 }
@@ -432,7 +437,8 @@ function bareBuildingName(text: string, pos: number, to: number, afterVillage: b
   const { stop } = tables();
   let k = pos;
   // 颐和国际: a road-name stop character (和, 同 …) may be inside the name, not first.
-  while (k < to && k - pos < 6 && isCjk(text.charCodeAt(k)) && (stop[norm(text.charCodeAt(k))] === 0 || (k > pos && stop[norm(text.charCodeAt(k))] === 2))) k++;
+  // 如意城三期: so may 如 (如意), which often starts one.
+  while (k < to && k - pos < 6 && isCjk(text.charCodeAt(k)) && (stop[norm(text.charCodeAt(k))] === 0 || (stop[norm(text.charCodeAt(k))] === 2 && (k > pos || norm(text.charCodeAt(k)) === 0x5982)))) k++;
   if (k - pos < 2 || k >= to) return -1;
   // 颐和国际A座: a lettered building.
   const l0 = text.charCodeAt(k);

@@ -691,3 +691,24 @@ describe('findInText on what s14 taught: roles before names, place names, estate
     expect(found('单元门临时密码设为582946（按#确认）', 'secret')).toEqual(['582946']);
   });
 });
+
+describe('findInText on what s15 taught: married names standing alone, chat speakers, roles and estates', () => {
+  it('reads a married name standing alone in a list, after 本人 or 媳婦, and a contract party\'s name', () => {
+    expect(names('2 冯陈慧玲 回乡证M8081169')).toEqual(['冯陈慧玲']);
+    expect(names('本人林郭秀鳳（身分證統一編號')).toEqual(['林郭秀鳳']);
+    expect(names('主要照顧者：媳婦陳黃玉梅，手機0933')).toEqual(['陳黃玉梅']);
+    expect(names('甲方郑立新（0591-87497612）')).toEqual(['郑立新']);
+    expect(names('姓名：亓振海　性别：男')).toEqual(['亓振海']);
+  });
+
+  it('reads a chat speaker at the start of a line even when the segmenter reads the name as two words', () => {
+    expect(names('還有他在吃的藥\n許欣怡：我請假，先回去載他')).toEqual(['許欣怡']);
+  });
+
+  it('reads an estate named 如意城 with its phase, and leaves a shop or the house itself after the number out', () => {
+    expect(addresses('房屋坐落：平潭综合实验区金井湾片区如意城三期12号楼1803室，建筑面积')).toEqual(['平潭综合实验区金井湾片区如意城三期12号楼1803室']);
+    expect(addresses('取还车地点：平潭综合实验区北厝镇金井湾大道163号门店')).toEqual(['平潭综合实验区北厝镇金井湾大道163号']);
+    expect(addresses('遗产：平潭县潭城镇南门路19号房屋一处')).toEqual(['平潭县潭城镇南门路19号']);
+    expect(addresses('如果路过潭城镇请到12号楼')).toEqual([]);
+  });
+});

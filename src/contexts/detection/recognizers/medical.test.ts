@@ -250,3 +250,25 @@ describe('medical_record: what s14 taught (results tables, procedures named whol
     expect(medical('健康小贴士：糖尿病患者应定期监测血糖；戒烟限酒，远离肺癌。')).toEqual([]);
   });
 });
+
+describe('medical_record: what s15 taught (registers, TCM syndromes, Taiwan wording, examinations with findings)', () => {
+  it('reads a diagnosis written right after a person\'s age in a register', () => {
+    expect(medical('2. 薛宝珠，79岁，慢性阻塞性肺疾病，家中有制氧机')).toEqual(['慢性阻塞性肺疾病']);
+  });
+
+  it('reads TCM syndromes after 辨证 and Taiwan diagnoses with their sites', () => {
+    expect(medical('辨证：肾阳虚证')).toEqual(['肾阳虚证']);
+    expect(medical('診斷：尋常性乾癬、脂漏性皮膚炎')).toEqual(['尋常性乾癬', '脂漏性皮膚炎']);
+    expect(medical('诊断：膀胱泌尿上皮癌（C67.9）')).toEqual(['膀胱泌尿上皮癌', 'C67.9']);
+    expect(medical('骨科急诊：经检查确诊右外踝骨折。')).toEqual(['右外踝骨折']);
+  });
+
+  it('reads an examination followed by a colon and its findings, and a dental implant', () => {
+    expect(medical('三天前扭傷左膝。左膝核磁共振：左膝前十字韌帶撕裂。')).toEqual(['左膝核磁共振', '左膝前十字韌帶撕裂']);
+    expect(medical('上週在牙醫診所做了植牙，想申請醫療險理賠')).toEqual(['植牙']);
+  });
+
+  it('does not report complaints that the guide counts as symptoms', () => {
+    expect(medical('主诉：失眠多梦半年，眩晕，耳鸣。')).toEqual([]);
+  });
+});

@@ -142,13 +142,16 @@ function hasCue(cues: MedicalCues, text: string, t: Term, from: number, to: numb
       return isDigit(c) || isWideDigit(c) || c === 43 || c === 0x2191 || c === 0x2193 || cues.testAfter.longestLengthAt(text, k, to) > 0 || cues.examAfter.longestLengthAt(text, k, to) > 0;
     }
     case MED.imaging:
+      // 高千伏胸片：双肺…, 左膝核磁共振：…: an examination, a colon, then its findings.
+      if (t.end + 1 < to && (text.charCodeAt(t.end) === 0xff1a || text.charCodeAt(t.end) === 58) && isCjk(text.charCodeAt(t.end + 1))) return true;
+    // falls through
     case MED.procedure:
       if (t.start > from && cues.examBefore[norm(text.charCodeAt(t.start - 1))] === 1) return true;
       return k < to && cues.examAfter.longestLengthAt(text, k, to) > 0;
     case MED.disease:
       // 摔倒致左腕关节扭伤, 导致骨折: an injury or illness that something caused; 本身有青光眼: one a person has;
       // 食管癌晚期, 乳腺癌术后: the stage or course of a person's illness.
-      return (t.start > from && causedBefore(text, t.start, from)) || (k < to && courseAfter(text, k, to));
+      return (t.start > from && (causedBefore(text, t.start, from) || ageBefore(text, t.start, from))) || (k < to && courseAfter(text, k, to));
     default:
       return false;
   }
@@ -210,6 +213,15 @@ function notPersonal(text: string, from: number, to: number): boolean {
   const { starts } = notPersonalTrie;
   for (let k = from; k < to; k++) if (starts[norm(text.charCodeAt(k))] === 1 && notPersonalTrie.longestLengthAt(text, k, to) > 0) return true;
   return false;
+}
+
+/** True when an age (79岁，, 66歲、) is written right before `start`: a register of people and their illnesses. */
+function ageBefore(text: string, start: number, from: number): boolean {
+  let k = start - 1;
+  if (k >= from && (text.charCodeAt(k) === 0xff0c || text.charCodeAt(k) === 44 || text.charCodeAt(k) === 0x3001 || text.charCodeAt(k) === 32)) k--;
+  if (k < from + 1) return false;
+  const c = text.charCodeAt(k);
+  return (c === 0x5c81 /* 岁 */ || c === 0x6b72) /* 歲 */ && isDigit(text.charCodeAt(k - 1));
 }
 
 function causedBefore(text: string, start: number, from: number): boolean {

@@ -285,6 +285,18 @@ function labelOrAside(text: string, s: number, e: number, from: number, to: numb
   return ((b === 0xff08 || b === 40) && (n === 0xff09 || n === 41)) || (b === 0x3010 && n === 0x3011);
 }
 
+/**
+ * True when text[p, e) is a chat's or a minute's speaker: a three-character run at the start of a line, before a colon
+ * (江海生：我…), whose given part is no ordinary word; the segmenter may read its first two characters as a word (江海).
+ */
+function speakerAt(text: string, p: number, e: number, sLen: number, from: number, to: number): boolean {
+  if (e - p !== 3 || sLen !== 1 || e >= to) return false;
+  const n = text.charCodeAt(e);
+  if (n !== 0xff1a && n !== 58) return false;
+  if (p > from && text.charCodeAt(p - 1) !== 10) return false;
+  return !commonWordAfterSurname(text, p + 1, e) && !isWord(text, p + 1, e);
+}
+
 /** Tags of a word that is never a name (那天 r, 上午 t, 已经 d …). */
 const NOT_NAME_WORD_TAGS = new Set(['r', 't', 'tg', 'd', 'p', 'c', 'u', 'q', 'f', 'a', 'ad', 'an', 'vn']);
 
@@ -505,12 +517,16 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       !labelOrAside(text, p, runEnd, from, to) &&
       isNameCell(text, p, runEnd) &&
       (p === from || !isCjk(prev) || (functionWord[norm(prev)] === 1 && !midWord(text, p, from))
-        ? segmentsAsName(text, p, runEnd, sLen)
+        ? segmentsAsName(text, p, runEnd, sLen) || speakerAt(text, p, runEnd, sLen, from, to)
         : runEnd - p === sLen + 2 && boundary[norm(prev)] !== 1 && !isWord(text, p, p + 2) && !commonWordAfterSurname(text, p + sLen, runEnd) && !midWord(text, p, from) && oneNameToken(text, p, runEnd));
     // 李謝素珍，, 吳王秀鳳、, 往生者陳王月娥（: a married woman's name in Taiwan, her husband's surname first.
     // 母：阮氏秋香: a Vietnamese woman's name, 氏 between the surname and the given name, as a whole run.
     const vietnamese = sLen === 1 && runClosed && runEnd - p === 4 && norm(after) === 0x6c0f /* 氏 */ && (adjacent || atBoundary) && !commonWordAfterSurname(text, p + 2, p + 4);
-    const married = sLen === 1 && (adjacent || ((p === from || !isCjk(prev) || functionWord[norm(prev)] === 1) && traditionalNear(text, p, from, to))) && marriedNameAt(text, p, to);
+    // A whole run of four standing alone (2 冯陈慧玲 回乡证…) needs no Traditional text around it.
+    const married =
+      sLen === 1 &&
+      (adjacent || ((p === from || !isCjk(prev) || functionWord[norm(prev)] === 1 || boundary[norm(prev)] === 1) && traditionalNear(text, p, from, to)) || ((p === from || !isCjk(prev)) && runClosed && runEnd - p === 4)) &&
+      marriedNameAt(text, p, to);
     // A case-record verb right after the name (吴金水申请, 章晓峰来电, 黄土生在): the subject of the record.
     // Looked for only when nothing else opens the gate (most surname hits are not names).
     if (!(adjacent || isolated || married || vietnamese || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || subjectVerbAfterRun(text, p, sLen, to))))) continue;
