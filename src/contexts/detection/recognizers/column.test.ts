@@ -285,6 +285,17 @@ describe('ColumnProfiler under headers that name something else (table set D)', 
   });
 });
 
+describe('ColumnProfiler on names of teams, documents, brands and herbs (table sets C and D)', () => {
+  it('does not report a contact column of teams, a permit-number column or a tag column of herbs and car models as names', () => {
+    const teams = many(300, (i) => ['计量班', '用电检查班', '客户服务中心', '潭城供电所', '抄表班', '城区营业所', '营业班', '95598工单组'][i % 8] as string);
+    expect(profile('联系人', teams).detections.find((d) => d.type === 'person_name')).toBeUndefined();
+    const permits = many(200, (i) => `闽交运管平字350128${pad(i * 37, 6)}号`);
+    expect(profile('transport_cert_no', permits).detections.find((d) => d.type === 'person_name')).toBeUndefined();
+    const tags = many(300, (i) => ['方便', '常规', '石斛', '金银花', '陈皮', '何首乌', '田七', '杜仲', '连翘', '白芷', '马上送', '别克GL8', '吉利星越L', '丰田卡罗拉'][i % 14] as string);
+    expect(profile('偏好标签', tags).detections.find((d) => d.type === 'person_name')).toBeUndefined();
+  });
+});
+
 /** Three-digit mobile prefixes in use (a real phone column spreads over dozens of them). */
 const PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '158', '159', '177', '180', '186', '188', '191', '199'];
 

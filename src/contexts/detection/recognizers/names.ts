@@ -39,9 +39,9 @@ const BOUNDARY = '和与及同跟被由向给把让请叫是为经据称令或�
 /** The function words among the boundary characters (和, 由, 为, 是 …): 变更为谷雨桐（…). */
 const FUNCTION_BOUNDARY = '和与及同跟被由向给把让请叫是为经据称令或对找将派等即系';
 /** Characters that end places and organisations rather than names (in cells). */
-const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处科院校所站队店司厂场馆行社委办组团园苑湾岛港口州业品类型级期届年日份元记';
-/** Endings of places, organisations and shops that no given name ends with (周宁县, 李锦记). */
-const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜港澳湾口祠';
+const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处科院校所站队店司厂场馆行社委办组团园苑湾岛港口州业品类型级期届年日份元记班';
+/** Endings of places, organisations, shops, teams and document numbers that no given name ends with (周宁县, 李锦记, 计量班, 管平字…号). */
+const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜港澳湾口祠班字组队';
 /** Characters that rarely appear in a given name (function words). */
 const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎处';
 /** Of NON_NAME_CHARS, those an older generation's given names hold (郑有福, 王有才): allowed in a run right after a role or keyword. */
@@ -389,7 +389,7 @@ function notNameAt(text: string, p: number, to: number): boolean {
 /** True when digits and 号/號 follow `k` (金昇財168號, 鸿运8号): a boat's or a shop's name, not a person's. */
 function numberedAfter(text: string, k: number, to: number): boolean {
   let d = k;
-  while (d < to && d - k < 6 && isDigit(text.charCodeAt(d))) d++;
+  while (d < to && d - k < 13 && isDigit(text.charCodeAt(d))) d++;
   if (d === k || d >= to) return false;
   const c = text.charCodeAt(d);
   return c === 0x53f7 /* 号 */ || c === 0x865f /* 號 */;
