@@ -272,3 +272,19 @@ describe('medical_record: what s15 taught (registers, TCM syndromes, Taiwan word
     expect(medical('主诉：失眠多梦半年，眩晕，耳鸣。')).toEqual([]);
   });
 });
+
+describe('medical_record: the vocabulary across specialties (session 11)', () => {
+  it('reads diagnoses of specialties the first dictionary missed, with their sites', () => {
+    expect(medical('诊断：髓母细胞瘤；右肩峰撞击综合征；双相情感障碍')).toEqual(['髓母细胞瘤', '右肩峰撞击综合征', '双相情感障碍']);
+    expect(medical('診斷：腕隧道症候群、僵直性脊椎炎')).toEqual(['腕隧道症候群', '僵直性脊椎炎']);
+  });
+
+  it('reads newer drugs, tests, imaging and operations, Chinese and English', () => {
+    expect(medical('处方：马昔腾坦；检查：抗核抗体阳性，磁共振胰胆管成像示胆总管结石。')).toEqual(['马昔腾坦', '抗核抗体', '磁共振胰胆管成像', '胆总管结石']);
+    expect(medical('Plan: total knee arthroplasty; started bivalirudin. Dx: osteoarthritis (M17.1)')).toEqual(['total knee arthroplasty', 'bivalirudin', 'osteoarthritis', 'M17.1']);
+  });
+
+  it('keeps the stage of a disease out of its span, as the guide asks', () => {
+    expect(medical('诊断：高血压3级，慢性肾脏病3期')).toEqual(['高血压', '慢性肾脏病']);
+  });
+});
