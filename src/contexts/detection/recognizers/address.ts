@@ -39,7 +39,7 @@ const SUFFIXES: ReadonlyArray<[string, number]> = [
 ];
 
 /** Units after a number: 88号 3栋 502室 1#楼 五段 188巷 3弄 4樓 2单元 12层. */
-const UNITS = ['号', '栋', '幢', '座', '单元', '室', '楼', '层', '户', '号楼', '号院', '弄', '巷', '段', '排', '组', '号房', '房', '区', '期', '门', '号门', '仓', '号仓', '库', '号库', '铺', '号铺'];
+const UNITS = ['号', '栋', '幢', '座', '单元', '室', '楼', '层', '户', '号楼', '号院', '弄', '巷', '段', '排', '组', '号房', '房', '区', '期', '门', '号门', '仓', '号仓', '仓库', '号仓库', '库', '号库', '铺', '号铺', '堆场', '号堆场'];
 
 /** Characters after a number unit that make it something else (3号线, 15号文件, 1号车). */
 const NOT_ADDRESS_AFTER_UNIT = '线文令车机位窗台床柜件次届期码';
@@ -177,6 +177,12 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
       let k2 = e + 1;
       while (k2 < to && k2 - e <= 3 && isDigit(text.charCodeAt(k2))) k2++;
       if (k2 >= to || !isDigit(text.charCodeAt(k2))) return k2;
+    }
+    // 9号附1号: an annexe's number after the house number.
+    if (e + 2 < to && norm(text.charCodeAt(e - 1)) === 0x53f7 /* 号 */ && text.charCodeAt(e) === 0x9644 /* 附 */ && isDigit(text.charCodeAt(e + 1))) {
+      let k2 = e + 1;
+      while (k2 < to && k2 - e <= 4 && isDigit(text.charCodeAt(k2))) k2++;
+      if (k2 < to && norm(text.charCodeAt(k2)) === 0x53f7) return k2 + 1;
     }
     // 131号之一: the sub-number in Chinese numerals, before the end of the address.
     if (e + 1 < to && text.charCodeAt(e) === 0x4e4b /* 之 */ && isCjkNumeral(text.charCodeAt(e + 1)) && (e + 2 >= to || !isCjk(text.charCodeAt(e + 2)))) return e + 2;

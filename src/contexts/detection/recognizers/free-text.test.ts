@@ -712,3 +712,15 @@ describe('findInText on what s15 taught: married names standing alone, chat spea
     expect(addresses('如果路过潭城镇请到12号楼')).toEqual([]);
   });
 });
+
+describe('findInText on what s16 taught: annexes, warehouses and yards, rare surnames and tokens', () => {
+  it('reads an annexe number after the house number and a warehouse number', () => {
+    expect(addresses('成都市武侯区浆洗街9号附1号4栋2单元302号')).toEqual(['成都市武侯区浆洗街9号附1号4栋2单元302号']);
+    expect(addresses('福州市晋安区福兴大道42号3号仓库')).toEqual(['福州市晋安区福兴大道42号3号仓库']);
+  });
+
+  it('reads names with the surnames 禤 and 琚, and a Grafana service-account token', () => {
+    expect(names('患者禤志明，男，45岁；2号机 琚伟。')).toEqual(['禤志明', '琚伟']);
+    expect(found('GRAFANA_TOKEN=glsa_Xq7pL2vN9rT4mW8kZ3bC6yF1hJ5dS0aE_7c2e91b4', 'secret')).toEqual(['glsa_Xq7pL2vN9rT4mW8kZ3bC6yF1hJ5dS0aE_7c2e91b4']);
+  });
+});

@@ -288,3 +288,24 @@ describe('medical_record: the vocabulary across specialties (session 11)', () =>
     expect(medical('诊断：高血压3级，慢性肾脏病3期')).toEqual(['高血压', '慢性肾脏病']);
   });
 });
+
+describe('medical_record: what s16 taught (English notes, syndromes, specialities lists, vital signs)', () => {
+  it('reads the tests of an English note that has no Chinese term, and English qualifiers before a term', () => {
+    expect(medical('Patient: Chen Yiling   Sex: F   Age: 34\nHbA1c 7.8 %  (4.0–6.0)')).toEqual(['HbA1c']);
+    expect(medical('Diagnosis: Acute calculous cholecystitis; community-acquired pneumonia (J18.9). Plan: total knee arthroplasty.')).toEqual([
+      'Acute calculous cholecystitis',
+      'community-acquired pneumonia',
+      'J18.9',
+      'total knee arthroplasty',
+    ]);
+  });
+
+  it('takes 综合征 and 急性加重 into the diagnosis they complete', () => {
+    expect(medical('诊断：阻塞性睡眠呼吸暂停综合征；慢性心力衰竭急性加重')).toEqual(['阻塞性睡眠呼吸暂停综合征', '慢性心力衰竭急性加重']);
+  });
+
+  it('does not report a doctor\'s specialities or a patient\'s blood pressure and temperature', () => {
+    expect(medical('心内科 王医生 主任医师，擅长：冠心病、心力衰竭、高血压的诊治。')).toEqual([]);
+    expect(medical('查体：体温36.8℃，血压132/84mmHg。诊断：急性支气管炎')).toEqual(['急性支气管炎']);
+  });
+});

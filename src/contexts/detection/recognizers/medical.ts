@@ -189,6 +189,8 @@ const NOT_PERSONAL = [
   '宣传栏', '小叮咛', '小贴士', '开设', '专病门诊', '产品说明',
   // Adverts, insurance contracts and public-health messages (【广告】, 本合同约定的重大疾病, 三高是脑中风的危险因子).
   '广告', '本合同', '合同约定', '危险因子', '危险因素', '国健署', '联合国',
+  // Doctors' and departments' specialities, drug leaflets, talks and free clinics (擅长：冠心病、心力衰竭…; 本品用于…).
+  '擅长', '专长', '出诊时间', '门诊时间', '本品', '功能主治', '保障范围', '承保范围', '讲座', '义诊', '科普',
 ];
 
 /** Words that hold a term without being one (慢性病 holds 性病): a term inside one of them is skipped. */
@@ -279,7 +281,7 @@ function addTerm(d: Tables, text: string, from: number, to: number, terms: Term[
   const termEnd = end;
   end = extendRight(text, end, to, kind);
   // 唐氏综合征血清学筛查, 梅毒抗体: a diagnosis named with a screening or serology word is a test.
-  if (kind === MED.disease && end > termEnd && !startsWithNorm(text, termEnd, '后遗症') && !isVaccineWord(text, termEnd, end)) kind = MED.test;
+  if (kind === MED.disease && end > termEnd && !DIAGNOSIS_WORDS.some((w) => startsWithNorm(text, termEnd, w)) && !isVaccineWord(text, termEnd, end)) kind = MED.test;
   // 重度残疾人: a group of people, not one person's diagnosis.
   terms.push({ start, end, kind, sited: kind === MED.disease && start < p && (end >= to || text.charCodeAt(end) !== 0x4eba /* 人 */) });
   return end;
@@ -295,7 +297,10 @@ const TEST_WORDS = ['基因检测', '确证试验', '检查', '筛查', '筛检'
  * Words after a diagnosis that are part of it (脑梗死后遗症), or make it the name of a screening, a
  * serology test or a vaccine (地中海贫血筛查, 梅毒血清检查, B型肝炎表面抗原, 乙脑减毒活疫苗). Longest first.
  */
-const DISEASE_WORDS = ['减毒活疫苗', '血清学筛查', '表面抗原', '表面抗体', '血清检查', '病毒检查', '灭活疫苗', '后遗症', '筛查', '筛检', '检查', '检测', '抗体', '抗原', '疫苗'];
+const DISEASE_WORDS = ['减毒活疫苗', '急性加重', '综合征', '综合症', '症候群', '血清学筛查', '表面抗原', '表面抗体', '血清检查', '病毒检查', '灭活疫苗', '后遗症', '筛查', '筛检', '检查', '检测', '抗体', '抗原', '疫苗'];
+/** Of DISEASE_WORDS, those that keep the term a diagnosis (阻塞性睡眠呼吸暂停综合征, 慢性心力衰竭急性加重). */
+const DIAGNOSIS_WORDS = ['后遗症', '急性加重', '综合征', '综合症', '症候群'];
+
 /** True when text[s, e) ends with 疫苗 (a vaccine taken in after a diagnosis: 乙脑减毒活疫苗). */
 function isVaccineWord(text: string, s: number, e: number): boolean {
   return e - s >= 2 && startsWithNorm(text, e - 2, '疫苗');
@@ -345,6 +350,32 @@ function isHeading(text: string, end: number, to: number): boolean {
   return false;
 }
 
+/**
+ * English qualifiers and sites a Latin term takes in on its left (acute calculous cholecystitis, left distal radius
+ * fracture, total hip arthroplasty, community-acquired pneumonia), as a Chinese term takes 急性 or 左侧. Lower case.
+ */
+const LATIN_MODIFIERS = new Set([
+  'acute', 'chronic', 'subacute', 'recurrent', 'primary', 'secondary', 'metastatic', 'community-acquired', 'hospital-acquired',
+  'calculous', 'acalculous', 'allergic', 'viral', 'bacterial', 'diabetic', 'alcoholic', 'ischemic', 'ischaemic', 'hemorrhagic',
+  'left', 'right', 'bilateral', 'distal', 'proximal', 'upper', 'lower', 'closed', 'open', 'laparoscopic', 'arthroscopic',
+  'endoscopic', 'robotic', 'total', 'partial', 'full-mouth', 'hip', 'knee', 'shoulder', 'ankle', 'wrist', 'elbow', 'radius',
+  'ulna', 'femur', 'femoral', 'tibial', 'humerus', 'clavicle', 'rib', 'breast', 'lung', 'liver', 'renal', 'kidney', 'colorectal',
+  'gastric', 'cervical', 'lumbar', 'thoracic', 'coronary', 'pulmonary', 'cerebral', 'brain', 'spinal',
+]);
+
+/** Start of the Latin term at `start` once the English qualifiers and sites written before it are taken in. */
+function extendLatinLeft(text: string, start: number, from: number): number {
+  let s = start;
+  for (let step = 0; step < 4; step++) {
+    if (s - 2 < from || text.charCodeAt(s - 1) !== 32) break;
+    let w = s - 1;
+    while (w > from && (isAsciiLetterCode(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 45)) w--;
+    if (w === s - 1 || !LATIN_MODIFIERS.has(text.slice(w, s - 1).toLowerCase())) break;
+    s = w;
+  }
+  return s;
+}
+
 /** Latin terms at ASCII word starts (Metformin, COPD, HbA1c, MRI, HIV感染, B超). */
 function findLatin(d: Tables, text: string, from: number, to: number, terms: Term[]): void {
   const pairs = d.latinPairs;
@@ -360,6 +391,8 @@ function findLatin(d: Tables, text: string, from: number, to: number, terms: Ter
         if (m !== null) {
           const e = addTerm(d, text, from, to, terms, i, m.length, m.value);
           if (e > 0) {
+            const t = terms[terms.length - 1] as Term;
+            if (t.start === i && (m.value & MED_ACRONYM) === 0) t.start = extendLatinLeft(text, i, from);
             i = e - 1;
             continue;
           }

@@ -488,7 +488,8 @@ export class TextScanner implements ScanHost {
     }
     this.passDone = true;
     if (this.secretTrigger) findCredentialValues(this);
-    if (this.hasCjk || this.icdCandidates.length > 0) findMedical(this, this.medicalHits);
+    // An English note (Patient: … HbA1c 7.8 %) has no CJK term to start from: its medical keywords let the Latin terms be read.
+    if (this.hasCjk || this.icdCandidates.length > 0 || (this.contextHits.length > 0 && (this.context().categories() & CTX.medical_record) !== 0)) findMedical(this, this.medicalHits);
     if (!this.hasCjk) return;
     const L = this.to - this.from;
     if (this.cellMode && L <= 20 && this.cjkCount + this.dotHits.length === L) {

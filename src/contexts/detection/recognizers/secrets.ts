@@ -67,6 +67,8 @@ export function secretTokenConfidence(text: string, s: number, e: number): numbe
     if (text.charCodeAt(s + 1) === 104 && text.charCodeAt(s + 3) === 95 && L >= 40 && /^gh[pousr]_/.test(text.slice(s, s + 4)) && allTokenChars(text, s, e)) return 0.95;
     if (startsWithAt(text, s, 'github_pat_') && L >= 50) return 0.95;
     if (startsWithAt(text, s, 'glpat-') && L >= 26 && allTokenChars(text, s, e)) return 0.95;
+    // Grafana service-account tokens: glsa_ + 32 letters and digits + _ + an 8-hex checksum.
+    if (startsWithAt(text, s, 'glsa_') && L >= 40 && allTokenChars(text, s, e) && classes(text, s + 5, e) >= 2) return 0.95;
     return 0;
   }
   if (c0 === 120 /* x */) {
