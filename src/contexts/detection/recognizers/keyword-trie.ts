@@ -85,8 +85,11 @@ class EdgeTable {
 export class KeywordTrie<V> {
   /** 1 where some keyword starts with this normalised code unit. */
   readonly starts = new Uint8Array(65536);
-  /** First level: normalised code unit → node (0 = none), a dense array instead of a hash lookup. */
-  private readonly root = new Int32Array(65536);
+  /**
+   * First level: normalised code unit → node, as keywords are added (a Map: a trie has a few hundred first
+   * characters at most, and a dense array of 65,536 entries here cost 256 KiB in each of ~20 tries per thread).
+   */
+  private readonly root = new Map<number, number>();
   /**
    * First level by raw code unit (`root[norm(c)]` for every c), built on the first lookup after an
    * `add`: one array read per position instead of the normalisation table and then `root`.
@@ -108,10 +111,10 @@ export class KeywordTrie<V> {
       let next: number | undefined;
       if (i === 0) {
         this.starts[c] = 1;
-        next = this.root[c] as number;
+        next = this.root.get(c) ?? 0;
         if (next === 0) {
           next = this.nodeCount++;
-          this.root[c] = next;
+          this.root.set(c, next);
           this.values.push(undefined);
         }
       } else {
@@ -133,7 +136,7 @@ export class KeywordTrie<V> {
     let raw = this.rawRoot;
     if (raw === null) {
       raw = new Int32Array(65536);
-      for (let k = 0; k < 65536; k++) raw[k] = this.root[norm(k)] as number;
+      for (let k = 0; k < 65536; k++) raw[k] = this.root.get(norm(k)) ?? 0;
       this.rawRoot = raw;
     }
     return raw[c] as number;

@@ -55,9 +55,11 @@ export type ParentMessage = { kind: 'accepted'; accepted: string[] };
  * Old-generation cap of a worker that collects no findings. Its live data is bounded (column
  * profilers, one batch of rows; the person key sets are off-heap typed arrays), but without a cap
  * V8 lets each worker's heap grow with the garbage of the pass (~150 MB more RSS with 2 workers on
- * a 60 MB file). With findings the live data grows with the input: no cap.
+ * a 60 MB file). With findings the live data grows with the input: no cap. 64, not 96, since the
+ * health vocabulary grew to ~13,000 terms (session 11): with 96 the 2-worker peak on the 200 MiB
+ * corpus rose from 278–292 to 294–300 MiB; with 64 it is 289–294 MiB, at the same speed.
  */
-const WORKER_OLD_GENERATION_MB = 96;
+const WORKER_OLD_GENERATION_MB = 64;
 /**
  * Young-generation cap of such a worker: the garbage of a batch of rows dies there. A worker that
  * scans the whole file alone gets a larger one: fewer scavenges (about a tenth less CPU on the
