@@ -64,6 +64,8 @@ const STOP = '的在是与及将向到至从对被把为了着过也就还又或
  * before its number (海峡如意城1号楼); other components may not.
  */
 const ROAD_NAME_CHARS = '和同向为于与由至之共那如';
+/** The road-name stop character that starts estates' names as often as roads' (如意城, 如意湖路): allowed first in either. */
+const ESTATE_NAME_STOP = 0x5982; /* 如 */
 /** Village-level suffixes, which may follow a name holding a road-name stop character (那马村, 那暖屯). */
 const VILLAGE_SUFFIXES = '村屯寨组';
 
@@ -229,7 +231,7 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
   // Only a road may hold a road-name stop character (和平路) or a division name (麓山南路, 山南 is a
   // city): any other component with one is where the chain ends.
   // 如 (如意城, 如意湖路) names estates as often as roads.
-  let roadOnly = stop[norm(c0)] === 2 && norm(c0) !== 0x5982 /* 如 */;
+  let roadOnly = stop[norm(c0)] === 2 && norm(c0) !== ESTATE_NAME_STOP;
   // A digit inside a name is a road's (G15公路, 318国道); before another suffix it is a number with its
   // unit (融侨水都8区 is an estate, then its area 8区).
   let digit = isDigit(c0);
@@ -260,7 +262,7 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
     if (m !== null) return null;
     const st = stop[norm(c)];
     if (st === 1 && !stopInWord(text, k)) return null;
-    if ((st === 2 && norm(c) !== 0x5982) /* 如 */ || (isCjk(c) && div.longestLengthAt(text, k, to) !== 0)) roadOnly = true;
+    if ((st === 2 && norm(c) !== ESTATE_NAME_STOP) || (isCjk(c) && div.longestLengthAt(text, k, to) !== 0)) roadOnly = true;
   }
   return null;
 }
@@ -444,7 +446,7 @@ function bareBuildingName(text: string, pos: number, to: number, afterVillage: b
   let k = pos;
   // 颐和国际: a road-name stop character (和, 同 …) may be inside the name, not first.
   // 如意城三期: so may 如 (如意), which often starts one.
-  while (k < to && k - pos < 6 && isCjk(text.charCodeAt(k)) && (stop[norm(text.charCodeAt(k))] === 0 || (stop[norm(text.charCodeAt(k))] === 2 && (k > pos || norm(text.charCodeAt(k)) === 0x5982)))) k++;
+  while (k < to && k - pos < 6 && isCjk(text.charCodeAt(k)) && (stop[norm(text.charCodeAt(k))] === 0 || (stop[norm(text.charCodeAt(k))] === 2 && (k > pos || norm(text.charCodeAt(k)) === ESTATE_NAME_STOP)))) k++;
   if (k - pos < 2 || k >= to) return -1;
   // 颐和国际A座: a lettered building.
   const l0 = text.charCodeAt(k);

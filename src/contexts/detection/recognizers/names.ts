@@ -178,7 +178,7 @@ function agentBefore(text: string, p: number, from: number): boolean {
   if (c === 0x5e8a /* 床 */) return isDigit(text.charCodeAt(e - 2));
   if (!isCjk(text.charCodeAt(e - 2))) return false;
   // 设备科 庄学文, 质量部 钟海涛, 人事部孙丽，: a department, then a staff member's name (the caller checks the run is one).
-  if (c === 0x79d1 /* 科 */ || c === 0x90e8 /* 部 */ || c === 0x5ba4 /* 室 */ || c === 0x5904 /* 处 */) return e < p || isCjk(text.charCodeAt(e - 3));
+  if (isDepartmentFinal(c)) return e < p || isCjk(text.charCodeAt(e - 3));
   return c === 0x4eba /* 人 */ || c === 0x5458 /* 员 */ || c === 0x8005 /* 者 */;
 }
 
@@ -186,6 +186,11 @@ function agentBefore(text: string, p: number, from: number): boolean {
 function departmentGlued(text: string, p: number, from: number): boolean {
   if (p - 1 < from) return false;
   const c = norm(text.charCodeAt(p - 1));
+  return isDepartmentFinal(c);
+}
+
+/** True for the normalised last character of a department's name: 科, 部, 室, 处. */
+function isDepartmentFinal(c: number): boolean {
   return c === 0x79d1 /* 科 */ || c === 0x90e8 /* 部 */ || c === 0x5ba4 /* 室 */ || c === 0x5904 /* 处 */;
 }
 
