@@ -56,6 +56,14 @@ export function contextKeywords(): KeywordTrie<number> {
   return trie;
 }
 
+/**
+ * The secret category's keywords that are one ASCII word (password, token, appsecret …), lower case: a token of the
+ * text equal to one of them is a credential key, and the scan looks for the value after it.
+ */
+export function secretAsciiWords(): ReadonlySet<string> {
+  return new Set(contextData.categories.secret.filter((w) => /^[A-Za-z]+$/.test(w)).map((w) => w.toLowerCase()));
+}
+
 function normKey(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) out += String.fromCharCode(norm(s.charCodeAt(i)));

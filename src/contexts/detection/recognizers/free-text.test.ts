@@ -689,6 +689,8 @@ describe('findInText on what s14 taught: roles before names, place names, estate
     expect(found('Please re-send the invoice to docs@straitlink-logistics.com before Friday.', 'email')).toEqual(['docs@straitlink-logistics.com']);
     expect(found('分配AppKey：ptk_8HqL2mV9xR4tW7nB　AppSecret：9f3KqL7vX2mR8tB4nW6yZ1cH5jD0sA3e', 'secret')).toEqual(['ptk_8HqL2mV9xR4tW7nB', '9f3KqL7vX2mR8tB4nW6yZ1cH5jD0sA3e']);
     expect(found('单元门临时密码设为582946（按#确认）', 'secret')).toEqual(['582946']);
+    // Every one-word credential key of the dictionary starts the search for its value, not a hand-kept subset.
+    expect(found('secretaccesskey wJalrXUtnFEMI9K7MDENGbPxRfiCYk3A', 'secret')).toEqual(['wJalrXUtnFEMI9K7MDENGbPxRfiCYk3A']);
   });
 });
 

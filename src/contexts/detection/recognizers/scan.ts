@@ -40,7 +40,7 @@ import { ESTATE_FINALS, findAddresses } from './address.ts';
 import { ASCII, foldWidth, isAsciiAlnum, isAsciiLetter, isCjk, isDigit, isNameDot, norm, startsWithNorm } from './chars.ts';
 import { ContextIndex } from './context.ts';
 import { t2sTable } from './normalize.ts';
-import { contextKeywords, CTX, divisionNames, medicalTerms, quantityUnits, surnameTables } from './dictionaries.ts';
+import { contextKeywords, CTX, divisionNames, medicalTerms, quantityUnits, secretAsciiWords, surnameTables } from './dictionaries.ts';
 import { findGenotypeEnd, isNucleotideRun, mayStartVariant, strCallEnd, variantEnd } from './genetic.ts';
 import type { ScanHost } from './host.ts';
 import { isCommonBigram } from './jieba.ts';
@@ -157,11 +157,8 @@ const NEED_NEAREST = 2;
 
 /** A credential key joined from words by _ or -: access_token, client-secret, DB_PASSWORD. */
 const CREDENTIAL_KEY = /(?:^|[._-])(?:token|secret|password|passwd|pwd|key)$/i;
-const SECRET_ASCII_WORDS = new Set([
-  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'token', 'secret', 'apikey', 'api_key', 'api-key', 'accesskey', 'access_key',
-  'secret_key', 'secretkey', 'auth', 'authorization', 'bearer', 'credential', 'credentials', 'client_secret', 'access_token', 'private_key',
-  'requirepass', 'masterauth', 'appsecret', 'appkey',
-]);
+/** The credential keywords of one ASCII word (password, token, appsecret …): from the dictionary's secret category. */
+const SECRET_ASCII_WORDS = secretAsciiWords();
 /** Keys that end like a credential's but name a product's licence or serial number, not a secret. */
 const NOT_CREDENTIAL_KEY = /^(?:license|licence|product|serial|activation)[._-]?key$/i;
 
