@@ -2,7 +2,9 @@
  * Per-type precision/recall/F1 of `findInText` on a labelled JSONL corpus: exact span match (the
  * acceptance measure), or with --overlap a finding that overlaps a gold span of its type.
  *
- *   npx tsx bench/recognizers-eval.ts [file.jsonl] [--errors] [--overlap]
+ *   npx tsx bench/recognizers-eval.ts [file.jsonl] [--errors | --brief] [--overlap]
+ *
+ * --errors prints each wrong span with its whole text; --brief with 30 characters either side, on one line.
  *
  * Default corpus: src/contexts/detection/recognizers/fixtures/eval-freetext.jsonl.
  */
@@ -26,4 +28,13 @@ console.log(`${'micro'.padEnd(26)} ${String(m.tp + m.fn).padStart(5)} ${String(m
 if (args.includes('--errors')) {
   console.log('');
   for (const e of r.errors) console.log(`${e.kind.toUpperCase()} ${e.type} ${JSON.stringify(e.span)} | ${e.text}`);
+}
+if (args.includes('--brief')) {
+  console.log('');
+  const oneLine = (s: string): string => s.replace(/\r?\n/g, '⏎');
+  for (const e of r.errors) {
+    const before = oneLine(e.text.slice(Math.max(0, e.start - 30), e.start));
+    const after = oneLine(e.text.slice(e.start + e.span.length, e.start + e.span.length + 30));
+    console.log(`${e.kind.toUpperCase()} ${e.type} ${JSON.stringify(e.span)} | ${before}【${oneLine(e.span)}】${after}`);
+  }
 }

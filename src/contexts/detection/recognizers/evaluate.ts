@@ -23,7 +23,7 @@ export interface EvalCounts {
 export interface EvalReport {
   micro: EvalCounts & { precision: number; recall: number; f1: number };
   perType: Record<string, EvalCounts & { precision: number; recall: number; f1: number }>;
-  errors: Array<{ kind: 'fp' | 'fn'; type: string; span: string; text: string }>;
+  errors: Array<{ kind: 'fp' | 'fn'; type: string; span: string; text: string; start: number }>;
 }
 
 function prf(c: EvalCounts): { precision: number; recall: number; f1: number } {
@@ -70,13 +70,13 @@ export function evaluate(corpus: ReadonlyArray<{ text: string; spans: readonly G
         if (used.has(i)) bump(g.type, 'tp');
         else {
           bump(g.type, 'fn');
-          errors.push({ kind: 'fn', type: g.type, span: text.slice(g.start, g.end), text });
+          errors.push({ kind: 'fn', type: g.type, span: text.slice(g.start, g.end), text, start: g.start });
         }
       });
       found.forEach((f, fi) => {
         if (hit.has(fi)) return;
         bump(f.type, 'fp');
-        errors.push({ kind: 'fp', type: f.type, span: text.slice(f.start, f.end), text });
+        errors.push({ kind: 'fp', type: f.type, span: text.slice(f.start, f.end), text, start: f.start });
       });
       continue;
     }
@@ -86,13 +86,13 @@ export function evaluate(corpus: ReadonlyArray<{ text: string; spans: readonly G
       if (got.has(`${s.type}:${s.start}:${s.end}`)) bump(s.type, 'tp');
       else {
         bump(s.type, 'fn');
-        errors.push({ kind: 'fn', type: s.type, span: text.slice(s.start, s.end), text });
+        errors.push({ kind: 'fn', type: s.type, span: text.slice(s.start, s.end), text, start: s.start });
       }
     }
     for (const f of found) {
       if (!gold.has(`${f.type}:${f.start}:${f.end}`)) {
         bump(f.type, 'fp');
-        errors.push({ kind: 'fp', type: f.type, span: text.slice(f.start, f.end), text });
+        errors.push({ kind: 'fp', type: f.type, span: text.slice(f.start, f.end), text, start: f.start });
       }
     }
   }
