@@ -309,3 +309,35 @@ describe('medical_record: what s16 taught (English notes, syndromes, specialitie
     expect(medical('查体：体温36.8℃，血压132/84mmHg。诊断：急性支气管炎')).toEqual(['急性支气管炎']);
   });
 });
+
+describe('medical_record: what s17 taught (English letters, notices that name no one, titles)', () => {
+  it('reads the Latin terms of an English letter whose medical keywords stand far from them', () => {
+    expect(medical('VISA MEDICAL EXAMINATION – LABORATORY RESULTS\nApplicant: LI MINGYUAN　DOB: 1996-08-12\nChest X-ray: no active pulmonary lesion.')).toEqual(['Chest X-ray']);
+  });
+
+  it('takes English qualifiers before an acronym diagnosis or procedure, and the words that complete a Latin term after it', () => {
+    expect(medical('Diagnoses: 1. Acute anterior STEMI\nProcedure: Primary PCI with one stent.')).toEqual(['Acute anterior STEMI', 'Primary PCI']);
+    expect(medical('Patient: 58 M. Anti-CCP antibody positive; on darbepoetin alfa 40mcg.')).toEqual(['Anti-CCP antibody', 'darbepoetin alfa']);
+    expect(medical('Patient 67M was diagnosed with osteoarthritis of the left knee.')).toEqual(['osteoarthritis of the left knee']);
+  });
+
+  it('reads two Latin drugs joined by a slash as one combination, and not the oxygen saturation', () => {
+    expect(medical('病人：林先生　SpO2 95%　P：Amoxicillin/Clavulanate 1g BID')).toEqual(['Amoxicillin/Clavulanate']);
+  });
+
+  it('drops the health terms of a long text that names no person: a health day, a list of covered diseases, a price list', () => {
+    expect(medical('5月17日是世界高血压日。我国18岁及以上居民高血压患病率约27.5%，建议35岁以上居民每年至少测量一次血压，已确诊的患者应遵医嘱长期服药。')).toEqual([]);
+    expect(medical('2024年起本市门诊慢特病病种调整为：高血压（合并靶器官损害）、糖尿病、慢性心力衰竭、帕金森病等共48种。参保人可在定点医疗机构申请认定。')).toEqual([]);
+  });
+
+  it('keeps them when the text names or marks a person: an age, a bed, a relative, a patient field', () => {
+    expect(medical('为给丈夫治疗肝衰竭，我们卖掉了老家的房子，恳请各位爱心人士帮忙转发，感谢大家的支持与关注。')).toEqual(['肝衰竭']);
+    expect(medical('夜班交接：6床 肠梗阻，禁食水，胃肠减压通畅，引流液约200ml，生命体征平稳，继续观察腹部体征变化。')).toEqual(['肠梗阻', '胃肠减压']);
+    expect(medical('检验报告单\n甲胎蛋白　8.2 ng/mL\n癌胚抗原　3.1 ng/mL\n以上结果仅对本次送检标本负责，如有疑问请于七日内咨询。')).toEqual(['甲胎蛋白', '癌胚抗原']);
+  });
+
+  it('does not read the title over a record as a finding', () => {
+    expect(medical('肺结核患者督导服药登记\n患者：杨阿花　诊断：继发性肺结核')).toEqual(['继发性肺结核']);
+    expect(medical('血液透析紀錄\n病人：葉金枝　原發病：糖尿病腎病變')).toEqual(['糖尿病腎病變']);
+  });
+});

@@ -39,6 +39,8 @@ const CONTEXT = 0.35;
 const COOCCURRENCE = 0.1;
 /** Added for a diagnosis written with its site or qualifiers (颈部软组织挫伤, 右肩关节脱位), rarely anything but a person's. */
 const SITED = 0.1;
+/** Added for a Latin term in a text whose medical keywords are too far from it for CONTEXT (an English letter: Diagnoses: … Examining physician). */
+const DOCUMENT_CONTEXT = 0.15;
 const ICD = 0;
 
 interface Tables {
@@ -217,6 +219,25 @@ function notPersonal(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * A text at least this long (characters) whose health terms name no particular person is not health data: a
+ * notice, a policy's list of diseases, a price list, a health campaign. Shorter texts (a note, a cell) are
+ * read as a person's.
+ */
+export const UNANCHORED_MIN_LENGTH = 60;
+
+/** A labelled field that only a person's record has (患者：, 住院号：, 性别：, 诊断：, Patient:, MRN:). */
+const PERSON_FIELD = /(?:患者|病人|病患|姓名|受检者|受檢者|就诊人|就診人|参保人|參保人|被保险人|被保險人|申请人|申請人|孕妇|孕婦|产妇|產婦|幼儿|幼兒|服务对象|服務對象|个案|個案|病历号|病歷號|病案号|病案號|住院号|住院號|门诊号|門診號|床号|床號|样本号|樣本號|标本号|標本號|受试者|受試者|筛选号|篩選號|性别|性別|年龄|年齡|出生日期|主诉|主訴|现病史|現病史|既往史|诊断|診斷|病名|处方|處方|医嘱|醫囑|(?<![a-z])(?:patient|name|pt|proband|subject|applicant|dob|mrn|chart no\.?|specimen id|sample|diagnosis|diagnoses|dx|impression|assessment|procedure|medications?|allerg(?:y|ies)|pmh|hpi))\s*[:：]/i;
+/** Other marks of one person: a bed (6床, Bed 6), an age (68岁, not 18岁及以上), 64F, "female, 39", Mr W., a party to a case, the writer (我, not 我国). */
+const PERSON_MARK =
+  /\d+\s*床|(?<![a-z])(?:bed|case|subject|pt)\s+\d|(?<![满滿至到~～\-\d])\d{1,3}\s*[岁歲](?![及以至到前后後左半\-~～]|的人)|(?<![a-z\d])\d{1,3}\s?[MF](?![a-z\d：:])|(?<![a-z])(?:male|female),?\s*\d{1,3}(?!\d)|(?<![a-z])(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z]|(?<![a-z])(?:the|this|our) patient(?![a-z])|(?<![a-z])(?:he|she) (?:was|is|has)(?![a-z])|报告单|化验单|检验单|检查单|報告單|檢驗單|病历|病歷|处方笺|處方箋|出院小结|出院记录|出院紀錄|入院记录|病程记录|会诊|會診|随访记录|隨訪紀錄|[\s：:]\d+(?:\.\d+)?\s*(?:mmol\/L|ng\/mL|g\/L|U\/L|IU\/mL|mg\/dL|pmol\/L|[μu]mol\/L|mIU\/L|copies\/mL|kUA\/L|mmHg)|原告|被告|上诉人|上訴人|被鉴定人|被鑑定人|伤者|傷者|死者|当事人|當事人|本人|家母|家父|我妈|我媽|我爸|阿嬷|阿嬤|阿公|老公|老婆|丈夫|妻子|老伴|儿子|兒子|女儿|女兒|父亲|父親|母亲|母親|孙子|孫子|孙女|孫女|我(?![国國们們院市省区區县縣科司局校所站会會部])/i;
+
+/** True when text[from, to) names or marks a particular person (PERSON_FIELD, PERSON_MARK). */
+export function mentionsPerson(text: string, from: number, to: number): boolean {
+  const t = from === 0 && to === text.length ? text : text.slice(from, to);
+  return PERSON_FIELD.test(t) || PERSON_MARK.test(t);
+}
+
 /** True when an age (79岁，, 66歲、) is written right before `start`: a register of people and their illnesses. */
 function ageBefore(text: string, start: number, from: number): boolean {
   let k = start - 1;
@@ -311,9 +332,40 @@ const SALT_ENDINGS = '钙钠钾镁锌酯';
 /** First characters of dosage forms (片, 胶囊, 颗粒, 注射液, 口服液, 缓释 …). */
 const FORM_STARTS = '片胶颗注口缓控肠分混丸散';
 
+/** English words after a Latin term that belong to it, by kind: a test's antibody or PCR (anti-CCP antibody, norovirus PCR), a biologic's suffix (darbepoetin alfa). Lower case. */
+const LATIN_WORDS_AFTER: Readonly<Record<number, readonly string[]>> = {
+  [MED.test]: ['antibody', 'antibodies', 'antigen', 'pcr'],
+  [MED.drug]: ['alfa', 'alpha', 'beta'],
+};
+
+/** The English sites a diagnosis names after it with "of the" (osteoarthritis of the left knee). Lower case. */
+const LATIN_SITES = new Set(['knee', 'hip', 'shoulder', 'ankle', 'wrist', 'elbow', 'spine', 'neck', 'foot', 'hand', 'lung', 'liver', 'breast', 'colon', 'rectum', 'stomach', 'pancreas', 'kidney', 'bladder', 'prostate', 'cervix', 'uterus', 'ovary', 'thyroid', 'brain', 'skin', 'eye', 'ear']);
+
+/** The lower-case ASCII word starting at `k` (letters and hyphens), or ''. */
+function latinWordAt(text: string, k: number, to: number): string {
+  let e = k;
+  while (e < to && (isAsciiLetterCode(text.charCodeAt(e)) || (e > k && text.charCodeAt(e) === 45))) e++;
+  return e < to && isAsciiAlnumCode(text.charCodeAt(e)) ? '' : text.slice(k, e).toLowerCase();
+}
+
+/** End of a Latin term once the English words that belong to it after it are taken in (LATIN_WORDS_AFTER, "of the left knee"). */
+function extendLatinRight(text: string, end: number, to: number, kind: number): number {
+  if (end + 1 >= to || text.charCodeAt(end) !== 32) return end;
+  const w = latinWordAt(text, end + 1, to);
+  if (w === '') return end;
+  if (LATIN_WORDS_AFTER[kind]?.includes(w) === true) return end + 1 + w.length;
+  if (kind !== MED.disease || w !== 'of' || !text.startsWith(' the ', end + 3)) return end;
+  let k = end + 8;
+  const side = latinWordAt(text, k, to);
+  if (side === 'left' || side === 'right') k += side.length + 1;
+  const site = latinWordAt(text, k, to);
+  return site !== '' && LATIN_SITES.has(site) && text.charCodeAt(k - 1) === 32 ? k + site.length : end;
+}
+
 /** End of a term once the words that belong to it after it are taken in (see EXAM_WORDS, DISEASE_WORDS, SALT_ENDINGS). */
 function extendRight(text: string, end: number, to: number, kind: number): number {
   if (end >= to) return end;
+  if (text.charCodeAt(end) === 32 && isAsciiLetterCode(text.charCodeAt(end - 1))) return extendLatinRight(text, end, to, kind);
   if (kind === MED.imaging) {
     for (const w of EXAM_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length;
   } else if (kind === MED.procedure) {
@@ -361,6 +413,8 @@ const LATIN_MODIFIERS = new Set([
   'endoscopic', 'robotic', 'total', 'partial', 'full-mouth', 'hip', 'knee', 'shoulder', 'ankle', 'wrist', 'elbow', 'radius',
   'ulna', 'femur', 'femoral', 'tibial', 'humerus', 'clavicle', 'rib', 'breast', 'lung', 'liver', 'renal', 'kidney', 'colorectal',
   'gastric', 'cervical', 'lumbar', 'thoracic', 'coronary', 'pulmonary', 'cerebral', 'brain', 'spinal',
+  'anterior', 'inferior', 'posterior', 'lateral', 'seropositive', 'seronegative', 'septic',
+  'invasive', 'non-invasive', 'perforated', 'sigmoid', 'frontal', 'temporal', 'parietal', 'occipital', 'age-related', 'incomplete', 'signet-ring', 'risk-reducing', 'noise-induced', 'drug-induced', 'non-small', 'small-cell',
 ]);
 
 /** Start of the Latin term at `start` once the English qualifiers and sites written before it are taken in. */
@@ -392,7 +446,17 @@ function findLatin(d: Tables, text: string, from: number, to: number, terms: Ter
           const e = addTerm(d, text, from, to, terms, i, m.length, m.value);
           if (e > 0) {
             const t = terms[terms.length - 1] as Term;
-            if (t.start === i && (m.value & MED_ACRONYM) === 0) t.start = extendLatinLeft(text, i, from);
+            // An acronym takes qualifiers only as a diagnosis or a procedure (acute anterior STEMI, primary PCI), not as a test or an image.
+            const kind = m.value & MED_KIND;
+            if (t.start === i && ((m.value & MED_ACRONYM) === 0 || kind === MED.disease || kind === MED.procedure)) {
+              // The second half of a hyphenated compound (salpingo-oophorectomy) takes its first half.
+              let s = i;
+              if (s - 2 >= from && text.charCodeAt(s - 1) === 45 && isAsciiLetterCode(text.charCodeAt(s - 2))) {
+                s--;
+                while (s > from && isAsciiLetterCode(text.charCodeAt(s - 1))) s--;
+              }
+              t.start = extendLatinLeft(text, s, from);
+            }
             i = e - 1;
             continue;
           }
@@ -408,7 +472,7 @@ function findLatin(d: Tables, text: string, from: number, to: number, terms: Ter
  * extended 高血压性心脏病 over 高血压); two drugs written together become one combination.
  * Returns the number of terms kept.
  */
-function resolve(terms: Term[]): number {
+function resolve(text: string, terms: Term[]): number {
   let sorted = true;
   for (let k = 1; k < terms.length && sorted; k++) if ((terms[k] as Term).start < (terms[k - 1] as Term).start) sorted = false;
   if (!sorted) terms.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -426,9 +490,52 @@ function resolve(terms: Term[]): number {
       last.end = t.end;
       continue;
     }
+    // Amoxicillin/Clavulanate: two Latin drugs joined by a slash are one combination.
+    if (last !== undefined && t.kind === MED.drug && last.kind === MED.drug && t.start === last.end + 1 && text.charCodeAt(last.end) === 47) {
+      last.end = t.end;
+      continue;
+    }
     terms[n++] = t;
   }
   return n;
+}
+
+/** Words that end a document's title (肺结核患者督导服药登记, 血液透析紀錄, 种植牙知情同意书). Normalised. */
+const TITLE_WORDS = ['报告单', '报告', '登记表', '登记', '记录表', '记录', '纪录', '纪要', '提醒', '通知', '同意书', '结果', '评估', '申请表', '证明书', '证明', '随访表'];
+
+function isTitleSeparator(c: number): boolean {
+  return c === 0xff5c /* ｜ */ || c === 124 || c === 0x3000 || c === 9;
+}
+
+/**
+ * True when the term `t` is part of the title on the first line of a longer text (肺结核患者督导服药登记⏎患者：…,
+ * 慢病随访电话记录（高血压）｜对象：…): the kind of record, not a finding. The title is the part of the first line,
+ * between separators, that holds the term, has no colon and ends with a title word (a bracketed tail aside).
+ */
+function inTitle(text: string, from: number, to: number, t: Term): boolean {
+  let lineEnd = text.indexOf('\n', from);
+  if (lineEnd < 0 || lineEnd >= to) lineEnd = to;
+  if (t.end > lineEnd) return false;
+  let s = t.start;
+  while (s > from && !isTitleSeparator(text.charCodeAt(s - 1))) s--;
+  let e = t.end;
+  while (e < lineEnd && !isTitleSeparator(text.charCodeAt(e))) e++;
+  // A one-line text is a note, not a title over a record.
+  if (e === to) return false;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0xff1a || c === 58) return false;
+  }
+  let k = e;
+  while (k > s && text.charCodeAt(k - 1) === 32) k--;
+  const last = text.charCodeAt(k - 1);
+  if (last === 0xff09 || last === 41) {
+    let b = k - 2;
+    while (b > s && text.charCodeAt(b) !== 0xff08 && text.charCodeAt(b) !== 40) b--;
+    if (b > s) k = b;
+  }
+  for (const w of TITLE_WORDS) if (k - w.length >= s && k - w.length >= t.start && startsWithNorm(text, k - w.length, w)) return true;
+  return false;
 }
 
 /** True when `t` is written in brackets right after the ICD-10 code `prev`: the code's label ("E11.9 (type 2 diabetes)"). */
@@ -475,17 +582,18 @@ export function findMedical(host: ScanHost, hits: readonly number[]): void {
   for (let k = 0; k + 1 < icd.length; k += 2) terms.push({ start: icd[k] as number, end: icd[k + 1] as number, kind: ICD });
   if (terms.length === 0) return;
   if (!host.hinted('medical_record') && notPersonal(text, from, to)) return;
-  const n = resolve(terms);
+  const n = resolve(text, terms);
   const ctx = host.context();
   const hinted = host.hinted('medical_record');
   for (let k = 0; k < n; k++) {
     const t = terms[k] as Term;
     const prev = k > 0 ? terms[k - 1] : undefined;
-    if (labelsCode(text, prev, t) || glosses(text, prev, t)) continue;
+    if (labelsCode(text, prev, t) || glosses(text, prev, t) || inTitle(text, from, to, t)) continue;
     let c = BASE[t.kind] as number;
     if (t.sited === true) c += SITED;
     const around = ctx.before(t.start, MEDICAL_WINDOW_BEFORE) | ctx.after(t.end, MEDICAL_WINDOW_AFTER);
     if ((around & CTX.medical_record) !== 0 || hasCue(d.cues, text, t, from, to)) c += CONTEXT;
+    else if (isAsciiLetterCode(text.charCodeAt(t.start)) && (ctx.categories() & CTX.medical_record) !== 0) c += DOCUMENT_CONTEXT;
     const next = k + 1 < n ? terms[k + 1] : undefined;
     if ((prev !== undefined && t.start - prev.end <= MEDICAL_COOCCURRENCE) || (next !== undefined && next.start - t.end <= MEDICAL_COOCCURRENCE)) c += COOCCURRENCE;
     if (hinted) c += 0.3;

@@ -44,7 +44,7 @@ import { contextKeywords, CTX, divisionNames, medicalTerms, quantityUnits, secre
 import { findGenotypeEnd, isNucleotideRun, mayStartVariant, strCallEnd, variantEnd } from './genetic.ts';
 import type { ScanHost } from './host.ts';
 import { isCommonBigram } from './jieba.ts';
-import { findMedical } from './medical.ts';
+import { findMedical, mentionsPerson, UNANCHORED_MIN_LENGTH } from './medical.ts';
 import { findNames, isNameCell, tibetanNameStartChars } from './names.ts';
 import { credentialValueAfter, findCredentialValues, pemBlockEnd, SECRET_CJK_STARTS, secretTokenConfidence } from './secrets.ts';
 import type { DetectorTypeId, Finding, FindOptions, Strength } from './types.ts';
@@ -120,6 +120,12 @@ const CTX_ASCII_STARTS = new Uint8Array(128);
   const starts = contextKeywords().starts;
   for (let c = 97; c <= 122; c++) CTX_ASCII_STARTS[c] = starts[c] as number;
 }
+
+/** Findings that tie a text to a person, so that its health terms are that person's (see `dropUnanchoredHealth`). */
+const PERSON_ANCHORS: ReadonlySet<DetectorTypeId> = new Set<DetectorTypeId>([
+  'person_name', 'cn_resident_id', 'tw_national_id', 'hk_id', 'cn_passport', 'tw_residence_permit', 'hk_residence_permit', 'mo_residence_permit',
+  'tw_travel_permit', 'hkmo_home_return_permit', 'cn_mobile', 'tw_mobile', 'email', 'bank_card', 'genetic_data',
+]);
 
 /** Context categories that support each type. */
 const TYPE_CONTEXT: Readonly<Record<DetectorTypeId, number>> = {
@@ -338,7 +344,37 @@ export class TextScanner implements ScanHost {
       this.reset(foldWidth(this.text), this.from, this.to, this.opts, this.cellMode);
       this.pass();
     }
+    if (!this.cellMode && this.to - this.from >= UNANCHORED_MIN_LENGTH) this.dropUnanchoredHealth();
     if (this.cellMode && this.hints !== null) this.columnFallbacks();
+  }
+
+  /**
+   * Health terms in a text that names no one (no name, identifier, phone, e-mail, patient field, age or
+   * first person) are a notice's, a policy's or a price list's, not anybody's health data: they are dropped.
+   * Only texts of UNANCHORED_MIN_LENGTH and more, outside table cells and health columns.
+   */
+  private dropUnanchoredHealth(): void {
+    if (this.hints !== null && this.hints.has('medical_record')) return;
+    const found = this.found;
+    let health = false;
+    for (const f of found) if (f.type === 'medical_record' && f.confidence >= FREE_TEXT_MIN_CONFIDENCE) health = true;
+    if (!health) return;
+    for (const f of found) {
+      if (f.confidence < FREE_TEXT_MIN_CONFIDENCE || !PERSON_ANCHORS.has(f.type)) continue;
+      // An anchor counts if it survives the overlaps (高血 read as a name inside 高血压 does not).
+      let beaten = false;
+      for (const g of found) if (g !== f && g.start < f.end && f.start < g.end && g.confidence >= f.confidence) beaten = true;
+      if (!beaten) return;
+    }
+    if (mentionsPerson(this.text, this.from, this.to)) return;
+    // What a health term beat (高血压 read as a name) goes with it.
+    const beatenBy = (f: Finding): boolean => {
+      for (const g of found) if (g.type === 'medical_record' && g.start < f.end && f.start < g.end && g.confidence >= f.confidence) return true;
+      return false;
+    };
+    const kept = found.filter((f) => f.type !== 'medical_record' && !beatenBy(f));
+    found.length = 0;
+    for (const f of kept) found.push(f);
   }
 
   /**
