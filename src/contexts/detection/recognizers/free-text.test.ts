@@ -726,3 +726,18 @@ describe('findInText on what s16 taught: annexes, warehouses and yards, rare sur
     expect(found('GRAFANA_TOKEN=glsa_Xq7pL2vN9rT4mW8kZ3bC6yF1hJ5dS0aE_7c2e91b4', 'secret')).toEqual(['glsa_Xq7pL2vN9rT4mW8kZ3bC6yF1hJ5dS0aE_7c2e91b4']);
   });
 });
+
+describe('findInText on what s17 taught: a name field holds a name whatever its first character', () => {
+  it('reads minority names and rare surnames after a name field and its colon', () => {
+    expect(names('患者：乌云其木格　女　61岁　蒙古族')).toEqual(['乌云其木格']);
+    expect(names('住院预交金收据\n患者：白音巴特尔　住院号：2406190033')).toEqual(['白音巴特尔']);
+    expect(names('姓名：仉晓晨　性别：女')).toEqual(['仉晓晨']);
+  });
+
+  it('does not read a greeting, a place, a role or a department as the name in such a field', () => {
+    expect(names('用户：你好，我的快递到哪了？')).toEqual([]);
+    expect(names('考生：澳门居民  回乡证M87769489')).toEqual([]);
+    expect(names('工伤报备联系人：项目安全员，17808001570。')).toEqual([]);
+    expect(names('活动联系人：社工部王老师。')).toEqual([]);
+  });
+});

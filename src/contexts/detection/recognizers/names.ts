@@ -681,6 +681,67 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
   }
 
   if (dotHits.length > 0) findDotNames(host, dotHits);
+  findLabelledNames(host);
+}
+
+/** Last characters of role nouns (校医, 安全员, 总监, 技师): a word ending so is a role, not a name. */
+const ROLE_FINALS = '员师医长监';
+
+/** Values of a name field that are no name (本人, 同上, 不详, 男). Normalised. */
+const NOT_A_NAME_VALUE = new Set(['本人', '同上', '不详', '未知', '未填', '暂无', '见上', '如上', '略', '无', '男', '女', '男性', '女性', '家属', '匿名', '保密', '空']);
+
+/**
+ * A name field's value (患者：乌云其木格 女, 联系人：格桑梅朵（女儿）, 申请人：白音巴特尔，): after a name keyword and a
+ * colon, a run of two to five CJK characters closed by a space, punctuation or a number is the name whatever its first
+ * character, so minority names without a Han surname and rare surnames (妫, 仉) are found whole. Cut before a title or
+ * a keyword glued to it (陈志勇先生, 张伟电话); not a place, an organisation or a placeholder (本人, 不详).
+ */
+function findLabelledNames(host: ScanHost): void {
+  const text = host.text;
+  const to = host.to;
+  const ctx = host.context();
+  const titles = nameTitles();
+  const { placeFinal, nonName } = tables();
+  ctx.forEachHit(CTX.person_name, (_s, e) => {
+    let k = e;
+    while (k < to && text.charCodeAt(k) === 32) k++;
+    const colon = text.charCodeAt(k);
+    if (colon !== 0xff1a && colon !== 58) return;
+    k++;
+    while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0x3000)) k++;
+    let r = k;
+    while (r < to && r - k <= 6 && isCjk(text.charCodeAt(r))) r++;
+    if (r < to && (isCjk(text.charCodeAt(r)) || isNameDot(text.charCodeAt(r)) || (text.charCodeAt(r) | 32) >= 97 && (text.charCodeAt(r) | 32) <= 122)) return;
+    let titled = false;
+    for (let j = k + 1; j < r; j++) {
+      if (ctx.covers(j) || titles.longestAt(text, j, r) !== null) {
+        titled = !ctx.covers(j);
+        r = j;
+        break;
+      }
+    }
+    if (r - k < 2 || r - k > 5) return;
+    // 房产中介陈经理: before a title, only a name cell (the role and surname are findNames' to read).
+    if (titled && !isNameCell(text, k, r)) return;
+    if (ctx.covers(k) || NOT_A_NAME_VALUE.has(normSlice(text, k, r)) || isWord(text, k, r) || startsNameRole(text, k, r)) return; // 您好, 器械, 甲方郑立新
+    if (placeFinal[norm(text.charCodeAt(r - 1))] === 1 && !marriedNameAt(text, k, to)) return;
+    // 人事部孙丽, 社工部王, 校医普丽华: a department or role before the name; findNames reads those.
+    for (let j = k + 1; j < r; j++) if (isDepartmentFinal(norm(text.charCodeAt(j))) || endsWithNameRole(text, j, k, false)) return;
+    // 您好, 需要, 澳门, 器械: one ordinary word, not a name (a name reads as a name or an unknown word: 仉晓晨 x, 格桑梅朵 nr);
+    // 校医普丽华, 项目安全员: a role word (…医, …员) before the name or as the whole value.
+    const words = tag(normSlice(text, k, r));
+    const first = words[0] as TaggedWord;
+    if (words.length === 1 && r - k <= 3 && !(first.tag.startsWith('nr') || first.tag === 'x')) return;
+    for (const w of words) if (w.word.length >= 2 && w.tag === 'n' && ROLE_FINALS.includes(w.word.charAt(w.word.length - 1))) return;
+    // A function character marks a phrase in a Han name's length (其他, 有的); a Mongolian name may hold one (乌云其木格).
+    for (let j = k; j < r; j++) {
+      const c = norm(text.charCodeAt(j));
+      if (nonName[c] === 1 && c !== GIVEN_AFTER_ROLE && !(c === 0x5176 /* 其 */ && r - k >= 4)) return;
+    }
+    let c = 0.9;
+    if (host.hinted('person_name')) c += 0.05;
+    host.emit('person_name', k, r, c);
+  });
 }
 
 /** Transliterated names written with a middle dot: 阿卜杜拉·买买提, 约翰·史密斯. */
