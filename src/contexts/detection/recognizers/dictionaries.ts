@@ -180,6 +180,8 @@ export const MED_KIND = 7;
 export const MED_HEAD = 8;
 /** Written with two or more capitals in the dictionary (CT, COPD): the text must have two too. */
 export const MED_ACRONYM = 16;
+/** A generic treatment or word (化疗, 透析, 肿瘤): not reported, but it supports the terms next to it as a co-occurring term. */
+export const MED_SUPPORT = 32;
 
 let medicalTrie: KeywordTrie<number> | null = null;
 
@@ -205,6 +207,7 @@ function forEachMedicalTerm(fn: (word: string, value: number) => void): void {
   add(medicalData.proceduresLatin, MED.procedure);
   add(medicalData.tests, MED.test);
   add(medicalData.testsLatin, MED.test);
+  add(medicalData.testPhrasesLatin, MED.test, '|');
   add(medicalData.drugs, MED.drug);
   add(medicalData.drugsLatin, MED.drug);
   add(medicalData.vaccines, MED.drug);
@@ -215,6 +218,7 @@ function forEachMedicalTerm(fn: (word: string, value: number) => void): void {
   add(medicalData.drugPhrasesLatin, MED.drug, '|');
   add(medicalData.procedurePhrasesLatin, MED.procedure, '|');
   add(medicalData.imagingPhrasesLatin, MED.imaging, '|');
+  add(medicalData.supportOnly, MED.procedure | MED_SUPPORT);
 }
 
 /** Medical terms → kind | flags. Later lists win for a term in two lists (a disease over a head). */

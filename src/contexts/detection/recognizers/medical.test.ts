@@ -341,3 +341,23 @@ describe('medical_record: what s17 taught (English letters, notices that name no
     expect(medical('血液透析紀錄\n病人：葉金枝　原發病：糖尿病腎病變')).toEqual(['糖尿病腎病變']);
   });
 });
+
+describe('medical_record: generic words, denials and records (session 12)', () => {
+  it('does not report a generic treatment, but lets it support the diagnosis next to it', () => {
+    expect(medical('困难职工帮扶名单：刘桂芳（尿毒症，每周透析3次），补助5,000元')).toEqual(['尿毒症']);
+    expect(medical('患者王某某，乳腺癌术后化疗中')).toEqual(['乳腺癌']);
+  });
+
+  it('does not report a denied, absent or supposed condition', () => {
+    expect(medical('既往史：否认高血压、糖尿病史。诊断：急性阑尾炎')).toEqual(['急性阑尾炎']);
+    expect(medical('患者林某，术中出血约10ml，未输血。注意事项：如有牙龈出血请及时就诊。诊断：胆囊结石')).toEqual(['胆囊结石']);
+  });
+
+  it('reads a term of a clinical record far from any medical keyword', () => {
+    expect(medical('病人：林柏翰　男　49歲\n所見：肝臟回音增強，膽囊內見一0.5公分膽囊息肉，無後方聲影。')).toEqual(['膽囊息肉']);
+  });
+
+  it('reads the title of a form as no finding, even when a field follows on its line', () => {
+    expect(medical('残疾人证申领审核表：申请人夏梓轩，男，9岁，诊断：孤独症谱系障碍')).toEqual(['孤独症谱系障碍']);
+  });
+});

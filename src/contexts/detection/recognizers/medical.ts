@@ -20,7 +20,7 @@
  */
 import { ASCII, isCjk, isDigit, isWideDigit, norm, startsWithNorm } from './chars.ts';
 import type { MedicalCues, MedicalStarts } from './dictionaries.ts';
-import { CTX, MED, MED_ACRONYM, MED_HEAD, MED_KIND, medicalCues, medicalLatinPairs, medicalModifiers, medicalPairIndex, medicalStarts, medicalTerms, MOD } from './dictionaries.ts';
+import { CTX, MED, MED_ACRONYM, MED_HEAD, MED_KIND, MED_SUPPORT, medicalCues, medicalLatinPairs, medicalModifiers, medicalPairIndex, medicalStarts, medicalTerms, MOD } from './dictionaries.ts';
 import { KeywordTrie } from './keyword-trie.ts';
 import type { ScanHost } from './host.ts';
 
@@ -64,6 +64,8 @@ interface Term {
   kind: number;
   /** A diagnosis that took in a site or qualifier before it (右小腿开放性骨折): specific to a person. */
   sited?: boolean;
+  /** A generic word (化疗, 透析; MED_SUPPORT): supports its neighbours, is not reported. */
+  support?: boolean;
 }
 
 function isAsciiAlnumCode(c: number): boolean {
@@ -304,7 +306,8 @@ function addTerm(d: Tables, text: string, from: number, to: number, terms: Term[
   // 唐氏综合征血清学筛查, 梅毒抗体: a diagnosis named with a screening or serology word is a test.
   if (kind === MED.disease && end > termEnd && !DIAGNOSIS_WORDS.some((w) => startsWithNorm(text, termEnd, w)) && !isVaccineWord(text, termEnd, end)) kind = MED.test;
   // 重度残疾人: a group of people, not one person's diagnosis.
-  terms.push({ start, end, kind, sited: kind === MED.disease && start < p && (end >= to || text.charCodeAt(end) !== 0x4eba /* 人 */) });
+  const support = (value & MED_SUPPORT) !== 0;
+  terms.push({ start, end, kind, sited: kind === MED.disease && start < p && (end >= to || text.charCodeAt(end) !== 0x4eba /* 人 */), support });
   return end;
 }
 
@@ -313,7 +316,7 @@ const EXAM_WORDS = ['检查', '检测'];
 /** Words after a procedure that name it whole (针灸治疗, 经颅磁刺激治疗, 羊膜腔穿刺术). */
 const PROCEDURE_WORDS = ['检查', '检测', '治疗', '术'];
 /** Words after a test's marker that name the test (EGFR基因检测, HIV抗体确证试验, 乙肝病毒DNA定量). */
-const TEST_WORDS = ['基因检测', '确证试验', '检查', '筛查', '筛检', '检测', '定量'];
+const TEST_WORDS = ['基因检测', '确证试验', '检查', '筛查', '筛检', '检测', '定量', '蛋白'];
 /**
  * Words after a diagnosis that are part of it (脑梗死后遗症), or make it the name of a screening, a
  * serology test or a vaccine (地中海贫血筛查, 梅毒血清检查, B型肝炎表面抗原, 乙脑减毒活疫苗). Longest first.
@@ -330,7 +333,7 @@ function isVaccineWord(text: string, s: number, e: number): boolean {
 /** Salt and ester endings of a drug's name (阿托伐他汀钙, 头孢呋辛酯), taken in before a dosage form or the end of the word. */
 const SALT_ENDINGS = '钙钠钾镁锌酯';
 /** First characters of dosage forms (片, 胶囊, 颗粒, 注射液, 口服液, 缓释 …). */
-const FORM_STARTS = '片胶颗注口缓控肠分混丸散';
+const FORM_STARTS = '片胶颗注口缓控肠分混丸散咀贴滴喷吸栓软乳凝溶';
 
 /** English words after a Latin term that belong to it, by kind: a test's antibody or PCR (anti-CCP antibody, norovirus PCR), a biologic's suffix (darbepoetin alfa). Lower case. */
 const LATIN_WORDS_AFTER: Readonly<Record<number, readonly string[]>> = {
@@ -486,7 +489,7 @@ function resolve(text: string, terms: Term[]): number {
     }
     // Written together, two drugs are one combination (布地奈德福莫特罗), two diagnoses one diagnosis
     // (乙型肝炎肝硬化) and a test of a marker one test (EGFR基因检测).
-    if (last !== undefined && t.start === last.end && t.kind === last.kind && (t.kind === MED.drug || t.kind === MED.disease || t.kind === MED.test || t.kind === MED.procedure)) {
+    if (last !== undefined && t.start === last.end && t.kind === last.kind && t.support !== true && last.support !== true && (t.kind === MED.drug || t.kind === MED.disease || t.kind === MED.test || t.kind === MED.procedure)) {
       last.end = t.end;
       continue;
     }
@@ -500,11 +503,28 @@ function resolve(text: string, terms: Term[]): number {
   return n;
 }
 
+/** Words before a term that deny or suppose it (否认高血压, 未输血, 无肝素透析, 不是癌症, 如有牙龈出血). Normalised. */
+const NEGATIONS = ['否认', '未检出', '未', '无', '不是', '排除', '如有', '如出现', '若有', '若出现', '警惕'];
+
+/** Characters that join the terms of a list (高血压、糖尿病). */
+const LIST_JOINERS = '、及和与';
+
+/** True when a negation or a supposition (NEGATIONS) is written right before `start`, not 不排除 or 是不是 (which leave it open). */
+function negatedAt(text: string, start: number, from: number): boolean {
+  for (const w of NEGATIONS) {
+    const k = start - w.length;
+    if (k < from || !startsWithNorm(text, k, w)) continue;
+    if (k > from && ((w === '排除' && norm(text.charCodeAt(k - 1)) === 0x4e0d) /* 不 */ || (w === '不是' && norm(text.charCodeAt(k - 1)) === 0x662f) /* 是 */)) continue;
+    return true;
+  }
+  return false;
+}
+
 /** Words that end a document's title (肺结核患者督导服药登记, 血液透析紀錄, 种植牙知情同意书). Normalised. */
-const TITLE_WORDS = ['报告单', '报告', '登记表', '登记', '记录表', '记录', '纪录', '纪要', '提醒', '通知', '同意书', '结果', '评估', '申请表', '证明书', '证明', '随访表'];
+const TITLE_WORDS = ['报告单', '报告', '登记表', '登记', '记录表', '记录', '纪录', '纪要', '提醒', '通知', '同意书', '结果', '评估', '申请表', '申请单', '预约单', '评定表', '审核表', '证明书', '证明', '随访表', '申报', '单', '表'];
 
 function isTitleSeparator(c: number): boolean {
-  return c === 0xff5c /* ｜ */ || c === 124 || c === 0x3000 || c === 9;
+  return c === 0xff5c /* ｜ */ || c === 124 || c === 0x3000 || c === 9 || c === 0xff1a /* ： */ || c === 58;
 }
 
 /**
@@ -520,12 +540,8 @@ function inTitle(text: string, from: number, to: number, t: Term): boolean {
   while (s > from && !isTitleSeparator(text.charCodeAt(s - 1))) s--;
   let e = t.end;
   while (e < lineEnd && !isTitleSeparator(text.charCodeAt(e))) e++;
-  // A one-line text is a note, not a title over a record.
-  if (e === to) return false;
-  for (let k = s; k < e; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0xff1a || c === 58) return false;
-  }
+  // A one-line text is a note, not a title over a record; the value of a field (诊断：…) is no title.
+  if (e === to || (s > from && (text.charCodeAt(s - 1) === 0xff1a || text.charCodeAt(s - 1) === 58))) return false;
   let k = e;
   while (k > s && text.charCodeAt(k - 1) === 32) k--;
   const last = text.charCodeAt(k - 1);
@@ -585,20 +601,26 @@ export function findMedical(host: ScanHost, hits: readonly number[]): void {
   const n = resolve(text, terms);
   const ctx = host.context();
   const hinted = host.hinted('medical_record');
+  let negatedEnd = -1;
   for (let k = 0; k < n; k++) {
     const t = terms[k] as Term;
     const prev = k > 0 ? terms[k - 1] : undefined;
+    // A denial covers the list it opens (否认高血压、糖尿病史).
+    if (negatedAt(text, t.start, from) || (negatedEnd >= 0 && t.start === negatedEnd + 1 && LIST_JOINERS.includes(text.charAt(negatedEnd)))) {
+      negatedEnd = t.end;
+      continue;
+    }
     if (labelsCode(text, prev, t) || glosses(text, prev, t) || inTitle(text, from, to, t)) continue;
     let c = BASE[t.kind] as number;
     if (t.sited === true) c += SITED;
     const around = ctx.before(t.start, MEDICAL_WINDOW_BEFORE) | ctx.after(t.end, MEDICAL_WINDOW_AFTER);
     if ((around & CTX.medical_record) !== 0 || hasCue(d.cues, text, t, from, to)) c += CONTEXT;
-    else if (isAsciiLetterCode(text.charCodeAt(t.start)) && (ctx.categories() & CTX.medical_record) !== 0) c += DOCUMENT_CONTEXT;
+    else if ((ctx.categories() & CTX.medical_record) !== 0) c += DOCUMENT_CONTEXT;
     const next = k + 1 < n ? terms[k + 1] : undefined;
     if ((prev !== undefined && t.start - prev.end <= MEDICAL_COOCCURRENCE) || (next !== undefined && next.start - t.end <= MEDICAL_COOCCURRENCE)) c += COOCCURRENCE;
     if (hinted) c += 0.3;
     // A term glued to a CJK word on its left without context may be part of that word.
     if (t.start > from && isCjk(text.charCodeAt(t.start - 1)) && (around & CTX.medical_record) === 0) c -= 0.05;
-    host.emit('medical_record', t.start, t.end, c);
+    if (t.support !== true) host.emit('medical_record', t.start, t.end, c);
   }
 }
