@@ -172,7 +172,8 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
     let e = k + u.length;
     // 163号门店, 19号房屋一处: 门 and 房 begin the next word (a shop, the house itself), not a unit; the number ends at 号.
     if (e < to && u.length >= 2 && norm(text.charCodeAt(k)) === 0x53f7 /* 号 */ && WORD_AFTER_UNIT.includes(normSlice(text, e - 1, e + 1))) e = k + 1;
-    if (e < to && notAfter[norm(text.charCodeAt(e))] === 1 && !PLACE_AFTER_UNIT.some((w) => text.startsWith(w, e)) && divisionNames().longestLengthAt(text, e, to) === 0) return -1;
+    // 3号台, 5号线: a platform or a line, not an address — unless an estate's name starts there (1288号台商花园6号楼).
+    if (e < to && notAfter[norm(text.charCodeAt(e))] === 1 && !PLACE_AFTER_UNIT.some((w) => text.startsWith(w, e)) && divisionNames().longestLengthAt(text, e, to) === 0 && !estateNameAt(text, e, to)) return -1;
     if (u.length === 1 && norm(text.charCodeAt(k)) === 0x53f7 /* 号 */ && THING_AFTER_UNIT.some((w) => text.startsWith(w, e))) return -1;
     // Taiwan writes a sub-number after the unit: 7樓之3, 245號之1.
     if (e + 1 < to && text.charCodeAt(e) === 0x4e4b /* 之 */ && isDigit(text.charCodeAt(e + 1))) {
@@ -194,7 +195,8 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
   }
   // A bare number right after another number component: 88号3栋502, 5号3-502.
   // A room number right after a building's name (国际贸易中心大厦2106, 海德公寓1203).
-  const afterBuilding = prevKind === K_LOW && digits >= 3 && digits <= 4 && letters === 0 && !dashed && pos > 0 && BUILDING_SUFFIXES.has(normSlice(text, pos - 2, pos));
+  // …or a floor and its flat letter there (财富大厦公寓22C, 金城大厦12B).
+  const afterBuilding = prevKind === K_LOW && ((digits >= 3 && digits <= 4) || (lettered && digits <= 2)) && letters === 0 && !dashed && pos > 0 && BUILDING_SUFFIXES.has(normSlice(text, pos - 2, pos));
   if ((prevKind === K_NUM && digits >= 2 && letters === 0) || (dashed && prevKind !== K_DIV && prevKind !== K_HIGH) || afterBuilding) {
     // A room number after a building or unit (3号楼1201, 2单元1506) may run into the next word.
     const room = (prevKind === K_NUM || afterBuilding) && ((digits >= 3 && digits <= 4) || lettered) && letters === 0 && !dashed;
@@ -204,14 +206,24 @@ function numberAt(text: string, pos: number, to: number, prevKind: number): numb
   return -1;
 }
 
+/** True when an estate's or building's name (a CJK run ending with a building suffix) and its number start at `k`. */
+function estateNameAt(text: string, k: number, to: number): boolean {
+  for (let e = k + 2; e <= Math.min(to, k + 8); e++) {
+    if (!isCjk(text.charCodeAt(e - 1))) return false;
+    const next = e < to ? text.charCodeAt(e) : 0;
+    if ((isDigit(next) || isWideDigit(next)) && (BUILDING_SUFFIXES.has(normSlice(text, e - 2, e)) || BUILDING_SUFFIXES.has(normSlice(text, e - 1, e)))) return true;
+  }
+  return false;
+}
+
 /** True when the dashed number text[s, e) counts up (1-12): a range, not a building and its unit (7-3). */
 function isRange(text: string, s: number, e: number): boolean {
   const parts = text.slice(s, e).split(/[-\u2014\uff0d\u2013]/);
   return parts.length === 2 && Number(parts[1]) > Number(parts[0]);
 }
 
-/** Words that hold a stop character and often name estates and buildings (人才公寓). */
-const STOP_IN_WORDS = ['人才'];
+/** Words that hold a stop character and often name estates and buildings (人才公寓, 育才小区). */
+const STOP_IN_WORDS = ['人才', '育才', '英才', '俊才'];
 
 /** True when the stop character at `k` is inside one of STOP_IN_WORDS (人才, with 才 at `k`). */
 function stopInWord(text: string, k: number): boolean {
@@ -285,7 +297,8 @@ function parseChain(text: string, start: number, to: number): Chain {
         if (end < to) {
           const sfx = tables().suffix.longestAt(text, end, to);
           if (sfx !== null && sfx.value === K_HIGH && sfx.length === 1) end += 1;
-          else if (sfx !== null && sfx.value === K_LOW && BUILDING_SUFFIXES.has(normSlice(text, end, end + sfx.length))) {
+          // …not after a whole division (金水区|花园路), nor before a road's suffix (中山花园路).
+          else if (sfx !== null && sfx.value === K_LOW && BUILDING_SUFFIXES.has(normSlice(text, end, end + sfx.length)) && !DIVISION_FINALS.includes(String.fromCharCode(norm(text.charCodeAt(end - 1)))) && tables().suffix.longestAt(text, end + sfx.length, to)?.value !== K_ROAD) {
             end += sfx.length; // 中山大厦, 福州广场: a building named after a place
             kind = K_LOW;
           } else if (sfx !== null && sfx.value === K_ROAD) {

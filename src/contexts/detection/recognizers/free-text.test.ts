@@ -741,3 +741,19 @@ describe('findInText on what s17 taught: a name field holds a name whatever its 
     expect(names('活动联系人：社工部王老师。')).toEqual([]);
   });
 });
+
+describe('findInText on what s17 taught: function characters in a name field, and estates after the house number', () => {
+  it('reads a name field whose given name holds a function character, a bracketed role before the colon, and Korean-Chinese names', () => {
+    expect(names('服务医生：林向荣')).toEqual(['林向荣']);
+    expect(names('姓名：黃于倫　病歷號：A0912345')).toEqual(['黃于倫']);
+    expect(names('男方：金哲浩　女方：朴秀妍\n共同住址')).toEqual(['金哲浩', '朴秀妍']);
+  });
+
+  it('reads a road named 花园路 after a district, an estate after 号台, 育才小区, and a flat with its letter after a building', () => {
+    expect(addresses('地址：郑州市金水区花园路128号院6号楼2单元9号')).toEqual(['郑州市金水区花园路128号院6号楼2单元9号']);
+    expect(addresses('地址：平潭县前进西路1288号台商花园6号楼301室')).toEqual(['平潭县前进西路1288号台商花园6号楼301室']);
+    expect(addresses('地址：石家庄市长安区建设北大街59号育才小区16栋3单元101\n家属')).toEqual(['石家庄市长安区建设北大街59号育才小区16栋3单元101']);
+    expect(addresses('内地居住地址：深圳市福田区福华三路88号财富大厦公寓22C\n就诊')).toEqual(['深圳市福田区福华三路88号财富大厦公寓22C']);
+    expect(addresses('请到福州市鼓楼区五一路3号台办理')).toEqual([]);
+  });
+});

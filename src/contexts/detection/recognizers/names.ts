@@ -704,6 +704,8 @@ function findLabelledNames(host: ScanHost): void {
   const { placeFinal, nonName } = tables();
   ctx.forEachHit(CTX.person_name, (_s, e) => {
     let k = e;
+    // 甲方（委托人）：方圆 — the keyword's bracket closes before the colon.
+    if (k < to && (text.charCodeAt(k) === 0xff09 || text.charCodeAt(k) === 41)) k++;
     while (k < to && text.charCodeAt(k) === 32) k++;
     const colon = text.charCodeAt(k);
     if (colon !== 0xff1a && colon !== 58) return;
@@ -734,9 +736,12 @@ function findLabelledNames(host: ScanHost): void {
     if (words.length === 1 && r - k <= 3 && !(first.tag.startsWith('nr') || first.tag === 'x')) return;
     for (const w of words) if (w.word.length >= 2 && w.tag === 'n' && ROLE_FINALS.includes(w.word.charAt(w.word.length - 1))) return;
     // A function character marks a phrase in a Han name's length (其他, 有的); a Mongolian name may hold one (乌云其木格).
+    // A function character marks a phrase (我是…, 好的); a given name after a surname may hold one (林向荣, 黃于倫),
+    // and a Mongolian name 其 (乌云其木格).
+    const surnamed = surnameLength(text, k, r) > 0 && r - k <= 3;
     for (let j = k; j < r; j++) {
       const c = norm(text.charCodeAt(j));
-      if (nonName[c] === 1 && c !== GIVEN_AFTER_ROLE && !(c === 0x5176 /* 其 */ && r - k >= 4)) return;
+      if (nonName[c] === 1 && c !== GIVEN_AFTER_ROLE && !(c === 0x5176 /* 其 */ && r - k >= 4) && !(surnamed && j > k)) return;
     }
     let c = 0.9;
     if (host.hinted('person_name')) c += 0.05;
