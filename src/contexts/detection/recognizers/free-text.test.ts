@@ -757,3 +757,19 @@ describe('findInText on what s17 taught: function characters in a name field, an
     expect(addresses('请到福州市鼓楼区五一路3号台办理')).toEqual([]);
   });
 });
+
+describe('findInText on what s17 taught: words glued to a keyword, doctors\' posts, 我叫', () => {
+  it('does not read a body position, a relation or an anaesthetist\'s field as names', () => {
+    expect(names('手术经过：患者仰卧位，常规消毒铺巾')).toEqual([]);
+    expect(names('申请人：鲍红旗　与患者关系：本人')).toEqual(['鲍红旗']);
+    expect(names('麻醉医师：端木青　麻醉护士：柏雪')).toEqual(['端木青', '柏雪']);
+    expect(names('由民警送回石家庄市长安区')).toEqual([]);
+  });
+
+  it('reads a name after a village doctor\'s post and after 我叫, and keeps a name glued to 员工 or 旅客', () => {
+    expect(names('督导员：村医潘文武　13960330848')).toEqual(['潘文武']);
+    expect(names('答：我叫喻建新，是某物流公司送货司机。')).toEqual(['喻建新']);
+    expect(names('病假申请：员工甘露因腰椎间盘突出症需休病假两周')).toEqual(['甘露']);
+    expect(names('旅客邱淑贞持台胞证12345678办理入境。')).toEqual(['邱淑贞']);
+  });
+});

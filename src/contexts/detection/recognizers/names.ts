@@ -179,7 +179,8 @@ function agentBefore(text: string, p: number, from: number): boolean {
   if (!isCjk(text.charCodeAt(e - 2))) return false;
   // 设备科 庄学文, 质量部 钟海涛, 人事部孙丽，: a department, then a staff member's name (the caller checks the run is one).
   if (isDepartmentFinal(c)) return e < p || isCjk(text.charCodeAt(e - 3));
-  return c === 0x4eba /* 人 */ || c === 0x5458 /* 员 */ || c === 0x8005 /* 者 */;
+  // 村医潘文武, 校医普丽华: a doctor's post (医) before the name, as an agent noun.
+  return c === 0x4eba /* 人 */ || c === 0x5458 /* 员 */ || c === 0x8005 /* 者 */ || c === 0x533b /* 医 */;
 }
 
 /** True when a department's name (…科, …部, …室, …处) ends right before `p`, with no gap. */
@@ -208,6 +209,12 @@ function traditionalNear(text: string, p: number, from: number, to: number): boo
 function isWord(text: string, s: number, e: number): boolean {
   const lx = lexiconEntryAtNorm(text, s, e);
   return lx >= 0 && !lexIsName(lx) && lexFreq(lx) >= 3;
+}
+
+/** True when the segmenter reads text[s, e) as one ordinary word (麻醉 v, 冷链 n), not a name or an unknown word. */
+function ordinaryWord(text: string, s: number, e: number): boolean {
+  const words = tag(normSlice(text, s, e));
+  return words.length === 1 && ORDINARY_WORD_TAGS.has((words[0] as TaggedWord).tag);
 }
 
 /** Tags of an ordinary word (名单 n, 设备 vn, 本周 t) that, after a surname character, make the run no name (白名单). */
@@ -560,7 +567,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       len = titleAt - p;
       conf = 0.45;
       // 安装师傅, 公卫医生: an ordinary word before a title is no name.
-      if (len === 2 && (isCommonBigram(norm(text.charCodeAt(p)), norm(text.charCodeAt(p + 1))) || isWord(text, p, p + 2))) continue;
+      if (len === 2 && (isCommonBigram(norm(text.charCodeAt(p)), norm(text.charCodeAt(p + 1))) || isWord(text, p, p + 2) || ordinaryWord(text, p, p + 2))) continue; // 麻醉医师
       // 本周张律师, 完成家庭医生: the surname character ends a word begun before it.
       if (isCjk(prev) && (isCommonBigram(norm(prev), norm(text.charCodeAt(p))) || (boundary[norm(prev)] !== 1 && midWord(text, p, from)))) continue;
     } else if (genderAt > 0) {
@@ -568,6 +575,8 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       len = genderAt - p;
       conf = 0.45;
     } else if (adjacent && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2) {
+      // 患者仰卧位，, 与患者关系：: glued to the keyword, a three-character or frequent ordinary word is no name.
+      if (keywordAdjacent && distance === 0 && ordinaryWord(text, p, runEnd) && (runEnd - p === 3 || lexFreq(lexiconEntry(normSlice(text, p, runEnd))) >= 1000)) continue;
       len = runEnd - p;
       // 运维人员李宏于2024…: a two-character name and a preposition before the number.
       if (len === sLen + 2 && nonName[norm(text.charCodeAt(runEnd - 1))] === 1) len--;
@@ -622,7 +631,9 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       } else {
         // An ordinary word led by a surname character (方面, 高山): a name only with a keyword; never a
         // pronoun, time, adverb or function word (客户：那天…).
-        if (!keywordAdjacent || len > 3 || w.tag === 'ns' || NOT_NAME_WORD_TAGS.has(w.tag)) continue; // 被告：福州鑫源… is a firm
+        // Glued to the keyword, not a frequent word or a three-character verb phrase (与患者关系, 患者仰卧位).
+        const glued = distance === 0 && ((w.tag === 'v' && len === 3) || lexFreq(lexiconEntry(w.word)) >= 1000);
+        if (!keywordAdjacent || glued || len > 3 || w.tag === 'ns' || NOT_NAME_WORD_TAGS.has(w.tag)) continue; // 被告：福州鑫源… is a firm
         conf = 0.2;
       }
       // A two-character name token followed by a one-character token (陈家|豪, 黎明|辉) is usually a
