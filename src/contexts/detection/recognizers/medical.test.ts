@@ -361,3 +361,10 @@ describe('medical_record: generic words, denials and records (session 12)', () =
     expect(medical('残疾人证申领审核表：申请人夏梓轩，男，9岁，诊断：孤独症谱系障碍')).toEqual(['孤独症谱系障碍']);
   });
 });
+
+describe('medical_record: the terms s17 showed missing (session 12)', () => {
+  it('reads sites and qualifiers the vocabulary lacked, and a salt before a conjunction', () => {
+    expect(medical('患者王某，诊断为右侧额颞部急性硬膜下血肿，术后抗凝改用那屈肝素钙并减量。')).toEqual(['右侧额颞部急性硬膜下血肿', '那屈肝素钙']);
+    expect(medical('病人：徐承恩　評估結果：語言發展遲緩；第三劑五合一疫苗已接種')).toEqual(['語言發展遲緩', '五合一疫苗']);
+  });
+});

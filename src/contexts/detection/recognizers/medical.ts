@@ -188,7 +188,7 @@ function panelAfter(text: string, end: number, to: number): boolean {
  * 买二送一) and animals' treatment (宠物医院处方). Normalised.
  */
 const NOT_PERSONAL = [
-  '促销', '买二送一', '买一送一', '第二件半价', '满减', '特价', '宠物', '兽医', '动物医院', '已到货',
+  '促销', '买二送一', '买一送一', '第二件半价', '满减', '特价', '宠物', '兽医', '动物医院', '已到货', '猫咪', '幼猫', '幼犬', '认养', '领养',
   // Campaigns, notices and insurance products (健康宣传栏, 开设糖尿病足专病门诊, 【产品说明】本重疾险保障…).
   '宣传栏', '小叮咛', '小贴士', '开设', '专病门诊', '产品说明',
   // Adverts, insurance contracts and public-health messages (【广告】, 本合同约定的重大疾病, 三高是脑中风的危险因子).
@@ -389,7 +389,8 @@ function extendRight(text: string, end: number, to: number, kind: number): numbe
     for (const w of DISEASE_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length;
   } else if (kind === MED.drug && SALT_ENDINGS.includes(String.fromCharCode(norm(text.charCodeAt(end))))) {
     const n = end + 1 < to ? text.charCodeAt(end + 1) : 0;
-    if (n === 0 || !isCjk(n) || FORM_STARTS.includes(String.fromCharCode(norm(n)))) return end + 1;
+    // …or before a conjunction or the next clause (改用那屈肝素钙并减量).
+    if (n === 0 || !isCjk(n) || FORM_STARTS.includes(String.fromCharCode(norm(n))) || '并和及与或'.includes(String.fromCharCode(norm(n)))) return end + 1;
   }
   return end;
 }

@@ -124,7 +124,7 @@ const CTX_ASCII_STARTS = new Uint8Array(128);
 /** Findings that tie a text to a person, so that its health terms are that person's (see `dropUnanchoredHealth`). */
 const PERSON_ANCHORS: ReadonlySet<DetectorTypeId> = new Set<DetectorTypeId>([
   'person_name', 'cn_resident_id', 'tw_national_id', 'hk_id', 'cn_passport', 'tw_residence_permit', 'hk_residence_permit', 'mo_residence_permit',
-  'tw_travel_permit', 'hkmo_home_return_permit', 'cn_mobile', 'tw_mobile', 'email', 'bank_card', 'genetic_data',
+  'tw_travel_permit', 'hkmo_home_return_permit', 'cn_mobile', 'tw_mobile', 'email', 'bank_card', 'genetic_data', 'cn_license_plate', 'vin',
 ]);
 
 /** Context categories that support each type. */
