@@ -773,3 +773,18 @@ describe('findInText on what s17 taught: words glued to a keyword, doctors\' pos
     expect(names('旅客邱淑贞持台胞证12345678办理入境。')).toEqual(['邱淑贞']);
   });
 });
+
+describe('findInText on what s19 taught: dot names whole, departments glued to a word, statements in a name field', () => {
+  it('reads transliterated names whole when a space, a comma or a bracket follows, and a six-character Mongolian name', () => {
+    expect(names('新增：阿力木江·吐尔地 1507室')).toEqual(['阿力木江·吐尔地']);
+    expect(names('申请人：买买提江·阿布都拉，653101198402207090')).toEqual(['买买提江·阿布都拉']);
+    expect(names('父亲：叶尔肯·别克，身份证')).toEqual(['叶尔肯·别克']);
+    expect(names('被保险人：额尔敦巴雅尔，蒙古族')).toEqual(['额尔敦巴雅尔']);
+  });
+
+  it('does not read 部门 as a department and a name, a statement as a name, or a child before 小朋友', () => {
+    expect(names('请求市场监管部门调查。')).toEqual([]);
+    expect(names('被告：同意离婚，抚养费最多1000元。')).toEqual([]);
+    expect(names('温子晴小朋友的快篩結果為A型流感陽性')).toEqual(['温子晴']);
+  });
+});

@@ -178,7 +178,8 @@ function agentBefore(text: string, p: number, from: number): boolean {
   if (c === 0x5e8a /* 床 */) return isDigit(text.charCodeAt(e - 2));
   if (!isCjk(text.charCodeAt(e - 2))) return false;
   // 设备科 庄学文, 质量部 钟海涛, 人事部孙丽，: a department, then a staff member's name (the caller checks the run is one).
-  if (isDepartmentFinal(c)) return e < p || isCjk(text.charCodeAt(e - 3));
+  // …but 监管部门调查: the department's last character and the surname character are one word (部门).
+  if (isDepartmentFinal(c)) return (e < p || isCjk(text.charCodeAt(e - 3))) && !(e === p && ordinaryWord(text, p - 1, p + 1));
   // 村医潘文武, 校医普丽华: a doctor's post (医) before the name, as an agent noun.
   return c === 0x4eba /* 人 */ || c === 0x5458 /* 员 */ || c === 0x8005 /* 者 */ || c === 0x533b /* 医 */;
 }
@@ -695,6 +696,9 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
   findLabelledNames(host);
 }
 
+/** Tags of a phrase's words (同意|离婚 v v): a field value made only of them is a statement, not a name. */
+const PHRASE_TAGS = new Set(['v', 'vn', 'd', 'a', 'ad', 'p', 'c', 'u', 'r', 'm', 'q', 'l', 'i']);
+
 /** Last characters of role nouns (校医, 安全员, 总监, 技师): a word ending so is a role, not a name. */
 const ROLE_FINALS = '员师医长监';
 
@@ -733,7 +737,8 @@ function findLabelledNames(host: ScanHost): void {
         break;
       }
     }
-    if (r - k < 2 || r - k > 5) return;
+    // Two to five characters; six for a name without a Han surname (额尔敦巴雅尔).
+    if (r - k < 2 || r - k > 6 || (r - k === 6 && surnameLength(text, k, r) > 0)) return;
     // 房产中介陈经理: before a title, only a name cell (the role and surname are findNames' to read).
     if (titled && !isNameCell(text, k, r)) return;
     if (ctx.covers(k) || NOT_A_NAME_VALUE.has(normSlice(text, k, r)) || isWord(text, k, r) || startsNameRole(text, k, r)) return; // 您好, 器械, 甲方郑立新
@@ -745,6 +750,8 @@ function findLabelledNames(host: ScanHost): void {
     const words = tag(normSlice(text, k, r));
     const first = words[0] as TaggedWord;
     if (words.length === 1 && r - k <= 3 && !(first.tag.startsWith('nr') || first.tag === 'x')) return;
+    // 被告：同意离婚: every word of the run an ordinary verb, noun or adverb.
+    if (words.every((w) => PHRASE_TAGS.has(w.tag))) return;
     for (const w of words) if (w.word.length >= 2 && w.tag === 'n' && ROLE_FINALS.includes(w.word.charAt(w.word.length - 1))) return;
     // A function character marks a phrase in a Han name's length (其他, 有的); a Mongolian name may hold one (乌云其木格).
     // A function character marks a phrase (我是…, 好的); a given name after a surname may hold one (林向荣, 黃于倫),
@@ -788,7 +795,8 @@ function findDotNames(host: ScanHost, dots: readonly number[]): void {
     // characters while they start a common word with what follows or are function characters.
     let lastPart = e;
     while (lastPart > s && !isNameDot(text.charCodeAt(lastPart - 1))) lastPart--;
-    for (let back = 0; back < 2 && e - lastPart > 2 && endsGlued(text, e - 1, e, host.to, trailing); back++) e--;
+    // Only where it runs into more CJK text: before a space or punctuation the part is whole (阿力木江·吐尔地 1507室).
+    for (let back = 0; back < 2 && e - lastPart > 2 && e < host.to && isCjk(text.charCodeAt(e)) && endsGlued(text, e - 1, e, host.to, trailing); back++) e--;
     const near = ctx.nearestBefore(s, 10);
     let c = 0.55;
     if ((near & CTX.person_name) !== 0) c += ctx.lastDistance <= 2 ? CTX_ADJACENT : CTX_NEAR;
