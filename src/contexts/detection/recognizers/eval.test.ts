@@ -21,10 +21,11 @@ describe('free-text evaluation set', () => {
 describe('free-text sets written blind to the recognisers (bench/eval)', () => {
   // These have been used for fixes since (bench/eval/README.md), so they guard against regressions
   // rather than measure generalisation; the floors sit a little under their scores when they were
-  // last used (exact: s8 0.975, s8b 0.970, s8c 0.977, s9 0.925 — s9 puts values inside health
-  // spans —, s10 0.975, s11 0.960, s12 0.962, s13 0.913 — s13 labels symptoms —, s14 0.979, s15 0.969,
-  // s16 0.912). A set written blind later (s17 …) gets no floor here until its first run is on record
-  // and its errors are used, so that no failing test shows its errors before.
+  // last used (exact, session 12: s8 0.978, s8b 0.968, s8c 0.984, s9 0.933 — s9 puts values inside
+  // health spans —, s10 0.979, s11 0.964, s12 0.972, s13 0.934 — s13 labels symptoms —, s14 0.981,
+  // s15 0.972, s16 0.948, s17 0.956, s19 0.947). A set written blind later, or not yet used (s18), gets
+  // no floor here until its first run is on record and its errors are used, so that no failing test
+  // shows its errors before.
   for (const [file, floor] of [
     ['freetext-blind-s8.jsonl', 0.95],
     ['freetext-blind-s8b.jsonl', 0.94],
@@ -33,14 +34,16 @@ describe('free-text sets written blind to the recognisers (bench/eval)', () => {
     ['freetext-blind-s10.jsonl', 0.95],
     ['freetext-blind-s11.jsonl', 0.94],
     ['freetext-blind-s12.jsonl', 0.94],
-    ['freetext-blind-s13.jsonl', 0.88],
+    ['freetext-blind-s13.jsonl', 0.91],
     ['freetext-blind-s14.jsonl', 0.95],
     ['freetext-blind-s15.jsonl', 0.95],
-    ['freetext-blind-s16.jsonl', 0.89],
+    ['freetext-blind-s16.jsonl', 0.93],
+    ['freetext-blind-s17.jsonl', 0.94],
+    ['freetext-blind-s19.jsonl', 0.93],
   ] as const) {
     it(`keeps a micro-averaged F1 of at least ${floor} on ${file}`, () => {
       const set = parseJsonl(readFileSync(new URL(`../../../../bench/eval/${file}`, import.meta.url), 'utf8'));
-      expect(set.length).toBeGreaterThan(190);
+      expect(set.length).toBeGreaterThanOrEqual(180);
       const r = evaluate(set);
       expect(r.micro.f1, JSON.stringify(r.errors.slice(0, 20), null, 1)).toBeGreaterThanOrEqual(floor);
     });
