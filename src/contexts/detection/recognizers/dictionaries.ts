@@ -225,12 +225,46 @@ function forEachMedicalTerm(fn: (word: string, value: number) => void): void {
 export function medicalTerms(): KeywordTrie<number> {
   if (medicalTrie !== null) return medicalTrie;
   const t = new KeywordTrie<number>();
-  forEachMedicalTerm((w, value) => t.add(w, value));
+  const latin = new Map<string, number>();
+  let longest = 0;
+  forEachMedicalTerm((w, value) => {
+    if (isPlainLatin(w)) {
+      latin.set(w.toLowerCase(), value);
+      if (w.length > longest) longest = w.length;
+    } else t.add(w, value);
+  });
+  latinTerms = { map: latin, longest };
   // Traditional forms map to the same kinds as their Simplified source (already covered by
   // normalisation for character-level differences; added for phrase-level ones).
   for (const w of medicalData.traditional.split(' ')) if (w && t.get(w, 0, w.length) === undefined) t.add(w, MED.disease);
   medicalTrie = t;
   return t;
+}
+
+/** True for a term of ASCII characters only that starts with a letter (septic shock, HbA1c): kept out of the trie. */
+function isPlainLatin(w: string): boolean {
+  const c0 = w.charCodeAt(0) | 32;
+  if (c0 < 97 || c0 > 122) return false;
+  for (let k = 1; k < w.length; k++) if (w.charCodeAt(k) >= 128) return false;
+  return true;
+}
+
+/** The medical terms written in ASCII only, lower case → kind | flags, and the length of the longest. */
+export interface LatinTerms {
+  map: ReadonlyMap<string, number>;
+  longest: number;
+}
+
+let latinTerms: LatinTerms | null = null;
+
+/**
+ * The ASCII-only medical terms (~13,000 English words and phrases): in a map by lower-case text, not in
+ * the trie, whose per-character transitions cost them ~120,000 edges (several MiB in every worker
+ * thread). Terms mixing ASCII and CJK (B超, HIV感染) stay in `medicalTerms()`.
+ */
+export function medicalLatinTerms(): LatinTerms {
+  if (latinTerms === null) medicalTerms();
+  return latinTerms as LatinTerms;
 }
 
 /** Index of the pair of normalised code units (a, b) in `medicalStarts().pairs`. */

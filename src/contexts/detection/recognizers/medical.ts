@@ -19,9 +19,9 @@
  * 致/导致/造成 and a test after 行/做 have their own cue. Spans cover the term or code only.
  */
 import { ASCII, isCjk, isDigit, isWideDigit, norm, startsWithNorm } from './chars.ts';
-import type { MedicalCues, MedicalStarts } from './dictionaries.ts';
-import { CTX, MED, MED_ACRONYM, MED_HEAD, MED_KIND, MED_SUPPORT, medicalCues, medicalLatinPairs, medicalModifiers, medicalPairIndex, medicalStarts, medicalTerms, MOD } from './dictionaries.ts';
-import { KeywordTrie } from './keyword-trie.ts';
+import type { LatinTerms, MedicalCues, MedicalStarts } from './dictionaries.ts';
+import { CTX, MED, MED_ACRONYM, MED_HEAD, MED_KIND, MED_SUPPORT, medicalCues, medicalLatinPairs, medicalLatinTerms, medicalModifiers, medicalPairIndex, medicalStarts, medicalTerms, MOD } from './dictionaries.ts';
+import { KeywordTrie, type TrieMatch } from './keyword-trie.ts';
 import type { ScanHost } from './host.ts';
 
 export const MEDICAL_WINDOW_BEFORE = 20;
@@ -45,6 +45,7 @@ const ICD = 0;
 
 interface Tables {
   terms: KeywordTrie<number>;
+  latin: LatinTerms;
   modifiers: KeywordTrie<number>;
   cues: MedicalCues;
   latinPairs: Uint8Array;
@@ -54,7 +55,7 @@ interface Tables {
 let tables: Tables | null = null;
 
 function getTables(): Tables {
-  if (tables === null) tables = { terms: medicalTerms(), modifiers: medicalModifiers(), cues: medicalCues(), latinPairs: medicalLatinPairs(), starts: medicalStarts() };
+  if (tables === null) tables = { terms: medicalTerms(), latin: medicalLatinTerms(), modifiers: medicalModifiers(), cues: medicalCues(), latinPairs: medicalLatinPairs(), starts: medicalStarts() };
   return tables;
 }
 
@@ -434,6 +435,32 @@ function extendLatinLeft(text: string, start: number, from: number): number {
   return s;
 }
 
+/**
+ * The longest ASCII-only term at `i` that ends a word (septic shock, HbA1c; digits may follow: Metformin500mg):
+ * the lower-cased text up to each word end within the longest term's length is looked up, longest first.
+ */
+function latinAt(latin: LatinTerms, text: string, i: number, to: number): TrieMatch<number> | null {
+  const limit = Math.min(to, i + latin.longest);
+  let e = i;
+  while (e < limit) {
+    const c = text.charCodeAt(e);
+    if (c >= 128 || c < 32) break;
+    e++;
+  }
+  for (let k = e; k > i; k--) {
+    if (!isAsciiAlnumCode(text.charCodeAt(k - 1)) && text.charCodeAt(k - 1) !== 41) continue;
+    if (k < to && isAsciiLetterCode(text.charCodeAt(k)) && isAsciiAlnumCode(text.charCodeAt(k - 1))) continue;
+    const v = latin.map.get(text.slice(i, k).toLowerCase());
+    if (v !== undefined) return { length: k - i, value: v };
+  }
+  return null;
+}
+
+function longerMatch(a: TrieMatch<number> | null, b: TrieMatch<number> | null): TrieMatch<number> | null {
+  if (a === null) return b;
+  return b !== null && b.length > a.length ? b : a;
+}
+
 /** Latin terms at ASCII word starts (Metformin, COPD, HbA1c, MRI, HIV感染, B超). */
 function findLatin(d: Tables, text: string, from: number, to: number, terms: Term[]): void {
   const pairs = d.latinPairs;
@@ -445,7 +472,7 @@ function findLatin(d: Tables, text: string, from: number, to: number, terms: Ter
     if (i + 1 < to) {
       const c1 = text.charCodeAt(i + 1);
       if (pairs[((c | 32) << 7) + (c1 < 128 ? norm(c1) : 0)] === 1) {
-        const m = d.terms.longestAt(text, i, to);
+        const m = longerMatch(d.terms.longestAt(text, i, to), latinAt(d.latin, text, i, to));
         if (m !== null) {
           const e = addTerm(d, text, from, to, terms, i, m.length, m.value);
           if (e > 0) {
