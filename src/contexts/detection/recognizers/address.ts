@@ -39,7 +39,7 @@ const SUFFIXES: ReadonlyArray<[string, number]> = [
 ];
 
 /** Units after a number: 88号 3栋 502室 1#楼 五段 188巷 3弄 4樓 2单元 12层. */
-const UNITS = ['号', '栋', '幢', '座', '单元', '室', '楼', '层', '户', '号楼', '号院', '弄', '巷', '段', '排', '组', '号房', '房', '区', '期', '门', '号门', '仓', '号仓', '仓库', '号仓库', '库', '号库', '铺', '号铺', '堆场', '号堆场'];
+const UNITS = ['号', '栋', '幢', '座', '单元', '室', '楼', '层', '户', '号楼', '号院', '弄', '巷', '段', '排', '组', '邻', '号房', '房', '区', '期', '门', '号门', '仓', '号仓', '仓库', '号仓库', '库', '号库', '铺', '号铺', '堆场', '号堆场'];
 
 /** Characters after a number unit that make it something else (3号线, 15号文件, 1号车). */
 const NOT_ADDRESS_AFTER_UNIT = '线文令车机位窗台床柜件次届期码';
@@ -66,8 +66,10 @@ const STOP = '的在是与及将向到至从对被把为了着过也就还又或
 const ROAD_NAME_CHARS = '和同向为于与由至之共那如';
 /** The road-name stop character that starts estates' names as often as roads' (如意城, 如意湖路): allowed first in either. */
 const ESTATE_NAME_STOP = 0x5982; /* 如 */
+/** Words led by a road-name stop character that name estates as often as roads (和平里小区, 向阳花园, 同心苑). */
+const ESTATE_NAME_WORDS = ['和平', '向阳', '同心', '共和'];
 /** Village-level suffixes, which may follow a name holding a road-name stop character (那马村, 那暖屯). */
-const VILLAGE_SUFFIXES = '村屯寨组';
+const VILLAGE_SUFFIXES = '村屯寨组里';
 
 interface AddressTables {
   suffix: KeywordTrie<number>;
@@ -243,7 +245,7 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
   // Only a road may hold a road-name stop character (和平路) or a division name (麓山南路, 山南 is a
   // city): any other component with one is where the chain ends.
   // 如 (如意城, 如意湖路) names estates as often as roads.
-  let roadOnly = stop[norm(c0)] === 2 && norm(c0) !== ESTATE_NAME_STOP;
+  let roadOnly = stop[norm(c0)] === 2 && norm(c0) !== ESTATE_NAME_STOP && !ESTATE_NAME_WORDS.some((w) => startsWithNorm(text, pos, w));
   // A digit inside a name is a road's (G15公路, 318国道); before another suffix it is a number with its
   // unit (融侨水都8区 is an estate, then its area 8区).
   let digit = isDigit(c0);
@@ -274,7 +276,8 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
     if (m !== null) return null;
     const st = stop[norm(c)];
     if (st === 1 && !stopInWord(text, k)) return null;
-    if ((st === 2 && norm(c) !== ESTATE_NAME_STOP) || (isCjk(c) && div.longestLengthAt(text, k, to) !== 0)) roadOnly = true;
+    // 和平里小区, 向阳花园: 和平 and 向阳 name estates as often as roads.
+    if ((st === 2 && norm(c) !== ESTATE_NAME_STOP && !ESTATE_NAME_WORDS.some((w) => startsWithNorm(text, k, w))) || (isCjk(c) && div.longestLengthAt(text, k, to) !== 0)) roadOnly = true;
   }
   return null;
 }
@@ -323,6 +326,15 @@ function parseChain(text: string, start: number, to: number): Chain {
         end = n;
       } else if (n > 0 && isCjkNumeral(c)) {
         // 五段 after a road handled as number; otherwise fall through to names.
+      }
+    }
+    if (end < 0 && chain.lastKind === K_NUM) {
+      // 168号融侨锦江A区6座: after a house number, an estate named without a suffix and its building come
+      // before any reading of 区 as a district.
+      const b = bareBuildingName(text, pos, to, false);
+      if (b > 0) {
+        kind = K_LOW;
+        end = b;
       }
     }
     if (end < 0) {
@@ -464,6 +476,12 @@ function bareBuildingName(text: string, pos: number, to: number, afterVillage: b
   // 颐和国际A座: a lettered building.
   const l0 = text.charCodeAt(k);
   if (l0 >= 65 && l0 <= 90 && k + 1 < to && BUILDING_UNITS.includes(String.fromCharCode(norm(text.charCodeAt(k + 1))))) return k;
+  // 融侨锦江A区6座: a lettered area of the estate, then the building.
+  if (l0 >= 65 && l0 <= 90 && k + 2 < to && norm(text.charCodeAt(k + 1)) === 0x533a /* 区 */ && isDigit(text.charCodeAt(k + 2))) {
+    let d = k + 2;
+    while (d < to && isDigit(text.charCodeAt(d))) d++;
+    return d < to && BUILDING_UNITS.includes(String.fromCharCode(norm(text.charCodeAt(d)))) ? k : -1;
+  }
   if (!isDigit(l0)) return -1;
   // 朴里村后厝45号: a hamlet of the village, then the house number.
   if (afterVillage && k - pos <= 3) {
@@ -480,7 +498,8 @@ function bareBuildingName(text: string, pos: number, to: number, afterVillage: b
   }
   if (d >= to) return -1;
   const c = norm(text.charCodeAt(d));
-  const building = BUILDING_UNITS.includes(String.fromCharCode(c)) || (c === 0x53f7 /* 号 */ && d + 1 < to && norm(text.charCodeAt(d + 1)) === 0x697c /* 楼 */);
+  // 7栋, 7号楼, 7#楼 (a building's number written with #).
+  const building = BUILDING_UNITS.includes(String.fromCharCode(c)) || ((c === 0x53f7 /* 号 */ || c === 35) && d + 1 < to && (norm(text.charCodeAt(d + 1)) === 0x697c /* 楼 */ || BUILDING_UNITS.includes(String.fromCharCode(norm(text.charCodeAt(d + 1))))));
   return building ? k : -1;
 }
 

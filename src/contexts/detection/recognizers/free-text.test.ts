@@ -788,3 +788,18 @@ describe('findInText on what s19 taught: dot names whole, departments glued to a
     expect(names('温子晴小朋友的快篩結果為A型流感陽性')).toEqual(['温子晴']);
   });
 });
+
+describe('findInText on what s19 taught: Taiwan 里 and 鄰, estates named 和平, lettered areas, a password ending in !', () => {
+  it('reads a Taiwan address with its village and neighbourhood, an estate named 和平里, an area A区 and a building 7#楼', () => {
+    expect(addresses('通訊地址：臺南市永康區大灣里5鄰大灣路932巷17弄3號')).toEqual(['臺南市永康區大灣里5鄰大灣路932巷17弄3號']);
+    expect(addresses('帳單地址：宜蘭縣羅東鎮仁和里7鄰興東路145巷2號。')).toEqual(['宜蘭縣羅東鎮仁和里7鄰興東路145巷2號']);
+    expect(addresses('现住址：平潭综合实验区潭城镇和平路77号和平里小区B栋1102')).toEqual(['平潭综合实验区潭城镇和平路77号和平里小区B栋1102']);
+    expect(addresses('原告住福州市晋安区鼓山镇前屿东路168号融侨锦江A区6座1003；被告')).toEqual(['福州市晋安区鼓山镇前屿东路168号融侨锦江A区6座1003']);
+    expect(addresses('名下位于福州市仓山区金山街道浦上大道216号融侨观邸7#楼2603单元的房产')).toEqual(['福州市仓山区金山街道浦上大道216号融侨观邸7#楼2603单元']);
+  });
+
+  it('keeps the ! of a password after a Chinese keyword, not after an English sentence', () => {
+    expect(found('账号 admin 密码 GatetwuIEe!', 'secret')).toEqual(['GatetwuIEe!']);
+    expect(found('Reset done. The new password: Summer2024!', 'secret')).toEqual(['Summer2024']);
+  });
+});

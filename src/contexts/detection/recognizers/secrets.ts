@@ -188,7 +188,12 @@ export function credentialValueAfter(host: ScanHost, ke: number): void {
   // So does one followed by Chinese punctuation (管理密码 dk19880512!，): a Chinese sentence ends with its own marks.
   const after = k < to ? text.charCodeAt(k) : 0;
   const delimited = after === 59 || after === 34 || after === 39 || after === 0xff0c || after === 0x3002 || after === 0xff1b || after === 0x3001;
-  while (!delimited && ve > vs && (text.charCodeAt(ve - 1) === 46 || text.charCodeAt(ve - 1) === 33 || text.charCodeAt(ve - 1) === 63)) ve--;
+  // After a Chinese keyword (密码 Fab@12#tsmc! 请改, 密码 GatetwuIEe!⏎) an ASCII ! is the password's: Chinese ends
+  // its sentences with ！.
+  let cjkKeyword = false;
+  for (let j = vs - 1; j >= Math.max(0, vs - 4) && !cjkKeyword; j--) if (isCjk(text.charCodeAt(j))) cjkKeyword = true;
+  const keepsBang = cjkKeyword && text.charCodeAt(ve - 1) === 33;
+  while (!delimited && !keepsBang && ve > vs && (text.charCodeAt(ve - 1) === 46 || text.charCodeAt(ve - 1) === 33 || text.charCodeAt(ve - 1) === 63)) ve--;
   // "AccessKey Secret xxx": the word after a keyword is another keyword, whose own value follows;
   // so is a configuration key ending in a colon (密钥 access_key_secret: xxx).
   if (CREDENTIAL_WORDS.has(text.slice(vs, ve).toLowerCase()) || text.charCodeAt(ve - 1) === 58) return;
