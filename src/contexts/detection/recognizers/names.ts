@@ -212,17 +212,14 @@ function isWord(text: string, s: number, e: number): boolean {
   return lx >= 0 && !lexIsName(lx) && lexFreq(lx) >= 3;
 }
 
-/** True when the segmenter reads text[s, e) as one ordinary word (麻醉 v, 冷链 n), not a name or an unknown word. */
-function ordinaryWord(text: string, s: number, e: number): boolean {
-  const words = tag(normSlice(text, s, e));
-  return words.length === 1 && ORDINARY_WORD_TAGS.has((words[0] as TaggedWord).tag);
-}
-
 /** Tags of an ordinary word (名单 n, 设备 vn, 本周 t) that, after a surname character, make the run no name (白名单). */
 const ORDINARY_WORD_TAGS = new Set(['n', 'vn', 'v', 't', 'f', 'm']);
 
-/** True when text[s, e), the part after a surname character, is one ordinary dictionary word. */
-function commonWordAfterSurname(text: string, s: number, e: number): boolean {
+/**
+ * True when the segmenter reads text[s, e) as one ordinary word (麻醉 v, 冷链 n, 名单 n), not a name or an unknown
+ * word: a whole run (麻醉医师) or the part after a surname character (白|名单).
+ */
+function ordinaryWord(text: string, s: number, e: number): boolean {
   const words = tag(normSlice(text, s, e));
   return words.length === 1 && ORDINARY_WORD_TAGS.has((words[0] as TaggedWord).tag);
 }
@@ -307,7 +304,7 @@ function speakerAt(text: string, p: number, e: number, sLen: number, from: numbe
   const n = text.charCodeAt(e);
   if (n !== 0xff1a && n !== 58) return false;
   if (p > from && text.charCodeAt(p - 1) !== 10) return false;
-  return !commonWordAfterSurname(text, p + 1, e) && !isWord(text, p + 1, e);
+  return !ordinaryWord(text, p + 1, e) && !isWord(text, p + 1, e);
 }
 
 /** Tags of a word that is never a name (那天 r, 上午 t, 已经 d …). */
@@ -531,10 +528,10 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       isNameCell(text, p, runEnd) &&
       (p === from || !isCjk(prev) || (functionWord[norm(prev)] === 1 && !midWord(text, p, from))
         ? segmentsAsName(text, p, runEnd, sLen) || speakerAt(text, p, runEnd, sLen, from, to)
-        : runEnd - p === sLen + 2 && boundary[norm(prev)] !== 1 && !isWord(text, p, p + 2) && !commonWordAfterSurname(text, p + sLen, runEnd) && !midWord(text, p, from) && oneNameToken(text, p, runEnd));
+        : runEnd - p === sLen + 2 && boundary[norm(prev)] !== 1 && !isWord(text, p, p + 2) && !ordinaryWord(text, p + sLen, runEnd) && !midWord(text, p, from) && oneNameToken(text, p, runEnd));
     // 李謝素珍，, 吳王秀鳳、, 往生者陳王月娥（: a married woman's name in Taiwan, her husband's surname first.
     // 母：阮氏秋香: a Vietnamese woman's name, 氏 between the surname and the given name, as a whole run.
-    const vietnamese = sLen === 1 && runClosed && runEnd - p === 4 && norm(after) === 0x6c0f /* 氏 */ && (adjacent || atBoundary) && !commonWordAfterSurname(text, p + 2, p + 4);
+    const vietnamese = sLen === 1 && runClosed && runEnd - p === 4 && norm(after) === 0x6c0f /* 氏 */ && (adjacent || atBoundary) && !ordinaryWord(text, p + 2, p + 4);
     // A whole run of four standing alone (2 冯陈慧玲 回乡证…) needs no Traditional text around it.
     const married =
       sLen === 1 &&

@@ -359,20 +359,11 @@ export class TextScanner implements ScanHost {
     let health = false;
     for (const f of found) if (f.type === 'medical_record' && f.confidence >= FREE_TEXT_MIN_CONFIDENCE) health = true;
     if (!health) return;
-    for (const f of found) {
-      if (f.confidence < FREE_TEXT_MIN_CONFIDENCE || !PERSON_ANCHORS.has(f.type)) continue;
-      // An anchor counts if it survives the overlaps (高血 read as a name inside 高血压 does not).
-      let beaten = false;
-      for (const g of found) if (g !== f && g.start < f.end && f.start < g.end && g.confidence >= f.confidence) beaten = true;
-      if (!beaten) return;
-    }
+    // An anchor counts if it survives the overlaps (高血 read as a name inside 高血压 does not).
+    for (const f of found) if (f.confidence >= FREE_TEXT_MIN_CONFIDENCE && PERSON_ANCHORS.has(f.type) && !overlapBeaten(found, f, null)) return;
     if (mentionsPerson(this.text, this.from, this.to)) return;
     // What a health term beat (高血压 read as a name) goes with it.
-    const beatenBy = (f: Finding): boolean => {
-      for (const g of found) if (g.type === 'medical_record' && g.start < f.end && f.start < g.end && g.confidence >= f.confidence) return true;
-      return false;
-    };
-    const kept = found.filter((f) => f.type !== 'medical_record' && !beatenBy(f));
+    const kept = found.filter((f) => f.type !== 'medical_record' && !overlapBeaten(found, f, 'medical_record'));
     found.length = 0;
     for (const f of kept) found.push(f);
   }
@@ -1301,6 +1292,12 @@ export class TextScanner implements ScanHost {
     kept.sort((a, b) => a.start - b.start);
     return kept;
   }
+}
+
+/** True when another finding (of `type`, when given) overlaps `f` with at least its confidence: `f` loses the overlap. */
+function overlapBeaten(found: readonly Finding[], f: Finding, type: DetectorTypeId | null): boolean {
+  for (const g of found) if (g !== f && (type === null || g.type === type) && g.start < f.end && f.start < g.end && g.confidence >= f.confidence) return true;
+  return false;
 }
 
 /** Empties an array in place (the scanner's per-text arrays keep their identity). */
