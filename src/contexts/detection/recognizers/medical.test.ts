@@ -368,3 +368,14 @@ describe('medical_record: the terms s17 showed missing (session 12)', () => {
     expect(medical('病人：徐承恩　評估結果：語言發展遲緩；第三劑五合一疫苗已接種')).toEqual(['語言發展遲緩', '五合一疫苗']);
   });
 });
+
+describe('medical_record: approaches before an examination, cataract operations and combined drugs (session 12)', () => {
+  it('takes a painless or transvaginal approach into the examination', () => {
+    expect(medical('受检者：危建明　男　55岁\n检查：无痛电子胃镜')).toEqual(['无痛电子胃镜']);
+  });
+
+  it('reads a cataract operation with its lens implant and a combined antibiotic with both salts whole', () => {
+    expect(medical('患者林某 诊断：白内障\n计划：择期行右眼超声乳化白内障吸除联合人工晶状体植入术')).toEqual(['白内障', '右眼超声乳化白内障吸除联合人工晶状体植入术']);
+    expect(medical('38床 房国华 男 71岁 诊断：社区获得性肺炎\n1. 注射用哌拉西林钠他唑巴坦钠 4.5g ivgtt q8h')).toEqual(['社区获得性肺炎', '哌拉西林钠他唑巴坦钠']);
+  });
+});

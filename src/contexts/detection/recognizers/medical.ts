@@ -83,7 +83,7 @@ const TAKES: readonly number[] = [
   (1 << MOD.clinical) | (1 << MOD.anatomy), // disease: 急性, 第二型, 右, 桡骨, 远端
   0, // laboratory test
   1 << MOD.salt, // drug: 苯磺酸, 复方
-  1 << MOD.anatomy, // imaging: 腰椎 (MRI)
+  (1 << MOD.anatomy) | (1 << MOD.approach), // imaging: 腰椎 (MRI), 无痛 (胃镜), 经阴道 (超声)
   (1 << MOD.anatomy) | (1 << MOD.approach), // procedure: 左肾, 腹腔镜
 ];
 
