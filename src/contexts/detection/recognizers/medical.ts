@@ -18,7 +18,7 @@
  * a salt or ester ending before a dosage form (阿托伐他汀钙片 → 阿托伐他汀钙). A diagnosis after
  * 致/导致/造成 and a test after 行/做 have their own cue. Spans cover the term or code only.
  */
-import { ASCII, isCjk, isDigit, isWideDigit, norm, startsWithNorm } from './chars.ts';
+import { ASCII, isCjk, isDigit, isWideDigit, norm, normSlice, startsWithNorm } from './chars.ts';
 import type { LatinTerms, MedicalCues, MedicalStarts } from './dictionaries.ts';
 import { CTX, MED, MED_ACRONYM, MED_HEAD, MED_KIND, MED_SUPPORT, medicalCues, medicalLatinPairs, medicalLatinTerms, medicalModifiers, medicalPairIndex, medicalStarts, medicalTerms, MOD } from './dictionaries.ts';
 import { KeywordTrie, type TrieMatch } from './keyword-trie.ts';
@@ -229,15 +229,23 @@ function notPersonal(text: string, from: number, to: number): boolean {
  */
 export const UNANCHORED_MIN_LENGTH = 60;
 
-/** A labelled field that only a person's record has (患者：, 住院号：, 性别：, 诊断：, Patient:, MRN:). */
-const PERSON_FIELD = /(?:患者|病人|病患|姓名|受检者|受檢者|就诊人|就診人|参保人|參保人|被保险人|被保險人|申请人|申請人|孕妇|孕婦|产妇|產婦|幼儿|幼兒|服务对象|服務對象|个案|個案|病历号|病歷號|病案号|病案號|住院号|住院號|门诊号|門診號|床号|床號|样本号|樣本號|标本号|標本號|受试者|受試者|筛选号|篩選號|性别|性別|年龄|年齡|出生日期|主诉|主訴|现病史|現病史|既往史|诊断|診斷|病名|处方|處方|医嘱|醫囑|(?<![a-z])(?:patient|name|pt|proband|subject|applicant|dob|mrn|chart no\.?|specimen id|sample|diagnosis|diagnoses|dx|impression|assessment|procedure|medications?|allerg(?:y|ies)|pmh|hpi))\s*[:：]/i;
-/** Other marks of one person: a bed (6床, Bed 6), an age (68岁, not 18岁及以上), 64F, "female, 39", Mr W., a party to a case, the writer (我, not 我国). */
+/**
+ * A labelled field that only a person's record has (患者：, 住院号：, 性别：, 诊断：, patient:, mrn:). Matched on the
+ * normalised text (Simplified, ASCII lower case, full-width colons as ':'), so one form of each word serves both scripts.
+ */
+const PERSON_FIELD =
+  /(?:患者|病人|病患|姓名|受检者|就诊人|参保人|被保险人|申请人|孕妇|产妇|幼儿|服务对象|个案|病历号|病案号|住院号|门诊号|床号|样本号|标本号|受试者|筛选号|性别|年龄|出生日期|主诉|现病史|既往史|诊断|病名|处方|医嘱|(?<![a-z])(?:patient|name|pt|proband|subject|applicant|dob|mrn|chart no\.?|specimen id|sample|diagnosis|diagnoses|dx|impression|assessment|procedure|medications?|allerg(?:y|ies)|pmh|hpi))\s*:/;
+/**
+ * Other marks of one person, on the normalised text: a bed (6床, bed 6), an age (68岁, not 18岁及以上), 64f,
+ * "female, 39", mr w., a record's form (化验单, 出院小结) or a lab value with its unit, a party to a case, a relative,
+ * the writer (我, not 我国).
+ */
 const PERSON_MARK =
-  /\d+\s*床|(?<![a-z])(?:bed|case|subject|pt)\s+\d|(?<![满滿至到~～\-\d])\d{1,3}\s*[岁歲](?![及以至到前后後左半\-~～]|的人)|(?<![a-z\d])\d{1,3}\s?[MF](?![a-z\d：:])|(?<![a-z])(?:male|female),?\s*\d{1,3}(?!\d)|(?<![a-z])(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z]|(?<![a-z])(?:the|this|our) patient(?![a-z])|(?<![a-z])(?:he|she) (?:was|is|has)(?![a-z])|报告单|化验单|检验单|检查单|報告單|檢驗單|病历|病歷|处方笺|處方箋|出院小结|出院记录|出院紀錄|入院记录|病程记录|会诊|會診|随访记录|隨訪紀錄|[\s：:]\d+(?:\.\d+)?\s*(?:mmol\/L|ng\/mL|g\/L|U\/L|IU\/mL|mg\/dL|pmol\/L|[μu]mol\/L|mIU\/L|copies\/mL|kUA\/L|mmHg)|原告|被告|上诉人|上訴人|被鉴定人|被鑑定人|伤者|傷者|死者|当事人|當事人|本人|家母|家父|我妈|我媽|我爸|阿嬷|阿嬤|阿公|老公|老婆|丈夫|妻子|老伴|儿子|兒子|女儿|女兒|父亲|父親|母亲|母親|孙子|孫子|孙女|孫女|我(?![国國们們院市省区區县縣科司局校所站会會部])/i;
+  /\d+\s*床|(?<![a-z])(?:bed|case|subject|pt)\s+\d|(?<![满至到~\-\d])\d{1,3}\s*岁(?![及以至到前后左半\-~]|的人)|(?<![a-z\d])\d{1,3}\s?[mf](?![a-z\d:])|(?<![a-z])(?:male|female),?\s*\d{1,3}(?!\d)|(?<![a-z])(?:mr|mrs|ms|miss)\.?\s+[a-z]|(?<![a-z])(?:the|this|our) patient(?![a-z])|(?<![a-z])(?:he|she) (?:was|is|has)(?![a-z])|报告单|化验单|检验单|检查单|病历|处方笺|出院小结|出院记录|出院纪录|入院记录|病程记录|会诊|随访记录|随访纪录|[\s:]\d+(?:\.\d+)?\s*(?:mmol\/l|ng\/ml|g\/l|u\/l|iu\/ml|mg\/dl|pmol\/l|[μu]mol\/l|miu\/l|copies\/ml|kua\/l|mmhg)|原告|被告|上诉人|被鉴定人|伤者|死者|当事人|本人|家母|家父|我妈|我爸|阿嬷|阿公|老公|老婆|丈夫|妻子|老伴|儿子|女儿|父亲|母亲|孙子|孙女|我(?![国们院市省区县科司局校所站会部])/;
 
 /** True when text[from, to) names or marks a particular person (PERSON_FIELD, PERSON_MARK). */
 export function mentionsPerson(text: string, from: number, to: number): boolean {
-  const t = from === 0 && to === text.length ? text : text.slice(from, to);
+  const t = normSlice(text, from, to);
   return PERSON_FIELD.test(t) || PERSON_MARK.test(t);
 }
 

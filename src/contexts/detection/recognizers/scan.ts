@@ -45,6 +45,7 @@ import { findGenotypeEnd, isNucleotideRun, mayStartVariant, strCallEnd, variantE
 import type { ScanHost } from './host.ts';
 import { isCommonBigram } from './jieba.ts';
 import { findMedical, mentionsPerson, UNANCHORED_MIN_LENGTH } from './medical.ts';
+import { PERSON_KEY_TYPES } from '../persons/persons.ts';
 import { findNames, isNameCell, tibetanNameStartChars } from './names.ts';
 import { credentialValueAfter, findCredentialValues, pemBlockEnd, SECRET_CJK_STARTS, secretTokenConfidence } from './secrets.ts';
 import type { DetectorTypeId, Finding, FindOptions, Strength } from './types.ts';
@@ -121,10 +122,13 @@ const CTX_ASCII_STARTS = new Uint8Array(128);
   for (let c = 97; c <= 122; c++) CTX_ASCII_STARTS[c] = starts[c] as number;
 }
 
-/** Findings that tie a text to a person, so that its health terms are that person's (see `dropUnanchoredHealth`). */
+/**
+ * Findings that tie a text to a person, so that its health terms are that person's (see `dropUnanchoredHealth`): the
+ * identifiers that key a person (PERSON_KEY_TYPES), a name, and what else belongs to one person or vehicle.
+ */
 const PERSON_ANCHORS: ReadonlySet<DetectorTypeId> = new Set<DetectorTypeId>([
-  'person_name', 'cn_resident_id', 'tw_national_id', 'hk_id', 'cn_passport', 'tw_residence_permit', 'hk_residence_permit', 'mo_residence_permit',
-  'tw_travel_permit', 'hkmo_home_return_permit', 'cn_mobile', 'tw_mobile', 'email', 'bank_card', 'genetic_data', 'cn_license_plate', 'vin',
+  ...PERSON_KEY_TYPES,
+  'person_name', 'cn_mobile', 'tw_mobile', 'email', 'bank_card', 'genetic_data', 'cn_license_plate', 'vin',
 ]);
 
 /** Context categories that support each type. */
