@@ -17,6 +17,11 @@
  * Pseudonymised names (赵某某, 叶某) and dot-separated transliterations (阿卜杜拉·买买提) are
  * recognised too. Never from digits or Latin-only words.
  *
+ * A surname followed by one of about 1,300 frequent two-character given names (欣怡, 其昌, 承翰; `givenNames` in
+ * dict-surnames.json) is a name wherever it stands (我带黄欣怡去, 被告许远航买卖…), unless the surname ends a word
+ * begun before it (提高), starts a word with the given name's first character (成立新), the given name runs into the next
+ * word (张家乐园), the three are a dictionary word (家乐福) or a firm's name goes on after it (厦门宏达生物科技有限公司).
+ *
  * A run of 2–3 characters closed by punctuation is a name also after a word ending in 人/员/者
  * (购药人洪伟杰，) and, after any other word, when the segmenter reads it as one unknown word
  * (药剂科|马晓军，) whose given part is no ordinary word (准入|白名单). In Taiwan text a married woman's
@@ -43,7 +48,7 @@ const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处�
 /** Endings of places, organisations, shops, teams and document numbers that no given name ends with (周宁县, 李锦记, 计量班, 管平字…号). */
 const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜港澳湾口祠班字组队';
 /** Characters that rarely appear in a given name (function words). */
-const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎处';
+const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎处仟佰';
 /** Of NON_NAME_CHARS, those an older generation's given names hold (郑有福, 王有才): allowed in a run right after a role or keyword. */
 const GIVEN_AFTER_ROLE = 0x6709; /* 有 */
 /** Characters that may end a token the HMM glued to a name (李华去 → 李华). */
@@ -56,7 +61,7 @@ const KINSHIP_ADDRESS = '伯叔婶姨嫂婆爷奶哥姐总工董';
  * Surname characters that are far likelier a preposition, pronoun or modal here (從廈門, 于是, 那天, 於文到, 患者應規律): a
  * name starts with one only right after a name keyword (姓名：那拉…).
  */
-const FUNCTION_SURNAMES = '从從於那应應';
+const FUNCTION_SURNAMES = '从從於那应應有';
 
 function isFunctionSurname(c: number): boolean {
   return FUNCTION_SURNAMES.includes(String.fromCharCode(c));
@@ -130,6 +135,44 @@ function tables(): NameTables {
   };
   return nameTables;
 }
+
+/** Frequent two-character given names (dict-surnames.json givenNames) as c1 << 16 | c2 of normalised characters. */
+let givenNames: Set<number> | null = null;
+
+/** True when text[k, k + 2) is a frequent two-character given name (欣怡, 其昌, 承翰). */
+function givenNameAt(text: string, k: number, to: number): boolean {
+  if (k + 2 > to) return false;
+  if (givenNames === null) {
+    givenNames = new Set();
+    for (const w of surnameData.givenNames.split(' ')) if (w.length === 2) givenNames.add(norm(w.charCodeAt(0)) * 65536 + norm(w.charCodeAt(1)));
+  }
+  return givenNames.has(norm(text.charCodeAt(k)) * 65536 + norm(text.charCodeAt(k + 1)));
+}
+
+/**
+ * True when a surname at `p` (of `sLen` characters) is followed by a frequent given name that reads as one (我跟蕭瑞芳去,
+ * 工单#20658：吴欣怡反映, 被告林远航房屋…): the surname does not end a word begun before it (提高建国), does not start
+ * a word with the given name's first character (成立新), the given name does not run into the next word (张家乐园) and
+ * the three are no dictionary word (家乐福).
+ */
+function givenNameFollows(text: string, p: number, sLen: number, from: number, to: number): boolean {
+  const g = p + sLen;
+  if (!givenNameAt(text, g, to)) return false;
+  const e = g + 2;
+  // 池子涵： at a line's start: a run standing alone may start like a word (池子).
+  const alone = (p === from || !isCjk(text.charCodeAt(p - 1))) && (e >= to || !isCjk(text.charCodeAt(e)));
+  if (sLen === 1 && !alone && isCommonBigram(norm(text.charCodeAt(p)), norm(text.charCodeAt(g)))) return false;
+  if (p > from && isCjk(text.charCodeAt(p - 1)) && isCommonBigram(norm(text.charCodeAt(p - 1)), norm(text.charCodeAt(p)))) return false;
+  if (e < to && isCjk(text.charCodeAt(e)) && isCommonBigram(norm(text.charCodeAt(e - 1)), norm(text.charCodeAt(e)))) return false;
+  if (isWord(text, p, e) || isWord(text, g, e + (e < to && isCjk(text.charCodeAt(e)) ? 1 : 0))) return false;
+  // 厦门宏达生物科技有限公司: a firm's trade name, its business and its form in one run.
+  let k = e;
+  while (k < to && k - e < 12 && isCjk(text.charCodeAt(k))) k++;
+  return !FIRM_WORDS.test(normSlice(text, e, k));
+}
+
+/** Words that end a firm's name (…有限公司, …商行). */
+const FIRM_WORDS = /公司|集团|有限|商行|工作室|合作社|事务所|研究院|经营部|门市部/;
 
 /** Lexicon entry of text[s, e) (2–3 characters), normalising Traditional characters first. */
 function lexiconEntryAtNorm(text: string, s: number, e: number): number {
@@ -206,6 +249,12 @@ function traditionalNear(text: string, p: number, from: number, to: number): boo
   return false;
 }
 
+/** True when text[s, e) is a frequent dictionary word, names included (关怀, 卓越): no two surnames of a married name. */
+function frequentWord(text: string, s: number, e: number): boolean {
+  const lx = lexiconEntryAtNorm(text, s, e);
+  return lx >= 0 && lexFreq(lx) >= 100;
+}
+
 /** True when text[s, e) is a dictionary word that is not a name (公卫, 方便). */
 function isWord(text: string, s: number, e: number): boolean {
   const lx = lexiconEntryAtNorm(text, s, e);
@@ -242,8 +291,9 @@ function marriedNameAt(text: string, p: number, to: number): boolean {
   const { trailing, boundary } = tables();
   if (trailing[norm(text.charCodeAt(p + 3))] === 1) return false;
   if (isCommonBigram(norm(text.charCodeAt(p)), norm(text.charCodeAt(p + 1)))) return false;
-  // 付强右脚, 林国栋申请, 施明哲先生: a three-character name and the start of the next word.
+  // 付强右脚, 林国栋申请, 施明哲先生: a three-character name and the start of the next word; 关怀专线: a frequent word first.
   if (isWord(text, p + 2, p + 4)) return false;
+  if (frequentWord(text, p, p + 2)) return false;
   if (p + 4 < to && isCjk(text.charCodeAt(p + 4)) && (isCommonBigram(norm(text.charCodeAt(p + 3)), norm(text.charCodeAt(p + 4))) || nameTitles().longestAt(text, p + 3, to) !== null)) return false;
   if (!isNameCell(text, p + 1, p + 4) || !(oneNameToken(text, p + 1, p + 4) || segmentsAsName(text, p + 1, p + 4, 1))) return false;
   if (p + 4 >= to) return true;
@@ -372,6 +422,8 @@ const ORG_FOLLOWERS = [
   '系列', '套装', '商品', '风味', '口味', '同款',
   // Places and shops named after a family or a feature (王庄街道, 周黑鸭, 关怀据点).
   '街道', '社区', '片区', '码头', '景区', '据点', '鸭',
+  // Halls and memorials named after a historical figure (林则徐纪念馆, 林觉民故居, 严复翰墨馆).
+  '纪念馆', '纪念堂', '故居', '翰墨馆', '文学馆', '祠', '陵园', '铜像', '塑像',
 ];
 
 let orgTrie: KeywordTrie<true> | null = null;
@@ -524,6 +576,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     // 登录|薛佳怡，): its HMM found a name there.
     const isolated =
       closedRun &&
+      !(p > from && isCjk(prev) && isWord(text, p - 1, p + 1)) && // 对方|泼酒
       !labelOrAside(text, p, runEnd, from, to) &&
       isNameCell(text, p, runEnd) &&
       (p === from || !isCjk(prev) || (functionWord[norm(prev)] === 1 && !midWord(text, p, from))
@@ -537,17 +590,19 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       sLen === 1 &&
       (adjacent || ((p === from || !isCjk(prev) || functionWord[norm(prev)] === 1 || boundary[norm(prev)] === 1) && traditionalNear(text, p, from, to)) || ((p === from || !isCjk(prev)) && runClosed && runEnd - p === 4)) &&
       marriedNameAt(text, p, to);
+    // A surname and a frequent given name (帶沈郁婷去, 邻桌谢美华因) need no boundary before them.
+    const given = !married && !vietnamese && givenNameFollows(text, p, sLen, from, to);
     // A case-record verb right after the name (吴金水申请, 章晓峰来电, 黄土生在): the subject of the record.
     // Looked for only when nothing else opens the gate (most surname hits are not names).
-    if (!(adjacent || isolated || married || vietnamese || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || subjectVerbAfterRun(text, p, sLen, to))))) continue;
+    if (!(adjacent || isolated || married || vietnamese || given || titleAt > 0 || hinted || (atBoundary && (common || genderAt > 0 || subjectVerbAfterRun(text, p, sLen, to))))) continue;
     // 姓名和电话: a conjunction right after a keyword is no surname.
     if (keywordAdjacent && distance === 0 && CONJUNCTIONS.includes(String.fromCharCode(norm(text.charCodeAt(p))))) continue;
     // Without a keyword or title, a surname starting an ordinary word (方面, 高度, 万元, 任何) is
     // no name: checked on the dictionary before any segmenter call.
     // A role word before a run that is itself a name (消费者许家铭，) keeps it whatever its first two characters spell.
     const roleRun = adjacent && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && isNameCell(text, p, runEnd, true);
-    if (!keywordAdjacent && !roleRun && titleAt < 0 && genderAt < 0 && !hinted && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
-    if (nonName[norm(after)] === 1 && norm(after) !== 0x67d0 && !(roleRun && norm(after) === GIVEN_AFTER_ROLE)) continue; // 高的, 于是 …
+    if (!keywordAdjacent && !roleRun && titleAt < 0 && genderAt < 0 && !hinted && !given && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
+    if (nonName[norm(after)] === 1 && norm(after) !== 0x67d0 && !(roleRun && norm(after) === GIVEN_AFTER_ROLE) && !given) continue; // 高的, 于是 …
     // 工程师: after a word-final character (工, 主 …) with nothing else for a name, the surname character
     // may be inside a word with its neighbours; the segmenter says whether the three are one word.
     if (!adjacent && titleAt < 0 && genderAt < 0 && !hinted && sLen === 1 && isCjk(prev) && joinsBefore(text, p, to)) continue;
@@ -582,12 +637,15 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     } else if (vietnamese) {
       len = 4;
       conf = 0.5;
-    } else if (adjacent && runClosed && runEnd - p === 4 && sLen === 1 && single[norm(text.charCodeAt(p + 1))] !== 0 && isNameCell(text, p + 1, runEnd)) {
+    } else if (adjacent && runClosed && runEnd - p === 4 && sLen === 1 && single[norm(text.charCodeAt(p + 1))] !== 0 && isNameCell(text, p + 1, runEnd) && !frequentWord(text, p, p + 2)) {
       // 祖母蔡林秀琴: a married woman's name in Taiwan, her husband's surname before her own.
       len = 4;
       conf = 0.45;
     } else if (isolated) {
       len = runEnd - p;
+      conf = 0.5;
+    } else if (given) {
+      len = sLen + 2;
       conf = 0.5;
     } else {
       // Segment a small window starting at the surname (a name starts there or nowhere; the gate
@@ -670,9 +728,9 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     if (sLen === 1 && prepositionPhrase(text, p, end)) continue; // 家属於上午
     if (end - p === sLen + 1 && tables().kinship[norm(text.charCodeAt(end - 1))] === 1) continue; // 梁伯
     let bad = false;
-    for (let k = p + sLen; k < end; k++) if (nonName[norm(text.charCodeAt(k))] === 1 && !(roleRun && norm(text.charCodeAt(k)) === GIVEN_AFTER_ROLE)) bad = true;
+    for (let k = p + sLen; k < end; k++) if (nonName[norm(text.charCodeAt(k))] === 1 && !(roleRun && norm(text.charCodeAt(k)) === GIVEN_AFTER_ROLE) && !(given && end === p + sLen + 2)) bad = true;
     if (bad || isKeyword(text, p, end) || orgFollows(text, end, to) || numberedAfter(text, end, to)) continue;
-    if (!adjacent && titleAt < 0 && !hinted) {
+    if (!adjacent && titleAt < 0 && !hinted && !(given && end === p + sLen + 2)) {
       for (let k = p + sLen; k < end; k++) if (nonGiven[norm(text.charCodeAt(k))] === 1) bad = true;
       if (bad) continue;
     }
@@ -697,7 +755,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
 const PHRASE_TAGS = new Set(['v', 'vn', 'd', 'a', 'ad', 'p', 'c', 'u', 'r', 'm', 'q', 'l', 'i']);
 
 /** Last characters of role nouns (校医, 安全员, 总监, 技师): a word ending so is a role, not a name. */
-const ROLE_FINALS = '员师医长监';
+const ROLE_FINALS = '员师医长监导';
 
 /** Values of a name field that are no name (本人, 同上, 不详, 男). Normalised. */
 const NOT_A_NAME_VALUE = new Set(['本人', '同上', '不详', '未知', '未填', '暂无', '见上', '如上', '略', '无', '男', '女', '男性', '女性', '家属', '匿名', '保密', '空']);
@@ -749,6 +807,8 @@ function findLabelledNames(host: ScanHost): void {
     if (words.length === 1 && r - k <= 3 && !(first.tag.startsWith('nr') || first.tag === 'x')) return;
     // 被告：同意离婚: every word of the run an ordinary verb, noun or adverb.
     if (words.every((w) => PHRASE_TAGS.has(w.tag))) return;
+    // 匿名用户：隔音一般: without a Han surname, a value holding an adjective, adverb or verb, or no name-like word, is a phrase.
+    if (surnameLength(text, k, r) === 0 && (words.some((w) => PHRASE_TAGS.has(w.tag) || w.tag === 'n' && w.word.length >= 2 && lexFreq(lexiconEntry(w.word)) >= 100) || !words.some((w) => w.tag.startsWith('nr') || w.tag === 'x' || w.tag === 'ns' || w.tag === 'nz'))) return;
     for (const w of words) if (w.word.length >= 2 && w.tag === 'n' && ROLE_FINALS.includes(w.word.charAt(w.word.length - 1))) return;
     // A function character marks a phrase in a Han name's length (其他, 有的); a Mongolian name may hold one (乌云其木格).
     // A function character marks a phrase (我是…, 好的); a given name after a surname may hold one (林向荣, 黃于倫),
