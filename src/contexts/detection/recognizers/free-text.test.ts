@@ -803,3 +803,53 @@ describe('findInText on what s19 taught: Taiwan 里 and 鄰, estates named 和�
     expect(found('Reset done. The new password: Summer2024!', 'secret')).toEqual(['Summer2024']);
   });
 });
+
+describe('findInText on what s18 taught: frequent given names, and names that are no one', () => {
+  it('reads a surname and a frequent given name wherever the segmenter cuts them or whatever comes before', () => {
+    expect(names('明天我带黄欣怡去复诊，挂号用她的医保卡。')).toEqual(['黄欣怡']);
+    expect(names('工单#31207：邓子涵反映打印机卡纸')).toEqual(['邓子涵']);
+    expect(names('审理原告平潭某公司诉被告许远航买卖合同纠纷一案')).toEqual(['许远航']);
+    expect(names('出卖方（甲方）：何其昌，身份证号另附')).toEqual(['何其昌']);
+    expect(names('池子涵：各位好，明天的讲座改到三楼')).toEqual(['池子涵']);
+  });
+
+  it('does not read a frequent given name inside a word, a firm or after a word it ends', () => {
+    expect(names('公司成立新部门，负责建国以来的档案整理。')).toEqual([]);
+    expect(names('供应商：厦门宏达生物科技有限公司')).toEqual([]);
+    expect(names('周末去家乐福买菜。')).toEqual([]);
+  });
+
+  it('does not read memorials, a married name made of words, capital numerals or a phrase in a name field as names', () => {
+    expect(names('路线：林则徐纪念馆—林觉民故居—三坊七巷')).toEqual([]);
+    expect(names('关怀专线：1922')).toEqual([]);
+    expect(names('价税合计：¥6,780.00（陆仟柒佰捌拾元整）')).toEqual([]);
+    expect(names('匿名用户：隔音一般，其他都还行。')).toEqual([]);
+    expect(names('上级医师卓越查房：注意防治感染')).toEqual(['卓越']);
+  });
+});
+
+describe('findInText on what s18 taught: operations on a lesion, tests of an organism, notices, denials', () => {
+  const health = (text: string): string[] => found(text, 'medical_record');
+
+  it('reads a diagnosis and the operation on it, or an organism and its test, as one term', () => {
+    expect(health('患者陈某，男，52岁，拟行左胫骨骨折切开复位钢板内固定术。')).toEqual(['左胫骨骨折切开复位钢板内固定术']);
+    expect(health('患者陈某，女，45岁，需行甲状腺癌根治术。')).toEqual(['甲状腺癌根治术']);
+    expect(health('患者刘某，男，61岁，幽门螺杆菌呼气试验阳性。')).toEqual(['幽门螺杆菌呼气试验']);
+  });
+
+  it('keeps a disease named with 症 whole, a stage outside, and reads a code of the national clinical version', () => {
+    expect(health('患者林某，病名：颈椎椎间盘突出症（M50.2）')).toEqual(['颈椎椎间盘突出症', 'M50.2']);
+    expect(health('患者王某，男，70岁，脑梗死后遗症期，言语不清。')).toEqual(['脑梗死']);
+    expect(health('患者王某，其他诊断：高血压（I10.x00）')).toEqual(['高血压', 'I10.x00']);
+  });
+
+  it('reads no health data in a public notice, and none after 未见 or 未接种', () => {
+    expect(health('平潭某医院2025年护士招聘公告\n招聘岗位：血液净化护士3名、手术室护士2名，要求取得护士执业资格证书。联系人：人事科詹晓燕，电话0591-23898852。')).toEqual([]);
+    expect(health('患者吴某，男，49岁。上腹部增强CT：未见肝内占位。')).toEqual(['上腹部增强CT']);
+    expect(health('学生王某某确诊水痘，未接种水痘疫苗的同学建议补种。')).toEqual(['水痘']);
+  });
+
+  it('keeps the last character of a password that ends a configuration line', () => {
+    expect(found('DB_HOST=10.0.0.1\nDB_PASSWORD=Kq7%wert2291!\nPOOL=5', 'secret')).toEqual(['Kq7%wert2291!']);
+  });
+});

@@ -249,6 +249,17 @@ export function mentionsPerson(text: string, from: number, to: number): boolean 
   return PERSON_FIELD.test(t) || PERSON_MARK.test(t);
 }
 
+/**
+ * A public notice's title on the first line (…招聘公告, 临床研究受试者招募, 关于举办…论坛的通知, 114年度公費流感疫苗接種公告): the
+ * health terms of such a text are its topic, not anybody's health, even where it names its organisers. Normalised text.
+ */
+const NOTICE_TITLE = /^[^\n]{0,40}(?:公告|通告|招募|招聘|简章|倡议书)\s*(?:\n|$)|^\s*关于(?:举办|开展|召开|组织)[^\n]{0,40}的通知\s*(?:\n|$)/;
+
+/** True when text[from, to) is a public notice by its first line (NOTICE_TITLE). */
+export function isNotice(text: string, from: number, to: number): boolean {
+  return NOTICE_TITLE.test(normSlice(text, from, Math.min(to, from + 60)));
+}
+
 /** True when an age (79岁，, 66歲、) is written right before `start`: a register of people and their illnesses. */
 function ageBefore(text: string, start: number, from: number): boolean {
   let k = start - 1;
@@ -325,14 +336,14 @@ const EXAM_WORDS = ['检查', '检测'];
 /** Words after a procedure that name it whole (针灸治疗, 经颅磁刺激治疗, 羊膜腔穿刺术). */
 const PROCEDURE_WORDS = ['检查', '检测', '治疗', '术'];
 /** Words after a test's marker that name the test (EGFR基因检测, HIV抗体确证试验, 乙肝病毒DNA定量). */
-const TEST_WORDS = ['基因检测', '确证试验', '检查', '筛查', '筛检', '检测', '定量', '蛋白'];
+const TEST_WORDS = ['基因检测', '确证试验', '核酸检测', '检查', '筛查', '筛检', '检测', '定量', '蛋白', '活性', '核酸'];
 /**
  * Words after a diagnosis that are part of it (脑梗死后遗症), or make it the name of a screening, a
  * serology test or a vaccine (地中海贫血筛查, 梅毒血清检查, B型肝炎表面抗原, 乙脑减毒活疫苗). Longest first.
  */
-const DISEASE_WORDS = ['减毒活疫苗', '急性加重', '综合征', '综合症', '症候群', '血清学筛查', '表面抗原', '表面抗体', '血清检查', '病毒检查', '灭活疫苗', '后遗症', '筛查', '筛检', '检查', '检测', '抗体', '抗原', '疫苗'];
+const DISEASE_WORDS = ['减毒活疫苗', '急性加重', '急性恶化', '综合征', '综合症', '症候群', '血清学筛查', '表面抗原', '表面抗体', '血清检查', '病毒检查', '灭活疫苗', '后遗症', '筛查', '筛检', '检查', '检测', '抗体', '抗原', '疫苗'];
 /** Of DISEASE_WORDS, those that keep the term a diagnosis (阻塞性睡眠呼吸暂停综合征, 慢性心力衰竭急性加重). */
-const DIAGNOSIS_WORDS = ['后遗症', '急性加重', '综合征', '综合症', '症候群'];
+const DIAGNOSIS_WORDS = ['后遗症', '急性加重', '急性恶化', '综合征', '综合症', '症候群', '症'];
 
 /** True when text[s, e) ends with 疫苗 (a vaccine taken in after a diagnosis: 乙脑减毒活疫苗). */
 function isVaccineWord(text: string, s: number, e: number): boolean {
@@ -395,11 +406,14 @@ function extendRight(text: string, end: number, to: number, kind: number): numbe
       return n === 0x5355 /* 单 */ || n === 0x8d39 /* 费 */ ? end : end + w.length;
     }
   } else if (kind === MED.disease) {
-    for (const w of DISEASE_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length;
+    // 腰椎椎间盘突出|症 at the end of a word (not 高血压症状).
+    if (norm(text.charCodeAt(end)) === 0x75c7 /* 症 */ && (end + 1 >= to || !isCjk(text.charCodeAt(end + 1)))) return end + 1;
+    // …but not a stage (脑梗死后遗症期: the stage stays outside, and its word with it).
+    for (const w of DISEASE_WORDS) if (end + w.length <= to && startsWithNorm(text, end, w)) return end + w.length < to && norm(text.charCodeAt(end + w.length)) === 0x671f /* 期 */ ? end : end + w.length;
   } else if (kind === MED.drug && SALT_ENDINGS.includes(String.fromCharCode(norm(text.charCodeAt(end))))) {
     const n = end + 1 < to ? text.charCodeAt(end + 1) : 0;
     // …or before a conjunction or the next clause (改用那屈肝素钙并减量).
-    if (n === 0 || !isCjk(n) || FORM_STARTS.includes(String.fromCharCode(norm(n))) || '并和及与或'.includes(String.fromCharCode(norm(n)))) return end + 1;
+    if (n === 0 || !isCjk(n) || FORM_STARTS.includes(String.fromCharCode(norm(n))) || '并和及与或调降'.includes(String.fromCharCode(norm(n)))) return end + 1;
   }
   return end;
 }
@@ -511,6 +525,11 @@ function findLatin(d: Tables, text: string, from: number, to: number, terms: Ter
  * extended 高血压性心脏病 over 高血压); two drugs written together become one combination.
  * Returns the number of terms kept.
  */
+/** True when a term of kind `a` and one of kind `b` written together name one thing: a lesion and its operation, an organism and its test. */
+function joinsTerm(a: number, b: number): boolean {
+  return (a === MED.disease && (b === MED.procedure || b === MED.test)) || (a === MED.test && b === MED.disease);
+}
+
 function resolve(text: string, terms: Term[]): number {
   let sorted = true;
   for (let k = 1; k < terms.length && sorted; k++) if ((terms[k] as Term).start < (terms[k - 1] as Term).start) sorted = false;
@@ -529,6 +548,13 @@ function resolve(text: string, terms: Term[]): number {
       last.end = t.end;
       continue;
     }
+    // A diagnosis, a test and a procedure written together are one term: the operation on the lesion
+    // (右桡骨远端骨折切开复位钢板内固定术), the test of an organism (幽门螺杆菌C14呼气试验, 痰涂片抗酸杆菌).
+    if (last !== undefined && t.start === last.end && t.support !== true && last.support !== true && joinsTerm(last.kind, t.kind) && (t.kind !== MED.procedure || norm(text.charCodeAt(t.end - 1)) === 0x672f) /* 术: an operation, not 诱导化疗 */) {
+      last.end = t.end;
+      last.kind = t.kind === MED.procedure || last.kind === MED.procedure ? MED.procedure : MED.test;
+      continue;
+    }
     // Amoxicillin/Clavulanate: two Latin drugs joined by a slash are one combination.
     if (last !== undefined && t.kind === MED.drug && last.kind === MED.drug && t.start === last.end + 1 && text.charCodeAt(last.end) === 47) {
       last.end = t.end;
@@ -540,7 +566,7 @@ function resolve(text: string, terms: Term[]): number {
 }
 
 /** Words before a term that deny or suppose it (否认高血压, 未输血, 无肝素透析, 不是癌症, 如有牙龈出血). Normalised. */
-const NEGATIONS = ['否认', '未检出', '未', '无', '不是', '排除', '如有', '如出现', '若有', '若出现', '警惕'];
+const NEGATIONS = ['否认', '未检出', '未', '无', '不是', '排除', '如有', '如出现', '若有', '若出现', '警惕', '未见', '未发现', '未及', '未接种', '未注射', '未服用', '未使用'];
 
 /** Characters that join the terms of a list (高血压、糖尿病). */
 const LIST_JOINERS = '、及和与';
@@ -624,7 +650,12 @@ export function findMedical(host: ScanHost, hits: readonly number[]): void {
     const m = trie.longestAt(text, p, to);
     if (m === null) continue;
     if (p > from && heldAt(text, p, from, to)) continue;
-    const e = addTerm(d, text, from, to, terms, p, m.length, m.value);
+    let e = addTerm(d, text, from, to, terms, p, m.length, m.value);
+    // 甲状腺癌根治术: an operation's head (根治术, 切除术) right after a diagnosis names the operation on it.
+    if (e < 0 && (m.value & MED_HEAD) !== 0 && (m.value & MED_KIND) === MED.procedure && lastEnd === p && terms.length > 0 && (terms[terms.length - 1] as Term).kind === MED.disease) {
+      e = p + m.length;
+      terms.push({ start: p, end: e, kind: MED.procedure });
+    }
     if (e > 0) lastEnd = e;
   }
   const icd = host.icdCandidates;

@@ -44,7 +44,7 @@ import { contextKeywords, CTX, divisionNames, medicalTerms, quantityUnits, secre
 import { findGenotypeEnd, isNucleotideRun, mayStartVariant, strCallEnd, variantEnd } from './genetic.ts';
 import type { ScanHost } from './host.ts';
 import { isCommonBigram } from './jieba.ts';
-import { findMedical, mentionsPerson, UNANCHORED_MIN_LENGTH } from './medical.ts';
+import { findMedical, isNotice, mentionsPerson, UNANCHORED_MIN_LENGTH } from './medical.ts';
 import { PERSON_KEY_TYPES } from '../persons/persons.ts';
 import { findNames, isNameCell, tibetanNameStartChars } from './names.ts';
 import { credentialValueAfter, findCredentialValues, pemBlockEnd, SECRET_CJK_STARTS, secretTokenConfidence } from './secrets.ts';
@@ -354,7 +354,8 @@ export class TextScanner implements ScanHost {
 
   /**
    * Health terms in a text that names no one (no name, identifier, phone, e-mail, patient field, age or
-   * first person) are a notice's, a policy's or a price list's, not anybody's health data: they are dropped.
+   * first person), or in a public notice by its title, are a notice's, a policy's or a price list's, not
+   * anybody's health data: they are dropped.
    * Only texts of UNANCHORED_MIN_LENGTH and more, outside table cells and health columns.
    */
   private dropUnanchoredHealth(): void {
@@ -363,9 +364,12 @@ export class TextScanner implements ScanHost {
     let health = false;
     for (const f of found) if (f.type === 'medical_record' && f.confidence >= FREE_TEXT_MIN_CONFIDENCE) health = true;
     if (!health) return;
-    // An anchor counts if it survives the overlaps (高血 read as a name inside 高血压 does not).
-    for (const f of found) if (f.confidence >= FREE_TEXT_MIN_CONFIDENCE && PERSON_ANCHORS.has(f.type) && !overlapBeaten(found, f, null)) return;
-    if (mentionsPerson(this.text, this.from, this.to)) return;
+    // A public notice (…招聘公告, 受试者招募) is about no one's health, whoever it names as organiser.
+    if (!isNotice(this.text, this.from, this.to)) {
+      // An anchor counts if it survives the overlaps (高血 read as a name inside 高血压 does not).
+      for (const f of found) if (f.confidence >= FREE_TEXT_MIN_CONFIDENCE && PERSON_ANCHORS.has(f.type) && !overlapBeaten(found, f, null)) return;
+      if (mentionsPerson(this.text, this.from, this.to)) return;
+    }
     // What a health term beat (高血压 read as a name) goes with it.
     const kept = found.filter((f) => f.type !== 'medical_record' && !overlapBeaten(found, f, 'medical_record'));
     found.length = 0;
@@ -902,13 +906,16 @@ export class TextScanner implements ScanHost {
     if (!isDigit(text.charCodeAt(s + 1)) || !isDigit(text.charCodeAt(s + 2))) return false;
     if (e - s === 3) return true;
     if (text.charCodeAt(s + 3) !== 46) return false;
+    // The national clinical version's extensions (I10.x00, K80.100x001, E11.900x001) write a lower-case x.
     const rest = e - s - 4;
-    if (rest < 1 || rest > 4) return false;
+    if (rest < 1 || rest > 8) return false;
+    let ext = 0;
     for (let k = s + 4; k < e; k++) {
       const c = text.charCodeAt(k);
-      if (!(isDigit(c) || (c >= 65 && c <= 90))) return false;
+      if (c === 120) ext++;
+      else if (!(isDigit(c) || (c >= 65 && c <= 90))) return false;
     }
-    return true;
+    return rest <= 4 || ext > 0;
   }
 
   /** 18 characters (17 digits + digit/X): resident ID or a residence permit. */

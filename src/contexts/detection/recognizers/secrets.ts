@@ -192,7 +192,9 @@ export function credentialValueAfter(host: ScanHost, ke: number): void {
   // its sentences with ！.
   let cjkKeyword = false;
   for (let j = vs - 1; j >= Math.max(0, vs - 4) && !cjkKeyword; j--) if (isCjk(text.charCodeAt(j))) cjkKeyword = true;
-  const keepsBang = cjkKeyword && text.charCodeAt(ve - 1) === 33;
+  // A configuration line (DB_PASSWORD=NBVE%qet3766!⏎) ends its value with the line.
+  const assigned = vs - ke === 1 && text.charCodeAt(ke) === 61 && (after === 0 || after === 10 || after === 13);
+  const keepsBang = (cjkKeyword || assigned) && text.charCodeAt(ve - 1) === 33;
   while (!delimited && !keepsBang && ve > vs && (text.charCodeAt(ve - 1) === 46 || text.charCodeAt(ve - 1) === 33 || text.charCodeAt(ve - 1) === 63)) ve--;
   // "AccessKey Secret xxx": the word after a keyword is another keyword, whose own value follows;
   // so is a configuration key ending in a colon (密钥 access_key_secret: xxx).
