@@ -500,7 +500,9 @@ function bareBuildingName(text: string, pos: number, to: number, afterVillage: b
   const c = norm(text.charCodeAt(d));
   // 7栋, 7号楼, 7#楼 (a building's number written with #).
   const building = BUILDING_UNITS.includes(String.fromCharCode(c)) || ((c === 0x53f7 /* 号 */ || c === 35) && d + 1 < to && (norm(text.charCodeAt(d + 1)) === 0x697c /* 楼 */ || BUILDING_UNITS.includes(String.fromCharCode(norm(text.charCodeAt(d + 1))))));
-  return building ? k : -1;
+  // 79号研发楼6层, 12号办公楼301室: after the house number, a building named by its use, then its floor or room.
+  const named = pos > 0 && norm(text.charCodeAt(pos - 1)) === 0x53f7 /* 号 */ && norm(text.charCodeAt(k - 1)) === 0x697c /* 楼 */ && (c === 0x5c42 /* 层 */ || c === 0x697c /* 楼 */ || c === 0x5ba4) /* 室 */;
+  return building || named ? k : -1;
 }
 
 /** Tags of a word before an estate's name that is not part of it (调取 v, 位于 v, 就 d). */

@@ -849,6 +849,12 @@ describe('findInText on what s18 taught: operations on a lesion, tests of an org
     expect(health('学生王某某确诊水痘，未接种水痘疫苗的同学建议补种。')).toEqual(['水痘']);
   });
 
+  it('goes on after the house number through a building named by its use to its floor or room, and through a numbered workshop', () => {
+    expect(addresses('注册地址：平潭综合实验区岚城乡创新路79号研发楼6层，')).toEqual(['平潭综合实验区岚城乡创新路79号研发楼6层']);
+    expect(addresses('平潭综合实验区岚城乡创新路39号2号厂房　')).toEqual(['平潭综合实验区岚城乡创新路39号2号厂房']);
+    expect(addresses('在厦门大学附属中山医院门诊楼12层会议室召开')).toEqual([]);
+  });
+
   it('keeps the last character of a password that ends a configuration line', () => {
     expect(found('DB_HOST=10.0.0.1\nDB_PASSWORD=Kq7%wert2291!\nPOOL=5', 'secret')).toEqual(['Kq7%wert2291!']);
   });
