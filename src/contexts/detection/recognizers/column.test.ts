@@ -299,3 +299,21 @@ describe('ColumnProfiler on names of teams, documents, brands and herbs (table s
 /** Three-digit mobile prefixes in use (a real phone column spreads over dozens of them). */
 const PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '158', '159', '177', '180', '186', '188', '191', '199'];
 
+
+describe('ColumnProfiler on what columns-e taught: numbering schemes shaped like mobiles, products named after drugs', () => {
+  it('does not read a member-id column of 11-digit numbers from the 18x and 19x blocks only as mobile numbers', () => {
+    const blocks = ['180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '193', '195', '198', '199'];
+    const ids = many(400, () => `${blocks[rnd(blocks.length)] as string}${pad(rnd(1e8), 8)}`);
+    expect(profile('会员ID', ids).detections.map((d) => d.type)).not.toContain('cn_mobile');
+  });
+
+  it('still reads a member-id column holding real phone numbers, which span many blocks, as mobile numbers', () => {
+    const phones = many(400, () => `${PREFIXES[rnd(PREFIXES.length)] as string}${pad(rnd(1e8), 8)}`);
+    expect(profile('会员ID', phones).detections.map((d) => d.type)).toContain('cn_mobile');
+  });
+
+  it('does not report health data in a product-name column where a few products are drugs', () => {
+    const goods = many(300, (i) => (i % 10 === 0 ? '布洛芬缓释胶囊（海外版）' : ['台湾凤梨酥礼盒12入', '保温杯500ml', '儿童雨衣', '蓝牙耳机'][rnd(4)] as string));
+    expect(profile('商品名称', goods).detections.map((d) => d.type)).not.toContain('medical_record');
+  });
+});

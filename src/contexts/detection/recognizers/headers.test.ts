@@ -59,6 +59,13 @@ describe('classifyHeader', () => {
     expect(classifyHeader('Tel.No').types).toContain('cn_mobile');
   });
 
+  it('reads a pass number as a permit, not a password, and the name of a package, channel or product as no person', () => {
+    expect(classifyHeader('applicant.hkmoPassNo').types).not.toContain('secret');
+    expect(classifyHeader('twPassNo').types).toContain('tw_travel_permit');
+    expect(classifyHeader('password').types).toEqual(['secret']);
+    for (const h of ['package.name', 'channel.name', 'productName', 'bank.name']) expect(classifyHeader(h).types, h).toEqual([]);
+  });
+
   it('reads staff roles ending in 员 as person columns', () => {
     for (const h of ['理赔员', '審核員', '查勘员', '收银员']) expect(classifyHeader(h).types, h).toEqual(['person_name']);
   });

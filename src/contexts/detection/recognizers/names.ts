@@ -424,6 +424,8 @@ const ORG_FOLLOWERS = [
   '街道', '社区', '片区', '码头', '景区', '据点', '鸭',
   // Halls and memorials named after a historical figure (林则徐纪念馆, 林觉民故居, 严复翰墨馆).
   '纪念馆', '纪念堂', '故居', '翰墨馆', '文学馆', '祠', '陵园', '铜像', '塑像',
+  // Offices named after a place (白青司法所, 城关派出所).
+  '司法所', '派出所', '卫生院', '卫生所', '居委会', '村委会', '街道办', '管委会',
 ];
 
 let orgTrie: KeywordTrie<true> | null = null;

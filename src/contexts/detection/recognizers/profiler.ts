@@ -20,8 +20,11 @@
  *   (0.9) without a header — a serial or meter-number column of 11 digits from 1 passes ~75 % by
  *   accident — and, from COLUMN_MOBILE_PREFIX_SAMPLE numbers on, at least
  *   COLUMN_MOBILE_MIN_PREFIXES distinct three-digit prefixes (a member-number scheme that reuses a
- *   few prefixes is not a phone list). Values that are only `weak` alone (台胞证 8-digit numbers,
- *   Luhn-failing card numbers) reach the cell threshold only with the header boost. Names need,
+ *   few prefixes is not a phone list); under a header naming another identifier (会员ID, user_id), numbers from
+ *   fewer than COLUMN_MOBILE_MIN_BLOCKS_UNDER_DECOY mobile blocks (13x, 18x …) are that scheme's. A column of
+ *   product or organisation names (商品名称) reports health data only when most of its values hold some.
+ *   Values that are only `weak` alone (台胞证 8-digit numbers, Luhn-failing card numbers) reach the
+ *   cell threshold only with the header boost. Names need,
  *   without a header, COLUMN_MIN_NAME_RATIO of the non-empty cells and COLUMN_MIN_NAME_DISTINCT
  *   distinct values, or at least COLUMN_MIN_NAME_DISTINCT_COUNT distinct values (statuses
  *   and cities repeat from a short list, names rarely do).
@@ -172,6 +175,15 @@ const SETTLE_MIN_RATIO = 0.6;
 const FAST_MAX_MISSES = 4096;
 const GB11643_TYPES: readonly DetectorTypeId[] = ['cn_resident_id', 'tw_residence_permit', 'hk_residence_permit', 'mo_residence_permit'];
 
+/** Mobile number blocks (second digits: 13x, 15x, 18x …) a column named as another identifier needs to count as phones. */
+const COLUMN_MOBILE_MIN_BLOCKS_UNDER_DECOY = 3;
+
+function bitCount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
 /** Types that a column may report on the strength of distinctive weak shapes alone. */
 const DISTINCT_WEAK_SHAPES = new Set<DetectorTypeId>(['cn_passport', 'hkmo_home_return_permit']);
 
@@ -194,6 +206,8 @@ export class ColumnProfiler {
   /** Three-digit prefixes of whole-cell mobile numbers seen (by value 100–199), and how many distinct. */
   private mobilePrefixes: Uint8Array | null = null;
   private mobilePrefixCount = 0;
+  /** Bit set of the second digits (3–9) of those prefixes: the mobile number blocks (13x, 15x, 18x …) seen. */
+  private mobileBlocks = 0;
   private readonly hll: (HyperLogLog | undefined)[] = [];
   private readonly countSubjects: boolean;
   /** Bit set (TYPE_INDEX) of the types whose examples are complete. */
@@ -285,7 +299,7 @@ export class ColumnProfiler {
         this.whole[t] = (this.whole[t] as number) + 1;
         this.wholeConf[t] = (this.wholeConf[t] as number) + f.confidence;
         if (f.strength === 'weak') this.wholeWeak[t] = (this.wholeWeak[t] as number) + 1;
-        if (f.type === 'cn_mobile' && this.mobilePrefixCount < COLUMN_MOBILE_MIN_PREFIXES) this.notePrefix(cell, f.start, f.end);
+        if (f.type === 'cn_mobile' && (this.mobilePrefixCount < COLUMN_MOBILE_MIN_PREFIXES || (this.header.decoy && bitCount(this.mobileBlocks) < COLUMN_MOBILE_MIN_BLOCKS_UNDER_DECOY))) this.notePrefix(cell, f.start, f.end);
         if (f.type === 'person_name') {
           this.nameSeen++;
           if (!repeat && this.nameValues.size < MAX_DISTINCT_TRACKED) this.nameValues.add(cell.slice(f.start, f.end));
@@ -372,6 +386,7 @@ export class ColumnProfiler {
     if (this.mobilePrefixes[prefix - 100] === 0) {
       this.mobilePrefixes[prefix - 100] = 1;
       this.mobilePrefixCount++;
+      this.mobileBlocks |= 1 << Math.floor((prefix - 100) / 10);
     }
   }
 
@@ -388,6 +403,9 @@ export class ColumnProfiler {
       if (passRate < COLUMN_MIN_PASS_RATE_MOBILE) return false;
       if (whole >= COLUMN_MOBILE_PREFIX_SAMPLE && this.mobilePrefixCount < COLUMN_MOBILE_MIN_PREFIXES) return false;
     }
+    // Under a header naming another identifier (会员ID, user_id), 11-digit numbers from one or two mobile blocks only
+    // (18x and 19x) are the scheme's numbers; a phone list spans more (13x, 15x, 18x …).
+    if (type === 'cn_mobile' && this.header.decoy && whole >= COLUMN_MOBILE_PREFIX_SAMPLE && bitCount(this.mobileBlocks) < COLUMN_MOBILE_MIN_BLOCKS_UNDER_DECOY) return false;
     if ((this.wholeWeak[t] as number) === whole) {
       if (!DISTINCT_WEAK_SHAPES.has(type)) return false;
       if (whole / Math.max(1, this.nonEmpty) < COLUMN_MIN_RATIO_WEAK_SHAPE) return false;
@@ -416,6 +434,9 @@ export class ColumnProfiler {
       const countWhole = this.wholeCounts(t, type);
       const matches = (countWhole ? whole : 0) + inText;
       if (matches === 0) continue;
+      // A product's or organisation's name holding a drug or a disease (布洛芬缓释胶囊, 肿瘤医院) is no one's health
+      // unless most of the column is.
+      if (type === 'medical_record' && this.header.group === 'notPerson' && matches < COLUMN_DECOY_HEADER_MIN_RATIO * this.nonEmpty) continue;
       const passRate = countWhole ? whole / Math.max(this.attempts[t] as number, whole) : 1;
       const confSum = (countWhole ? (this.wholeConf[t] as number) : 0) + (this.inTextConf[t] as number);
       let conf = (confSum / matches) * (countWhole ? 0.6 + 0.4 * passRate : 1);
