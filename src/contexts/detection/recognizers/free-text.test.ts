@@ -813,6 +813,12 @@ describe('findInText on what s18 taught: frequent given names, and names that ar
     expect(names('池子涵：各位好，明天的讲座改到三楼')).toEqual(['池子涵']);
   });
 
+  it('reads the mourners of an obituary by their field, whatever their surname, and a name after a class or legal post', () => {
+    expect(names('未亡人：郑秀兰\n孝男：念志远　孝女：念晓梅')).toEqual(['郑秀兰', '念志远', '念晓梅']);
+    expect(names('合同已交法务柯伟审核。')).toEqual(['柯伟']);
+    expect(names('班长高明负责记录。')).toEqual(['高明']);
+  });
+
   it('does not read a frequent given name inside a word, a firm or after a word it ends', () => {
     expect(names('公司成立新部门，负责建国以来的档案整理。')).toEqual([]);
     expect(names('供应商：厦门宏达生物科技有限公司')).toEqual([]);

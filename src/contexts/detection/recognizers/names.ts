@@ -756,6 +756,9 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
 /** Tags of a phrase's words (同意|离婚 v v): a field value made only of them is a statement, not a name. */
 const PHRASE_TAGS = new Set(['v', 'vn', 'd', 'a', 'ad', 'p', 'c', 'u', 'r', 'm', 'q', 'l', 'i']);
 
+/** Tags of descriptive words (一般 a, 据点 d, 不太 …): a name field's value holding one is a remark, not a name. */
+const DESCRIPTIVE_TAGS = new Set(['a', 'ad', 'an', 'd', 'l', 'i']);
+
 /** Last characters of role nouns (校医, 安全员, 总监, 技师): a word ending so is a role, not a name. */
 const ROLE_FINALS = '员师医长监导';
 
@@ -809,8 +812,9 @@ function findLabelledNames(host: ScanHost): void {
     if (words.length === 1 && r - k <= 3 && !(first.tag.startsWith('nr') || first.tag === 'x')) return;
     // 被告：同意离婚: every word of the run an ordinary verb, noun or adverb.
     if (words.every((w) => PHRASE_TAGS.has(w.tag))) return;
-    // 匿名用户：隔音一般: without a Han surname, a value holding an adjective, adverb or verb, or no name-like word, is a phrase.
-    if (surnameLength(text, k, r) === 0 && (words.some((w) => PHRASE_TAGS.has(w.tag) || w.tag === 'n' && w.word.length >= 2 && lexFreq(lexiconEntry(w.word)) >= 100) || !words.some((w) => w.tag.startsWith('nr') || w.tag === 'x' || w.tag === 'ns' || w.tag === 'nz'))) return;
+    // 匿名用户：隔音一般: without a Han surname, a value holding an adjective, an adverb or a frequent noun, or no name-like
+    // word, is a phrase (孝男：念志远 holds a verb, 念, and a name).
+    if (surnameLength(text, k, r) === 0 && (words.some((w) => DESCRIPTIVE_TAGS.has(w.tag) || (w.tag === 'n' && w.word.length >= 2 && lexFreq(lexiconEntry(w.word)) >= 100)) || !words.some((w) => w.tag.startsWith('nr') || w.tag === 'x' || w.tag === 'ns' || w.tag === 'nz'))) return;
     for (const w of words) if (w.word.length >= 2 && w.tag === 'n' && ROLE_FINALS.includes(w.word.charAt(w.word.length - 1))) return;
     // A function character marks a phrase in a Han name's length (其他, 有的); a Mongolian name may hold one (乌云其木格).
     // A function character marks a phrase (我是…, 好的); a given name after a surname may hold one (林向荣, 黃于倫),
