@@ -224,14 +224,16 @@ function isRange(text: string, s: number, e: number): boolean {
   return parts.length === 2 && Number(parts[1]) > Number(parts[0]);
 }
 
-/** Words that hold a stop character and often name estates and buildings (人才公寓, 育才小区). */
-const STOP_IN_WORDS = ['人才', '育才', '英才', '俊才'];
+/** Words that hold a stop character and often name estates and buildings (人才公寓, 育才小区, 华星时代广场). */
+const STOP_IN_WORDS = ['人才', '育才', '英才', '俊才', '时代'];
 
-/** True when the stop character at `k` is inside one of STOP_IN_WORDS (人才, with 才 at `k`). */
+/** True when the stop character at `k` is inside one of STOP_IN_WORDS (人才 with 才 at `k`, 时代 with 时 at `k`). */
 function stopInWord(text: string, k: number): boolean {
   for (const w of STOP_IN_WORDS) {
-    const s = k - w.length + 1;
-    if (s >= 0 && startsWithNorm(text, s, w)) return true;
+    for (let off = 0; off < w.length; off++) {
+      const s = k - off;
+      if (s >= 0 && startsWithNorm(text, s, w)) return true;
+    }
   }
   return false;
 }
@@ -349,10 +351,12 @@ function parseChain(text: string, start: number, to: number): Chain {
         }
       }
     }
-    if (end < 0 && (chain.lastKind === K_NUM || chain.lastKind === K_LOW)) {
-      // A building or estate named without a suffix after the house number: 27号商鼎国际1栋, 9号金山碧水2区11座.
+    if (end < 0 && (chain.lastKind === K_NUM || chain.lastKind === K_LOW || chain.lastKind === K_ROAD)) {
+      // A building or estate named without a suffix after the house number: 27号商鼎国际1栋, 9号金山碧水2区11座; or after
+      // the road, with no house number (龙山路水岸名都8号楼).
       const b = bareBuildingName(text, pos, to, chain.lastKind === K_LOW && norm(text.charCodeAt(pos - 1)) === 0x6751 /* 村 */);
-      if (b > 0) {
+      // After a road, only a name the segmenter reads as names (水岸名都), not directions (一直走|3栋).
+      if (b > 0 && (chain.lastKind !== K_ROAD || namesAPlace(text, pos, b))) {
         kind = K_LOW;
         end = b;
       }
@@ -507,6 +511,12 @@ function bareBuildingName(text: string, pos: number, to: number, afterVillage: b
 
 /** Tags of a word before an estate's name that is not part of it (调取 v, 位于 v, 就 d). */
 const LEADING_TAGS = new Set(['v', 'vn', 'p', 'd', 'c', 'r']);
+
+/** True when the segmenter reads text[s, e) as a place's name: no verb in it, and no adverb, preposition or pronoun first (水岸名都, not 一直走). */
+function namesAPlace(text: string, s: number, e: number): boolean {
+  const words = tag(normSlice(text, s, e));
+  return !LEADING_TAGS.has((words[0] as TaggedWord).tag) && words.every((w) => w.tag !== 'v' && w.tag !== 'vn');
+}
 
 /** Moves `s` past a verb, preposition or adverb the segmenter reads at the start of an estate's name (调取|阳光城). */
 function skipLeadingVerb(text: string, s: number, r: number): number {

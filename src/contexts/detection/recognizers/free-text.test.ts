@@ -865,3 +865,29 @@ describe('findInText on what s18 taught: operations on a lesion, tests of an org
     expect(found('DB_HOST=10.0.0.1\nDB_PASSWORD=Kq7%wert2291!\nPOOL=5', 'secret')).toEqual(['Kq7%wert2291!']);
   });
 });
+
+describe('findInText on what s21 taught: estates after a road, 时代 in estate names, operations named with their approach', () => {
+  const health = (text: string): string[] => found(text, 'medical_record');
+
+  it('reads an estate named without a number right after the road, and an estate whose name holds 时代', () => {
+    expect(addresses('房号：平潭县潭城镇龙山路水岸名都8号楼2单元902室\n')).toEqual(['平潭县潭城镇龙山路水岸名都8号楼2单元902室']);
+    expect(addresses('现住福州市鼓楼区五四路128号恒力时代广场B座2201室。')).toEqual(['福州市鼓楼区五四路128号恒力时代广场B座2201室']);
+    expect(addresses('沿环岛路一直走3栋那边就是。')).toEqual([]);
+  });
+
+  it('reads an operation with its approach, a breast-conserving operation on its lesion, and a qualified peritonitis', () => {
+    expect(health('患者某，男，45岁。行椎间孔镜下髓核摘除术，术后卧床。')).toEqual(['椎间孔镜下髓核摘除术']);
+    expect(health('患者某，女，52岁，确诊后行左乳腺癌保乳术+前哨淋巴结活检术。')).toEqual(['左乳腺癌保乳术', '前哨淋巴结活检术']);
+    expect(health('診斷：急性闌尾炎併局部腹膜炎')).toEqual(['急性闌尾炎', '局部腹膜炎']);
+  });
+
+  it('reads an IP address after a host name and a slash, but not a browser version after its name', () => {
+    expect(found('Node:  pt-node-03/10.3.101.14', 'ip_address')).toEqual(['10.3.101.14']);
+    expect(found('Mozilla/5.0 Chrome/122.0.0.0 Safari/537.36', 'ip_address')).toEqual([]);
+  });
+
+  it('does not read a verb after a defendant as a name, and reads a rare surname in a table row', () => {
+    expect(names('被告人明知他人利用信息网络实施犯罪')).toEqual([]);
+    expect(names('1\t仉国辉\t6217000012345678')).toEqual(['仉国辉']);
+  });
+});

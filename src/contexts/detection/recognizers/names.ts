@@ -691,7 +691,8 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
         // pronoun, time, adverb or function word (客户：那天…).
         // Glued to the keyword, not a frequent word or a three-character verb phrase (与患者关系, 患者仰卧位).
         const glued = distance === 0 && ((w.tag === 'v' && len === 3) || lexFreq(lexiconEntry(w.word)) >= 1000);
-        if (!keywordAdjacent || glued || len > 3 || w.tag === 'ns' || NOT_NAME_WORD_TAGS.has(w.tag)) continue; // 被告：福州鑫源… is a firm
+        // 被告：福州鑫源… is a firm; 被告人明知他人…: a verb.
+        if (!keywordAdjacent || glued || len > 3 || w.tag === 'ns' || NOT_NAME_WORD_TAGS.has(w.tag) || (w.tag === 'v' && len === 2 && lexFreq(lexiconEntry(w.word)) >= 20 && (words[1]?.tag === 'r' || words[1]?.tag === 'n'))) continue;
         conf = 0.2;
       }
       // A two-character name token followed by a one-character token (陈家|豪, 黎明|辉) is usually a

@@ -708,7 +708,8 @@ export class TextScanner implements ScanHost {
       }
       if (digitsOnly && dots === 3) {
         // Chrome/122.0.0.0, Version/17.4.1.0: a product's version after its name and a slash, as user agents write them.
-        if (s >= this.from + 2 && text.charCodeAt(s - 1) === 47 && isAsciiAlnum(text.charCodeAt(s - 2))) return e;
+        // A host name before the slash (pt-node-03/10.3.101.14) ends in a digit: there the address is one.
+        if (s >= this.from + 2 && text.charCodeAt(s - 1) === 47 && isAsciiLetter(text.charCodeAt(s - 2))) return e;
         if (this.versionBefore(s)) return e;
         this.attempt('ip_address', s, e);
         const ip = validateIpAddress(text.slice(s, e));
