@@ -317,3 +317,15 @@ describe('ColumnProfiler on what columns-e taught: numbering schemes shaped like
     expect(profile('商品名称', goods).detections.map((d) => d.type)).not.toContain('medical_record');
   });
 });
+
+describe('ColumnProfiler on what columns-f taught: disability categories, HS codes', () => {
+  it('reads a disability-category column as health data', () => {
+    const cats = many(200, () => ['智力残疾', '视力残疾', '精神残疾', '肢体残疾', '听力残疾', '言语残疾', '多重残疾'][rnd(7)] as string);
+    expect(profile('残疾类别', cats).detections.map((d) => d.type)).toEqual(['medical_record']);
+  });
+
+  it('does not read the few HS codes that start with 09 as Taiwan mobile numbers', () => {
+    const codes = many(400, (i) => (i % 20 === 0 ? `09${pad(rnd(1e8), 8)}` : `${pad(1 + rnd(97), 2)}${pad(rnd(1e8), 8)}`));
+    expect(profile('HS编码', codes).detections).toEqual([]);
+  });
+});

@@ -891,3 +891,34 @@ describe('findInText on what s21 taught: estates after a road, 时代 in estate 
     expect(names('1\t仉国辉\t6217000012345678')).toEqual(['仉国辉']);
   });
 });
+
+describe('findInText on what columns-f taught: identifiers built on an ID number, encoded keys, network ranges, door codes', () => {
+  it('reads the ID number inside a pupil number (G + ID) and a disability certificate number (ID + category + grade)', () => {
+    const pupil = id('35012820090518936');
+    const holder = id('35020619860116105');
+    expect(found(`学籍号：G${pupil}`, 'cn_resident_id')).toEqual([pupil]);
+    expect(found(`残疾人证号 ${holder}54`, 'cn_resident_id')).toEqual([holder]);
+    // Twenty digits that do not end in a category and a grade are a serial number.
+    expect(found(`流水号 ${holder}90`, 'cn_resident_id')).toEqual([]);
+  });
+
+  it('reads a base64 private key or registry login as a secret, not a base64 certificate', () => {
+    const key = Buffer.from('-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yvBh\n-----END EC PRIVATE KEY-----\n').toString('base64');
+    const login = Buffer.from('{"auths":{"harbor.example.cn":{"username":"robot","password":"Db$AzHcQ"}}}').toString('base64');
+    const cert = Buffer.from('-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n').toString('base64');
+    expect(found(`server_key: ${key}`, 'secret')).toEqual([key]);
+    expect(found(`.dockerconfigjson: ${login}`, 'secret')).toEqual([login]);
+    expect(found(`ca.crt: ${cert}`, 'secret')).toEqual([]);
+  });
+
+  it('reads no address in a network range, but an interface address with its mask', () => {
+    expect(found('subnet 10.21.11.0/26, 10.19.17.0/23 and 172.16.0.0/12', 'ip_address')).toEqual([]);
+    expect(found('inet 10.3.101.14/24 brd 10.3.101.255', 'ip_address')).toEqual(['10.3.101.14', '10.3.101.255']);
+  });
+
+  it('takes a password announced with 已更新为 or 改成', () => {
+    expect(found('仓库北门门禁密码已更新为 739184#，请勿外传', 'secret')).toEqual(['739184#']);
+    expect(found('新密码改成 Kx8#2024pt 了', 'secret')).toEqual(['Kx8#2024pt']);
+    expect(found('密码已更新成功，请重新登录', 'secret')).toEqual([]);
+  });
+});

@@ -47,7 +47,7 @@ import { isCommonBigram } from './jieba.ts';
 import { findMedical, isNotice, mentionsPerson, UNANCHORED_MIN_LENGTH } from './medical.ts';
 import { PERSON_KEY_TYPES } from '../persons/persons.ts';
 import { findNames, isNameCell, tibetanNameStartChars } from './names.ts';
-import { credentialValueAfter, findCredentialValues, pemBlockEnd, SECRET_CJK_STARTS, secretTokenConfidence } from './secrets.ts';
+import { base64SecretEnd, credentialValueAfter, findCredentialValues, pemBlockEnd, SECRET_CJK_STARTS, secretTokenConfidence } from './secrets.ts';
 import type { DetectorTypeId, Finding, FindOptions, Strength } from './types.ts';
 import { CONTEXT_BOOST, CONTEXT_WINDOW, FREE_TEXT_MIN_CONFIDENCE, HEADER_BOOST, NEGATIVE_PENALTY, NEGATIVE_WINDOW, QUANTITY_PENALTY } from './types.ts';
 
@@ -211,6 +211,24 @@ const PLAIN_CELL_MAX = 256;
 /** Scratch for digit groups (the scanner is synchronous; spacedNumber does not nest). */
 const GROUP_STARTS = new Int32Array(8);
 const GROUP_ENDS = new Int32Array(8);
+
+/**
+ * True when the IPv4 address text[s, e) is followed by a prefix length and has no host bits (10.21.11.0/26,
+ * 172.16.0.0/12), or ends in .0 before a prefix of 24 or less: a network range, which addresses no one machine.
+ * 10.3.101.14/24 (a host with its mask) is an address.
+ */
+function networkRange(text: string, s: number, e: number, to: number): boolean {
+  if (e + 1 >= to || text.charCodeAt(e) !== 47 || !isDigit(text.charCodeAt(e + 1))) return false;
+  let k = e + 1;
+  let prefix = 0;
+  while (k < to && k - e <= 2 && isDigit(text.charCodeAt(k))) prefix = prefix * 10 + text.charCodeAt(k++) - 48;
+  if ((k < to && isDigit(text.charCodeAt(k))) || prefix > 32) return false;
+  let addr = 0;
+  for (const part of text.slice(s, e).split('.')) addr = addr * 256 + Number(part);
+  const hostBits = 32 - prefix;
+  // Written loosely too: 10.19.17.0/23 (an address ending in .0 before a prefix of 24 or less).
+  return hostBits !== 0 && (addr % 2 ** hostBits === 0 || (prefix <= 24 && addr % 256 === 0));
+}
 
 export class TextScanner implements ScanHost {
   readonly found: Finding[] = [];
@@ -569,8 +587,16 @@ export class TextScanner implements ScanHost {
       }
       break;
     }
-    let next = j;
     const c0 = text.charCodeAt(s);
+    // A private key or a registry login written in base64 (Kubernetes secrets): the whole run is the secret.
+    if (j - s >= 14 && (c0 === 76 || c0 === 101)) {
+      const b = base64SecretEnd(text, s, end);
+      if (b > 0) {
+        this.emit('secret', s, b, this.score('secret', s, b, 0.9, 0));
+        return b;
+      }
+    }
+    let next = j;
     // D3S1358 15/16, vWA 17/18: an STR genotype call after its locus.
     if (joinMask === 0 && (c0 === 68 || c0 === 70 || c0 === 84 || c0 === 67 || c0 === 86 || c0 === 118) && j + 1 < end && text.charCodeAt(j) === 32 && isDigit(text.charCodeAt(j + 1))) {
       const v = strCallEnd(text, s, j, end);
@@ -713,7 +739,7 @@ export class TextScanner implements ScanHost {
         if (this.versionBefore(s)) return e;
         this.attempt('ip_address', s, e);
         const ip = validateIpAddress(text.slice(s, e));
-        if (ip.valid) this.emit('ip_address', s, e, this.score('ip_address', s, e, ip.strength === 'medium' ? 0.7 : 0.3, 0), ip.normalized, ip.strength);
+        if (ip.valid && !networkRange(text, s, e, this.to)) this.emit('ip_address', s, e, this.score('ip_address', s, e, ip.strength === 'medium' ? 0.7 : 0.3, 0), ip.normalized, ip.strength);
         return e;
       }
       if (digitsOnly && dots === 1) {
@@ -808,6 +834,18 @@ export class TextScanner implements ScanHost {
     const last = text.charCodeAt(e - 1);
     if (L === 18 && letters === 1 && (last === 88 || last === 120)) {
       this.gb11643(s, e);
+      return;
+    }
+    // 残疾人证号 on an ID number ending in X: the ID, then the category (1–7) and the grade (1–4).
+    if (L === 20 && letters === 1 && ((text.charCodeAt(s + 17) | 32) === 120) && isDigit(c0)) {
+      const cat = text.charCodeAt(e - 2);
+      const grade = text.charCodeAt(e - 1);
+      if (cat >= 49 && cat <= 55 && grade >= 49 && grade <= 52) this.embeddedId(s, s + 18);
+      return;
+    }
+    // 全国学籍号: G and the pupil's ID number.
+    if (L === 19 && c0 === 71 && (letters === 1 || (letters === 2 && (last === 88 || last === 120)))) {
+      this.embeddedId(s + 1, e);
       return;
     }
     if (letters === L) {
@@ -920,6 +958,17 @@ export class TextScanner implements ScanHost {
   }
 
   /** 18 characters (17 digits + digit/X): resident ID or a residence permit. */
+  /**
+   * An ID number inside a longer identifier that is built on it (学籍号 G + ID, 残疾人证号 ID + two digits):
+   * reported for the ID's 18 characters, only when it passes every check (check character, date, area).
+   */
+  private embeddedId(s: number, e: number): boolean {
+    const { type, result } = classifyGb11643Number(this.text.slice(s, e));
+    if (!result.valid || result.strength !== 'strong') return false;
+    this.emit(type, s, e, this.score(type, s, e, cnIdBase(result, 18), NUMERIC), result.normalized, result.strength);
+    return true;
+  }
+
   private gb11643(s: number, e: number, digitsOnly?: string): boolean {
     const value = digitsOnly ?? this.text.slice(s, e);
     const { type, result } = classifyGb11643Number(value);
@@ -988,6 +1037,12 @@ export class TextScanner implements ScanHost {
         case 17:
         case 19:
           return this.card(s, e, value);
+        case 20: {
+          // 残疾人证号: the holder's ID number, then the category (1–7) and the grade (1–4) of the disability.
+          const cat = text.charCodeAt(e - 2);
+          const grade = text.charCodeAt(e - 1);
+          return cat >= 49 && cat <= 55 && grade >= 49 && grade <= 52 && this.embeddedId(s, s + 18);
+        }
         case 8: {
           this.attempt('tw_travel_permit', s, e);
           const r = validateTwTravelPermit(value);

@@ -96,6 +96,29 @@ export function secretTokenConfidence(text: string, s: number, e: number): numbe
   return 0;
 }
 
+/** Base64 alphabet (with padding): the run of an encoded value. */
+function isBase64Char(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
+}
+
+/**
+ * End of a base64 run at `s` that encodes a credential, or -1: a PEM private key (LS0tLS1CRUdJTi… is
+ * "-----BEGIN", as Kubernetes secrets and CI variables hold keys) or a registry login (eyJhdXRocyI6… is
+ * '{"auths":', a .dockerconfigjson). A certificate or a public key (BEGIN CERTIFICATE, BEGIN PUBLIC KEY)
+ * is none. Decodes at most the first 200 characters.
+ */
+export function base64SecretEnd(text: string, s: number, to: number): number {
+  const c0 = text.charCodeAt(s);
+  if (c0 !== 76 /* L */ && c0 !== 101 /* e */) return -1;
+  if (!startsWithAt(text, s, 'LS0tLS1CRUdJTi') && !startsWithAt(text, s, 'eyJ')) return -1;
+  let e = s;
+  while (e < to && isBase64Char(text.charCodeAt(e))) e++;
+  if (e - s < 40) return -1;
+  const decoded = Buffer.from(text.slice(s, Math.min(e, s + 200)), 'base64').toString('latin1');
+  if (c0 === 76) return /^-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(decoded) ? e : -1;
+  return /^\{\s*"auths"\s*:/.test(decoded) || /"(?:password|auth)"\s*:\s*"[^"]/.test(decoded) ? e : -1;
+}
+
 function alnum(text: string, s: number, e: number): boolean {
   for (let k = s; k < e; k++) {
     const c = text.charCodeAt(k);
@@ -140,8 +163,9 @@ function isValueChar(c: number): boolean {
 }
 
 function isKeyValueGap(c: number): boolean {
-  // space, : ： = " ' 是 为 為 设 設 (密码设为582946) (and the ideographic space)
-  return c === 32 || c === 58 || c === 0xff1a || c === 61 || c === 34 || c === 39 || c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x8bbe || c === 0x8a2d || c === 0x3000 || c === 9;
+  // space, : ： = " ' 是 为 為 设 設 (密码设为582946), 已 更 新 改 置 成 (密码已更新为 739184#, 改成) (and the ideographic space)
+  return c === 32 || c === 58 || c === 0xff1a || c === 61 || c === 34 || c === 39 || c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x8bbe || c === 0x8a2d || c === 0x3000 || c === 9 ||
+    c === 0x5df2 || c === 0x66f4 || c === 0x65b0 || c === 0x6539 || c === 0x7f6e || c === 0x6210;
 }
 
 /**
@@ -168,7 +192,7 @@ export function credentialValueAfter(host: ScanHost, ke: number): void {
   const to = host.to;
   let k = ke;
   let gap = 0;
-  while (k < to && gap < 4 && isKeyValueGap(text.charCodeAt(k))) {
+  while (k < to && gap < 6 && isKeyValueGap(text.charCodeAt(k))) {
     k++;
     gap++;
   }
