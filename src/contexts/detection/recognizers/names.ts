@@ -578,7 +578,6 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     // 登录|薛佳怡，): its HMM found a name there.
     const isolated =
       closedRun &&
-      !(p > from && isCjk(prev) && isWord(text, p - 1, p + 1)) && // 对方|泼酒
       !labelOrAside(text, p, runEnd, from, to) &&
       isNameCell(text, p, runEnd) &&
       (p === from || !isCjk(prev) || (functionWord[norm(prev)] === 1 && !midWord(text, p, from))
@@ -730,10 +729,12 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     if (tables().placeFinal[norm(text.charCodeAt(end - 1))] === 1) continue; // 周宁县, 李锦记
     if (sLen === 1 && prepositionPhrase(text, p, end)) continue; // 家属於上午
     if (end - p === sLen + 1 && tables().kinship[norm(text.charCodeAt(end - 1))] === 1) continue; // 梁伯
+    // A frequent given name read whole (何其昌, 其 being a function character elsewhere).
+    const givenWhole = given && end === p + sLen + 2;
     let bad = false;
-    for (let k = p + sLen; k < end; k++) if (nonName[norm(text.charCodeAt(k))] === 1 && !(roleRun && norm(text.charCodeAt(k)) === GIVEN_AFTER_ROLE) && !(given && end === p + sLen + 2)) bad = true;
+    for (let k = p + sLen; k < end; k++) if (nonName[norm(text.charCodeAt(k))] === 1 && !(roleRun && norm(text.charCodeAt(k)) === GIVEN_AFTER_ROLE) && !givenWhole) bad = true;
     if (bad || isKeyword(text, p, end) || orgFollows(text, end, to) || numberedAfter(text, end, to)) continue;
-    if (!adjacent && titleAt < 0 && !hinted && !(given && end === p + sLen + 2)) {
+    if (!adjacent && titleAt < 0 && !hinted && !givenWhole) {
       for (let k = p + sLen; k < end; k++) if (nonGiven[norm(text.charCodeAt(k))] === 1) bad = true;
       if (bad) continue;
     }
