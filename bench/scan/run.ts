@@ -2,14 +2,15 @@
  * Scanner benchmark: one corpus, every tool, one table.
  *
  *   npx tsx bench/scan/run.ts --mb 1024 [--skip-peers] [--corpus path] [--encoding gbk] [--seed 42]
- *                             [--peer-max-mb N] [--workers 1,2] [--landao path/to/landao.js]
+ *                             [--peer-max-mb N] [--workers 1,2] [--landao bin/landao | path/to/landao.js]
  *
  * 1. Generates the corpus with generate-corpus.ts unless it exists (default path
  *    `.tmp/bench/corpus-<mb>m[-<encoding>].csv`, with `<corpus>.truth.json` beside it).
  * 2. Reads the file once untimed so every tool starts from a warm page cache.
  * 3. Runs, on that same file: ripgrep (`-j1` and default threads, peers/ripgrep.sh), the npm peers
  *    (peers/openredaction.ts, peers/redact-pii.ts; on a prefix when they are too slow, see their
- *    headers) and Landao's scanner: `node bin/landao.js scan <file> --json --workers N` for each N.
+ *    headers) and Landao's scanner: `bin/landao scan <file> --json --workers N` for each N (the command
+ *    users run: bin/landao.js under node with MALLOC_ARENA_MAX=2).
  *    Each child is measured with `/usr/bin/time -f '%e %M %U %S'`: wall seconds, peak RSS, CPU.
  * 4. Checks Landao's JSON report against the ground truth, column by column.
  * 5. Prints a Markdown report and writes it to `bench/out/scan-<date>.md` (git-ignored).
@@ -43,12 +44,12 @@ const { values } = parseArgs({
     'skip-rg': { type: 'boolean', default: false },
     'peer-max-mb': { type: 'string' },
     workers: { type: 'string', default: '1,2' },
-    landao: { type: 'string', default: 'bin/landao.js' },
+    landao: { type: 'string', default: 'bin/landao' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log('usage: npx tsx bench/scan/run.ts --mb 1024 [--skip-peers] [--skip-rg] [--corpus path] [--encoding utf8|gbk] [--seed 42] [--peer-max-mb N] [--workers 1,2] [--landao bin/landao.js]');
+  console.log('usage: npx tsx bench/scan/run.ts --mb 1024 [--skip-peers] [--skip-rg] [--corpus path] [--encoding utf8|gbk] [--seed 42] [--peer-max-mb N] [--workers 1,2] [--landao bin/landao]');
   process.exit(0);
 }
 const mb = Number(values.mb);
@@ -291,10 +292,12 @@ let landaoAvailable = existsSync(path.resolve(ROOT, values.landao));
 if (!landaoAvailable) say(`landao scan not available (${values.landao} not found)`);
 for (const w of workerCounts) {
   if (!landaoAvailable) break;
-  const args = [values.landao, 'scan', corpus, '--json', '--workers', String(w)];
-  commands.push(`node ${args.join(' ')}`);
+  // The command users run (bin/landao, a shell wrapper that sets MALLOC_ARENA_MAX), or a .js/.mjs entry under node.
+  const script = /\.m?js$/.test(values.landao);
+  const args = [...(script ? [values.landao] : []), 'scan', corpus, '--json', '--workers', String(w)];
+  commands.push(script ? `node ${args.join(' ')}` : `${values.landao} ${args.join(' ')}`);
   say(`running landao scan --workers ${w}…`);
-  const m = await measure(process.execPath, args);
+  const m = await measure(script ? process.execPath : path.resolve(ROOT, values.landao), args);
   let report: ScanReport | null = null;
   try {
     report = JSON.parse(m.stdout) as ScanReport;

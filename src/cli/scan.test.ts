@@ -86,4 +86,23 @@ describe('landao scan and landao mask', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual(['landao: --types: unknown type no_such_type']);
   });
+
+  it('gives the same report through the landao command (bin/landao, reached through a symlink as npx does) as under node', SLOW, async () => {
+    const people = path.join(dir, 'people-wrapper.csv');
+    writePeople(people);
+    const link = path.join(dir, 'landao');
+    fs.symlinkSync(path.resolve(import.meta.dirname, '../../bin/landao'), link);
+    const viaNode = await landao(['scan', people, '--json']);
+    let viaCommand: { stdout: string };
+    try {
+      viaCommand = await run(link, ['scan', people, '--json'], { env: { PATH: process.env.PATH }, maxBuffer: 64 << 20 });
+    } catch (e) {
+      throw new Error(`bin/landao failed: ${String((e as { stderr?: string }).stderr ?? e)}`);
+    }
+    const strip = (out: string): unknown => {
+      const r = JSON.parse(out) as { columns: unknown };
+      return r.columns;
+    };
+    expect(strip(viaCommand.stdout)).toEqual(strip(viaNode.stdout));
+  });
 });
