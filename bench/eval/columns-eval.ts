@@ -22,9 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
-import { parquetReadObjects } from 'hyparquet';
-import { decode, jsonColumns, parseDelimited, scalarText, sniffDelimiter } from './read-table.ts';
+import { decode, jsonColumns, parseDelimited, readParquet, readXlsxSheet, scalarText, sniffDelimiter } from './read-table.ts';
 
 const ACCURACY_TARGET = 0.95;
 /** Types a decoy may show without counting as a hard false positive (they are reported apart). */
@@ -107,26 +105,14 @@ async function readColumns(path: string, entries: TruthEntry[]): Promise<ColumnV
     return (e) => cols.get(e.header) ?? [];
   }
   if (ext === '.parquet') {
-    const buf = readFileSync(path);
-    const file = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-    const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+    const { rows } = await readParquet(readFileSync(path));
     return (e) => rows.map((r) => scalarText(r[e.header]));
   }
   let table: string[][];
   if (ext === '.xlsx') {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path);
-    const ws = wb.worksheets[0];
-    table = [];
-    ws?.eachRow({ includeEmpty: true }, (row) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text);
-      table.push(cells);
-    });
     // A title row may sit above the header: start after the row holding the first header.
-    const first = entries[0]?.header.trim();
-    const headerAt = table.findIndex((r) => r.some((c) => c.trim() === first));
-    table = table.slice(headerAt + 1);
+    const sheet = await readXlsxSheet(path, entries[0]?.header);
+    table = sheet.table.slice(sheet.headerAt + 1);
   } else {
     const text = decode(readFileSync(path));
     table = parseDelimited(text, ext === '.tsv' ? '\t' : sniffDelimiter(text)).slice(1);

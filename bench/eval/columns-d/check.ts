@@ -19,9 +19,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import ExcelJS from 'exceljs';
-import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
-import { decode, jsonColumns, parseDelimited, scalarText, sniffDelimiter } from '../read-table.ts';
+import { decode, jsonColumns, parseDelimited, readParquet, readXlsxSheet, scalarText, sniffDelimiter, textLayout } from '../read-table.ts';
 import {
   gb11643Kind,
   isCnLandline,
@@ -154,25 +152,7 @@ const fail = (msg: string): void => {
 };
 
 async function readXlsx(path: string, file: string, entries: TruthEntry[]): Promise<Columns> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const ws = wb.worksheets[0];
-  if (ws === undefined) throw new Error(`${file}: no sheet`);
-  const table: string[][] = [];
-  const dateCols = new Set<number>();
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) {
-      const v = row.getCell(c).value;
-      if (v instanceof Date) {
-        dateCols.add(c - 1);
-        cells.push(v.toISOString());
-      } else cells.push(row.getCell(c).text);
-    }
-    table.push(cells);
-  });
-  const first = entries[0]?.header;
-  const headerAt = table.findIndex((r) => r.some((c) => c.trim() === first));
+  const { workbook: wb, sheet: ws, table, headerAt, dateColumns: dateCols } = await readXlsxSheet(path, entries[0]?.header);
   if (file.startsWith('gaokao')) {
     if (headerAt !== 1 || !ws.getCell(1, 1).isMerged) fail(`${file}: expected a merged title row above the header`);
   } else if (headerAt !== 0) fail(`${file}: header is not on row 1`);
@@ -194,24 +174,13 @@ async function read(dir: string, file: string, entries: TruthEntry[]): Promise<C
     return { headers: [...cols.keys()], rows: records.length, values: (e) => cols.get(e.header) ?? [] };
   }
   if (ext === '.parquet') {
-    const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-    const meta = parquetMetadata(ab);
-    const schema = parquetSchema(meta);
-    const kinds = new Set(schema.children.map((c) => c.element.type));
+    const { columns, rows } = await readParquet(buf);
+    const kinds = new Set(columns.map((c) => c.type));
     for (const k of ['BYTE_ARRAY', 'INT32', 'INT64', 'DOUBLE', 'BOOLEAN']) if (!kinds.has(k as never)) fail(`${file}: no ${k} column`);
-    const rows = (await parquetReadObjects({ file: ab })) as Record<string, unknown>[];
-    return { headers: schema.children.map((c) => c.element.name), rows: rows.length, values: (e) => rows.map((r) => scalarText(r[e.header])) };
+    return { headers: columns.map((c) => c.name), rows: rows.length, values: (e) => rows.map((r) => scalarText(r[e.header])) };
   }
   if (ext === '.xlsx') return readXlsx(path, file, entries);
-  const hasBom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-  let utf8 = true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    utf8 = false;
-  }
-  const text = decode(buf);
-  const crlf = text.includes('\r\n');
+  const { bom: hasBom, utf8, crlf, text } = textLayout(buf);
   if (file.includes('_gbk')) {
     if (utf8 || hasBom || !crlf) fail(`${file}: expected GBK without BOM, CRLF`);
   } else if (file.startsWith('hotel')) {

@@ -21,9 +21,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import ExcelJS from 'exceljs';
-import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
-import { decode, jsonColumns, parseDelimited, scalarText, sniffDelimiter } from '../read-table.ts';
+import { decode, jsonColumns, parseDelimited, readParquet, readXlsxSheet, scalarText, sniffDelimiter, textLayout } from '../read-table.ts';
 import {
   ADDRESS_CODES,
   gb11643Kind,
@@ -219,29 +217,7 @@ const fail = (msg: string): void => {
 
 async function readXlsx(path: string, file: string, entries: TruthEntry[]): Promise<Columns> {
   const f = FORMATS[file] ?? { kind: 'utf8' };
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const ws = wb.worksheets[0];
-  if (ws === undefined) throw new Error(`${file}: no sheet`);
-  const table: string[][] = [];
-  const dateCols = new Set<number>();
-  const numberCols = new Set<number>();
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) {
-      const v = row.getCell(c).value;
-      if (v instanceof Date) {
-        dateCols.add(c - 1);
-        cells.push(v.toISOString());
-      } else {
-        if (typeof v === 'number') numberCols.add(c - 1);
-        cells.push(row.getCell(c).text);
-      }
-    }
-    table.push(cells);
-  });
-  const first = entries[0]?.header;
-  const headerAt = table.findIndex((r) => r.some((c) => c.trim() === first));
+  const { workbook: wb, sheet: ws, table, headerAt, dateColumns: dateCols, numberColumns: numberCols } = await readXlsxSheet(path, entries[0]?.header);
   if (f.title === true) {
     if (headerAt !== 1 || !ws.getCell(1, 1).isMerged || ws.getCell(1, entries.length).master.address !== 'A1') fail(`${file}: expected a merged title row over all columns above the header`);
   } else if (headerAt !== 0) fail(`${file}: header is not on row 1`);
@@ -268,30 +244,18 @@ async function read(dir: string, file: string, entries: TruthEntry[]): Promise<C
     return { headers: [...cols.keys()], rows: records.length, values: (e) => cols.get(e.header) ?? [] };
   }
   if (ext === '.parquet') {
-    const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-    const meta = parquetMetadata(ab);
-    const schema = parquetSchema(meta);
-    const kinds = new Set(schema.children.map((c) => c.element.type));
+    const { columns, rows } = await readParquet(buf);
+    const kinds = new Set(columns.map((c) => c.type));
     for (const k of ['BYTE_ARRAY', 'INT32', 'INT64', 'DOUBLE', 'BOOLEAN']) if (!kinds.has(k as never)) fail(`${file}: no ${k} column`);
-    if (!schema.children.some((c) => c.element.converted_type === 'TIMESTAMP_MILLIS')) fail(`${file}: no TIMESTAMP column`);
-    const phone = schema.children.find((c) => c.element.name === '手机号码');
-    if (phone?.element.type !== 'INT64') fail(`${file}: 手机号码 is not INT64`);
-    const rows = (await parquetReadObjects({ file: ab })) as Record<string, unknown>[];
-    return { headers: schema.children.map((c) => c.element.name), rows: rows.length, values: (e) => rows.map((r) => scalarText(r[e.header])) };
+    if (!columns.some((c) => c.converted_type === 'TIMESTAMP_MILLIS')) fail(`${file}: no TIMESTAMP column`);
+    const phone = columns.find((c) => c.name === '手机号码');
+    if (phone?.type !== 'INT64') fail(`${file}: 手机号码 is not INT64`);
+    return { headers: columns.map((c) => c.name), rows: rows.length, values: (e) => rows.map((r) => scalarText(r[e.header])) };
   }
   if (ext === '.xlsx') return readXlsx(path, file, entries);
   const f = FORMATS[file];
   if (f === undefined) throw new Error(`${file}: no expected format`);
-  const hasBom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-  let utf8 = true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    utf8 = false;
-  }
-  const text = decode(buf);
-  const crlf = text.includes('\r\n');
-  const bareLf = /[^\r]\n/.test(text);
+  const { bom: hasBom, utf8, crlf, bareLf, text } = textLayout(buf);
   if (f.kind === 'gbk' && (utf8 || hasBom || !crlf || bareLf)) fail(`${file}: expected GBK without BOM, CRLF`);
   if (f.kind === 'bom' && (!hasBom || !crlf || bareLf)) fail(`${file}: expected UTF-8 with BOM, CRLF`);
   if (f.kind === 'utf8' && (!utf8 || hasBom || crlf)) fail(`${file}: expected UTF-8 without BOM, LF`);
