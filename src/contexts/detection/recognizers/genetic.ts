@@ -68,13 +68,14 @@ export function findGenotypeEnd(text: string, e: number, to: number): number {
 /**
  * Variant notations that name a person's genotype, as test reports write them (each sticky, tried
  * at the gene symbol): HGVS coding changes after a gene (KRAS c.35G>A（p.G12D）, BRCA1
- * c.5470_5477del), HLA alleles (HLA-B*58:01), CYP star alleles (CYP2C19*2/*2) and APOE genotypes
- * (APOE ε3/ε4). STR calls (D3S1358 15/16) are `strCallEnd`'s.
+ * c.5470_5477del; the protein change in brackets after it stays outside, as every labelled set but one has it),
+ * HLA alleles (HLA-B*58:01), star alleles of pharmacogenes (CYP2C19*2/*2, SLCO1B1*1/*5, TPMT*3C) and APOE
+ * genotypes (APOE ε3/ε4). STR calls (D3S1358 15/16) are `strCallEnd`'s.
  */
 const VARIANTS: readonly RegExp[] = [
-  /[A-Z][A-Z0-9]{1,9} c\.[0-9][0-9_+*-]*(?:[ACGT]>[ACGT]|delins[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+)(?:[（(]p\.[A-Za-z0-9*]+[）)])?/y,
+  /[A-Z][A-Z0-9]{1,9} c\.[0-9][0-9_+*-]*(?:[ACGT]>[ACGT]|delins[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+)/y,
   /HLA-[A-Z]{1,4}[0-9]?\*[0-9]{2,4}(?::[0-9]{2,4}){0,3}/y,
-  /CYP[0-9][A-Z][0-9]{0,2}\*[0-9]{1,3}[A-Z]?(?:\/\*[0-9]{1,3}[A-Z]?)?/y,
+  /(?:CYP[0-9][A-Z][0-9]{0,2}|SLCO1B1|TPMT|NUDT15|DPYD|UGT1A1|NAT2)\*[0-9]{1,3}[A-Z]?(?:\/\*[0-9]{1,3}[A-Z]?)?/y,
   /APOE ?ε[2-4]\/ε[2-4]/y,
 ];
 

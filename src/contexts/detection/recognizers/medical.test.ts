@@ -379,3 +379,24 @@ describe('medical_record: approaches before an examination, cataract operations 
     expect(medical('38床 房国华 男 71岁 诊断：社区获得性肺炎\n1. 注射用哌拉西林钠他唑巴坦钠 4.5g ivgtt q8h')).toEqual(['社区获得性肺炎', '哌拉西林钠他唑巴坦钠']);
   });
 });
+
+describe('medical_record: what s20 taught (session 14)', () => {
+  it('leaves the recovery stage out of a diagnosis and takes a carrier state in', () => {
+    expect(medical('患者：蒯世荣，男，61岁\n诊断：左侧基底节区脑梗死恢复期、右侧偏瘫、运动性失语')).toEqual(['左侧基底节区脑梗死', '右侧偏瘫', '运动性失语']);
+    expect(medical('入职体检：乙肝表面抗原阳性，肝功能正常，诊断为慢性HBV携带者，体检结论：合格。')).toEqual(['乙肝表面抗原', '肝功能', '慢性HBV携带者']);
+  });
+
+  it('reads a blood count and its first item apart, and a blood-sugar aim as no result', () => {
+    expect(medical('诊断：急性化脓性扁桃体炎\n检查：血常规WBC 16.2×10^9/L')).toEqual(['急性化脓性扁桃体炎', '血常规', 'WBC']);
+    expect(medical('诊断：2型糖尿病。予二甲双胍及控制血糖等治疗。')).toEqual(['2型糖尿病', '二甲双胍']);
+  });
+
+  it('reads a disease named in a body\'s English name as no finding', () => {
+    expect(medical('Diagnosis: noise-induced hearing loss. Physician: Zhuang, Pingtan Occupational Disease Prevention Center')).toEqual(['noise-induced hearing loss']);
+  });
+
+  it('reads an operation written after the fracture it treats as one term, and eye tests by their names', () => {
+    expect(medical('诊断为左股骨干骨折，行左股骨干骨折切开复位髓内钉内固定术。')).toEqual(['左股骨干骨折', '左股骨干骨折切开复位髓内钉内固定术']);
+    expect(medical('检查：裸眼视力右0.4、左0.5，睫状肌麻痹验光右-2.25DS。诊断：双眼近视。建议行OCT及荧光素眼底血管造影')).toEqual(['裸眼视力', '睫状肌麻痹验光', '双眼近视', 'OCT', '荧光素眼底血管造影']);
+  });
+});

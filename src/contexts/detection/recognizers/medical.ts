@@ -318,6 +318,8 @@ function addTerm(d: Tables, text: string, from: number, to: number, terms: Term[
   // 遗传性肿瘤88基因, 肺癌12基因检测: a test panel named after a disease, not a finding.
   if (panelAfter(text, end, to)) return -1;
   if (isHeading(text, end, to)) return -1;
+  // Occupational Disease Prevention Center, Diabetes Clinic: the name of a body, not a finding.
+  if (latin && LATIN_BODY.test(text.slice(end, end + 48))) return -1;
   let kind = value & MED_KIND;
   const start = extendLeft(d.modifiers, text, p, from, kind, (value & MED_HEAD) !== 0);
   if (start < 0) return -1;
@@ -331,6 +333,9 @@ function addTerm(d: Tables, text: string, from: number, to: number, terms: Term[
   return end;
 }
 
+/** Capitalised words after a Latin term that make it the name of a body (… Prevention Center, … Clinic). */
+const LATIN_BODY = /^(?: [A-Z][a-z]+){0,3} (?:Prevention|Control|Centers?|Centres?|Hospital|Institute|Association|Foundation|Society|Clinic|Department|Unit|Ward)\b/;
+
 /** Words after an imaging test that name the examination itself (胃镜检查, 心电图检查). */
 const EXAM_WORDS = ['检查', '检测'];
 /** Words after a procedure that name it whole (针灸治疗, 经颅磁刺激治疗, 羊膜腔穿刺术). */
@@ -341,9 +346,9 @@ const TEST_WORDS = ['基因检测', '确证试验', '核酸检测', '检查', '�
  * Words after a diagnosis that are part of it (脑梗死后遗症), or make it the name of a screening, a
  * serology test or a vaccine (地中海贫血筛查, 梅毒血清检查, B型肝炎表面抗原, 乙脑减毒活疫苗). Longest first.
  */
-const DISEASE_WORDS = ['减毒活疫苗', '急性加重', '急性恶化', '综合征', '综合症', '症候群', '血清学筛查', '表面抗原', '表面抗体', '血清检查', '病毒检查', '灭活疫苗', '后遗症', '筛查', '筛检', '检查', '检测', '抗体', '抗原', '疫苗'];
+const DISEASE_WORDS = ['减毒活疫苗', '携带者', '急性加重', '急性恶化', '综合征', '综合症', '症候群', '血清学筛查', '表面抗原', '表面抗体', '血清检查', '病毒检查', '灭活疫苗', '后遗症', '筛查', '筛检', '检查', '检测', '抗体', '抗原', '疫苗'];
 /** Of DISEASE_WORDS, those that keep the term a diagnosis (阻塞性睡眠呼吸暂停综合征, 慢性心力衰竭急性加重). */
-const DIAGNOSIS_WORDS = ['后遗症', '急性加重', '急性恶化', '综合征', '综合症', '症候群', '症'];
+const DIAGNOSIS_WORDS = ['携带者', '后遗症', '急性加重', '急性恶化', '综合征', '综合症', '症候群', '症'];
 
 /** True when text[s, e) ends with 疫苗 (a vaccine taken in after a diagnosis: 乙脑减毒活疫苗). */
 function isVaccineWord(text: string, s: number, e: number): boolean {
@@ -544,7 +549,8 @@ function resolve(text: string, terms: Term[]): number {
     }
     // Written together, two drugs are one combination (布地奈德福莫特罗), two diagnoses one diagnosis
     // (乙型肝炎肝硬化) and a test of a marker one test (EGFR基因检测).
-    if (last !== undefined && t.start === last.end && t.kind === last.kind && t.support !== true && last.support !== true && (t.kind === MED.drug || t.kind === MED.disease || t.kind === MED.test || t.kind === MED.procedure)) {
+    // Not a Latin test after a Chinese one: 血常规WBC is the panel and its first item, each read on its own.
+    if (last !== undefined && t.start === last.end && t.kind === last.kind && t.support !== true && last.support !== true && (t.kind === MED.drug || t.kind === MED.disease || t.kind === MED.procedure || (t.kind === MED.test && !(isAsciiLetterCode(text.charCodeAt(t.start)) && isCjk(text.charCodeAt(last.end - 1)))))) {
       last.end = t.end;
       continue;
     }
@@ -678,6 +684,8 @@ export function findMedical(host: ScanHost, hits: readonly number[]): void {
       continue;
     }
     if (labelsCode(text, prev, t) || glosses(text, prev, t) || inTitle(text, from, to, t)) continue;
+    // 控制血糖: a treatment's aim, not a result.
+    if (t.kind === MED.test && t.start - 2 >= from && startsWithNorm(text, t.start - 2, '控制')) continue;
     let c = BASE[t.kind] as number;
     if (t.sited === true) c += SITED;
     const around = ctx.before(t.start, MEDICAL_WINDOW_BEFORE) | ctx.after(t.end, MEDICAL_WINDOW_AFTER);
