@@ -48,7 +48,7 @@ const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处�
 /** Endings of places, organisations, shops, teams and document numbers that no given name ends with (周宁县, 李锦记, 计量班, 管平字…号). */
 const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜港澳湾口祠班字组队';
 /** Characters that rarely appear in a given name (function words). */
-const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎处仟佰';
+const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎处仟佰很';
 /** Of NON_NAME_CHARS, those an older generation's given names hold (郑有福, 王有才): allowed in a run right after a role or keyword. */
 const GIVEN_AFTER_ROLE = 0x6709; /* 有 */
 /** Characters that may end a token the HMM glued to a name (李华去 → 李华). */
@@ -430,6 +430,19 @@ const ORG_FOLLOWERS = [
 
 let orgTrie: KeywordTrie<true> | null = null;
 
+/** Offices whose staff are named right after them (司法所黎雪, 律师事务所范立群律师, 派出所民警…). */
+const OFFICES = ['司法所', '事务所', '派出所', '卫生院', '卫生所', '居委会', '村委会', '管委会', '街道办', '公证处', '法律援助中心'];
+let officeTrie: KeywordTrie<true> | null = null;
+
+/** True when an office's name (OFFICES) ends right before `p`: the surname there starts a word. */
+function officeBefore(text: string, p: number, from: number): boolean {
+  if (officeTrie === null) {
+    officeTrie = new KeywordTrie<true>();
+    for (const w of OFFICES) officeTrie.add([...w].reverse().join(''), true);
+  }
+  return officeTrie.longestBefore(text, p, from) !== null;
+}
+
 function orgFollows(text: string, k: number, to: number): boolean {
   if (k >= to || !isCjk(text.charCodeAt(k))) return false;
   if (orgTrie === null) {
@@ -555,7 +568,8 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     }
     const prev = p > from ? text.charCodeAt(p - 1) : 0;
     if (prev >= 48 && prev <= 57) continue; // 45.8万人
-    const atBoundary = p === from || !isCjk(prev) || boundary[norm(prev)] === 1;
+    const afterOffice = isCjk(prev) && officeBefore(text, p, from);
+    const atBoundary = p === from || !isCjk(prev) || boundary[norm(prev)] === 1 || afterOffice;
     const common = sLen === 2 || single[norm(text.charCodeAt(p))] === 2;
 
     // Pseudonymised names: 赵某某, 叶某.
@@ -622,8 +636,10 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       conf = 0.45;
       // 安装师傅, 公卫医生: an ordinary word before a title is no name.
       if (len === 2 && (isCommonBigram(norm(text.charCodeAt(p)), norm(text.charCodeAt(p + 1))) || isWord(text, p, p + 2) || ordinaryWord(text, p, p + 2))) continue; // 麻醉医师
+      // 麻烦詹医生: a word, then a surname and its title: the name is the surname alone (not labelled).
+      if (len === 3 && sLen === 1 && single[norm(text.charCodeAt(p + 2))] !== 0 && isWord(text, p, p + 2) && isCommonBigram(norm(text.charCodeAt(p)), norm(text.charCodeAt(p + 1)))) continue;
       // 本周张律师, 完成家庭医生: the surname character ends a word begun before it.
-      if (isCjk(prev) && (isCommonBigram(norm(prev), norm(text.charCodeAt(p))) || (boundary[norm(prev)] !== 1 && midWord(text, p, from)))) continue;
+      if (isCjk(prev) && !afterOffice && (isCommonBigram(norm(prev), norm(text.charCodeAt(p))) || (boundary[norm(prev)] !== 1 && midWord(text, p, from)))) continue;
     } else if (genderAt > 0) {
       // 江海生，男: the run before a gender is the name, however the segmenter would cut it.
       len = genderAt - p;
@@ -654,6 +670,8 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       let we = p + sLen;
       while (we < to && we - p < 7 && isCjk(text.charCodeAt(we))) we++;
       words = tag(normSlice(text, p, we));
+      // 張簡|俐瑩 read as 张|简俐莹: a compound surname is one word whatever the segmenter cut.
+      if (sLen === 2 && (words[0] as TaggedWord).word.length < 2 && we > p + 2) words = [{ word: normSlice(text, p, p + 2), tag: 'nr' }, ...tag(normSlice(text, p + 2, we))];
       idx = 0;
       const w = words[0] as TaggedWord;
       len = w.word.length;
