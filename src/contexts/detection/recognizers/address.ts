@@ -33,7 +33,7 @@ const SUFFIXES: ReadonlyArray<[string, number]> = [
   ['广场', K_LOW], ['中心', K_LOW], ['大楼', K_LOW], ['商城', K_LOW], ['市场', K_LOW], ['宿舍', K_LOW], ['院', K_LOW], ['湾', K_LOW],
   ['岛', K_LOW], ['坊', K_LOW], ['郡', K_LOW], ['华府', K_LOW], ['山庄', K_LOW], ['新村', K_LOW], ['别墅', K_LOW], ['公馆', K_LOW], ['名邸', K_LOW], ['府邸', K_LOW],
   ['商务区', K_LOW], ['金融区', K_LOW], ['商业区', K_LOW], ['生活区', K_LOW], ['住宅区', K_LOW], ['酒店', K_LOW], ['大酒店', K_LOW], ['宾馆', K_LOW],
-  ['饭店', K_LOW],
+  ['饭店', K_LOW], ['街区', K_LOW],
   ['路', K_ROAD], ['街', K_ROAD], ['大道', K_ROAD], ['大街', K_ROAD], ['巷', K_ROAD], ['弄', K_ROAD], ['胡同', K_ROAD], ['道', K_ROAD],
   ['公路', K_ROAD], ['国道', K_ROAD], ['省道', K_ROAD], ['段', K_ROAD],
 ];
@@ -50,7 +50,7 @@ const WORD_AFTER_UNIT = ['门店', '门市', '门口', '房屋', '房产', '房�
 /** Words after 号 that make the number a thing's at the place, not a part of the address (2号电梯; 9号楼电梯 is a building's). */
 const THING_AFTER_UNIT = ['电梯', '電梯'];
 /** Suffixes of buildings and estates, which may be named after a place (中山大厦, 厦门花园). */
-const BUILDING_SUFFIXES = new Set(['大厦', '花园', '广场', '中心', '大楼', '公寓', '家园', '苑', '园', '小区', '山庄', '商城', '名邸', '府邸', '公馆']);
+const BUILDING_SUFFIXES = new Set(['街区', '大厦', '花园', '广场', '中心', '大楼', '公寓', '家园', '苑', '园', '小区', '山庄', '商城', '名邸', '府邸', '公馆']);
 /** Direction characters of a road named after a place: 北京东路, 湖滨南路. */
 const DIRECTIONS = '东南西北中';
 /** Last characters of a division's full name (福州市, 潭城镇): a direction after one starts a new name. */

@@ -306,8 +306,9 @@ describe('findInText on the shapes of real case records', () => {
     expect(text.slice(found[1]!.start, found[1]!.end)).toBe('１３８０５９１２３４５');
   });
 
-  it('finds variant notations of test reports: HGVS changes after a gene, HLA alleles, CYP star alleles, APOE genotypes', () => {
-    expect(spans('检测结果：EGFR c.2573T>G（p.L858R）阳性。')).toContainEqual(['genetic_data', 'EGFR c.2573T>G（p.L858R）']);
+  it('finds variant notations of test reports: HGVS changes after a gene (the protein change outside), HLA alleles, star alleles, APOE genotypes', () => {
+    expect(spans('检测结果：EGFR c.2573T>G（p.L858R）阳性。')).toContainEqual(['genetic_data', 'EGFR c.2573T>G']);
+    expect(spans('药物基因组：SLCO1B1*1/*5，TPMT*3C。').filter(([t]) => t === 'genetic_data').map(([, v]) => v)).toEqual(['SLCO1B1*1/*5', 'TPMT*3C']);
     expect(spans('受检者携带 BRCA1 c.68_69delAG。')).toContainEqual(['genetic_data', 'BRCA1 c.68_69delAG']);
     expect(spans('药物基因：HLA-B*15:02 阴性，CYP2C9*1/*3。').filter(([t]) => t === 'genetic_data').map(([, v]) => v)).toEqual(['HLA-B*15:02', 'CYP2C9*1/*3']);
     expect(spans('APOE ε4/ε4 携带者')).toContainEqual(['genetic_data', 'APOE ε4/ε4']);
@@ -920,5 +921,28 @@ describe('findInText on what columns-f taught: identifiers built on an ID number
     expect(found('仓库北门门禁密码已更新为 739184#，请勿外传', 'secret')).toEqual(['739184#']);
     expect(found('新密码改成 Kx8#2024pt 了', 'secret')).toEqual(['Kx8#2024pt']);
     expect(found('密码已更新成功，请重新登录', 'secret')).toEqual([]);
+  });
+});
+
+describe('findInText on what s20 taught: tables written in text, offices before a name, compound surnames', () => {
+  it('reads a weak identifier in a text table by the header of its column, however far down the row', () => {
+    const list = '平潭某旅行社　游客名单\n姓名\t护照号\t出生日期\n葛新民\tE29030859\t1968-04-02\n全美兰\tEM0634963\t1971-11-19\n冉晓雪\tE23545635\t1997-02-14';
+    expect(spans(list).filter(([t]) => t === 'cn_passport').map(([, v]) => v)).toEqual(['E29030859', 'EM0634963', 'E23545635']);
+    expect(spans('订单号\t金额\nE29030859\t100\nE23545635\t200')).toEqual([]);
+  });
+
+  it('reads a name right after an office, and a compound surname the segmenter cut', () => {
+    expect(spans('指派律师：福建岚岛律师事务所范立群律师，电话0591-64456368')).toContainEqual(['person_name', '范立群']);
+    expect(spans('司法所黎雪已电话联系本人17796242565')).toContainEqual(['person_name', '黎雪']);
+    expect(spans('航管系三年級\n張簡俐瑩　G240586453　食科系一年級')).toContainEqual(['person_name', '張簡俐瑩']);
+  });
+
+  it('reads no name in a word before a surname and its title, nor in a field label', () => {
+    expect(spans('海峰：好的，麻烦詹医生了').filter(([t, v]) => t === 'person_name' && v.includes('詹'))).toEqual([]);
+    expect(spans('姓名：龚志鹏　曾用名：无　性别：男').filter(([t]) => t === 'person_name')).toEqual([['person_name', '龚志鹏']]);
+  });
+
+  it('reads an estate named 街区 between a house number and a building', () => {
+    expect(spans('现住址：平潭综合实验区金井湾片区金井三路19号台湾街区2号楼301室\n')).toEqual([['address', '平潭综合实验区金井湾片区金井三路19号台湾街区2号楼301室']]);
   });
 });

@@ -342,6 +342,7 @@ export class TextScanner implements ScanHost {
     const distance = ctx.lastDistance;
     if ((nearest & rel) !== 0) c += CONTEXT_BOOST;
     else if ((ctx.before(start, CONTEXT_WINDOW) & rel) !== 0) c += (flags & NEED_NEAREST) !== 0 ? CONTEXT_BOOST / 2 : CONTEXT_BOOST * 0.75;
+    else if (this.headerCellNames(start, end, rel)) c += CONTEXT_BOOST;
     // A decoy word (订单号, invoice) says a number is no identifier; an e-mail address is one whatever precedes it
     // (send the invoice to docs@…).
     if ((nearest & CTX.negative) !== 0 && (nearest & rel) === 0 && distance <= NEGATIVE_WINDOW && type !== 'email') c -= NEGATIVE_PENALTY;
@@ -353,6 +354,56 @@ export class TextScanner implements ScanHost {
       if (quantityUnits()[u] === 1 && !(k + 1 < this.to && unitStartsWord(u, norm(this.text.charCodeAt(k + 1))))) c -= QUANTITY_PENALTY;
     }
     return c;
+  }
+
+  /**
+   * True when [start, end) is a whole cell of a table written in the text (cells split by tabs or
+   * ideographic spaces) and the header line above names its column with a keyword of `rel`
+   * (姓名⇥护照号⇥出生日期 … 冉晓雪⇥E23545635⇥1997-02-14): the header is the context of every row,
+   * however far down. The header is the nearest line above, within TEXT_TABLE_MAX_ROWS, with as
+   * many cells and no digit in the column's cell.
+   */
+  private headerCellNames(start: number, end: number, rel: number): boolean {
+    const text = this.text;
+    const from = this.from;
+    let ls = start;
+    while (ls > from && text.charCodeAt(ls - 1) !== 10) ls--;
+    const sep = cellSeparatorBefore(text, ls, start);
+    if (sep === 0 || (end < this.to && text.charCodeAt(end) !== sep && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13)) return false;
+    if (start > ls && text.charCodeAt(start - 1) !== sep) return false;
+    let le = end;
+    while (le < this.to && text.charCodeAt(le) !== 10) le++;
+    let col = 0;
+    let cells = 1;
+    for (let k = ls; k < le; k++) {
+      if (text.charCodeAt(k) !== sep) continue;
+      cells++;
+      if (k < start) col++;
+    }
+    if (cells < 2) return false;
+    let lineEnd = ls - 1;
+    for (let rows = 0; lineEnd > from && rows < TEXT_TABLE_MAX_ROWS; rows++) {
+      let lineStart = lineEnd;
+      while (lineStart > from && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+      let n = 1;
+      let cs = lineStart;
+      let ce = -1;
+      for (let k = lineStart; k <= lineEnd; k++) {
+        if (k < lineEnd && text.charCodeAt(k) !== sep) continue;
+        if (n - 1 === col && ce < 0) ce = k;
+        if (k < lineEnd) {
+          n++;
+          if (n - 1 === col) cs = k + 1;
+        }
+      }
+      if (n === cells && ce > cs) {
+        let digits = false;
+        for (let k = cs; k < ce && !digits; k++) digits = isDigit(text.charCodeAt(k));
+        if (!digits) return (this.context().before(ce, ce - cs) & rel) !== 0;
+      }
+      lineEnd = lineStart - 1;
+    }
+    return false;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1388,6 +1439,26 @@ function isGeoFiller(c: number): boolean {
 }
 
 /** Finds the sensitive values in a text (see `FindOptions`). */
+/** How many lines above a row of a table written in text its header may be. */
+const TEXT_TABLE_MAX_ROWS = 60;
+
+/** The cell separator of the line [ls, k): a tab or an ideographic space written before `k`, or 0. */
+function cellSeparatorBefore(text: string, ls: number, k: number): number {
+  for (let i = k - 1; i >= ls; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 9 || c === 0x3000) return c;
+  }
+  const c = k < text.length ? text.charCodeAt(k) : 0;
+  if (k === ls) {
+    for (let i = k; i < text.length; i++) {
+      const d = text.charCodeAt(i);
+      if (d === 9 || d === 0x3000) return d;
+      if (d === 10) break;
+    }
+  }
+  return c === 9 || c === 0x3000 ? c : 0;
+}
+
 export function findInText(text: string, opts?: FindOptions): Finding[] {
   const s = new TextScanner(text, 0, text.length, opts);
   s.run();
