@@ -329,3 +329,28 @@ describe('ColumnProfiler on what columns-f taught: disability categories, HS cod
     expect(profile('HS编码', codes).detections).toEqual([]);
   });
 });
+
+describe('ColumnProfiler on what columns-g taught: meter numbers, codes ending in a phone shape, staff names from a short list', () => {
+  it('does not read a column of 13x meter numbers as mobile numbers, under a meter header or a generic one', () => {
+    const meters = many(400, () => `13${rnd(10)}${pad(rnd(1e8), 8)}`);
+    expect(profile('meter_addr', meters).detections).toEqual([]);
+    expect(profile('col_8', meters).detections).toEqual([]);
+    expect(profile('联系电话', meters).detections.map((d) => d.type)).toEqual(['cn_mobile']);
+  });
+
+  it('does not read the tail of a dash-joined receipt number as a Taiwan mobile number', () => {
+    const receipts = many(800, (i) => `35010124-${i % 60 === 0 ? '09' : String(1 + rnd(8))}${pad(rnd(1e8), i % 60 === 0 ? 8 : 9)}`);
+    expect(profile('财政票据号', receipts).detections).toEqual([]);
+  });
+
+  it('reads a pharmacist column of a few repeated names as names, and a carrier column as no names', () => {
+    const staff = ['王建国', '李秀英', '张伟', '陈美玲', '林志强'];
+    expect(profile('发药药师', many(300, () => staff[rnd(staff.length)] as string)).detections.map((d) => d.type)).toEqual(['person_name']);
+    expect(profile('head.logisticsName', many(300, () => ['中国邮政EMS', '极兔速递', '顺丰速运', '韵达快递', '申通快递'][rnd(5)] as string)).detections).toEqual([]);
+  });
+
+  it('reads an hmt_permit column of home-return permits', () => {
+    const permits = many(200, () => `${rnd(2) === 0 ? 'H' : 'M'}${pad(rnd(1e8), 8)}`);
+    expect(profile('hmt_permit', permits).detections.map((d) => d.type)).toContain('hkmo_home_return_permit');
+  });
+});

@@ -21,7 +21,8 @@
  *   accident — and, from COLUMN_MOBILE_PREFIX_SAMPLE numbers on, at least
  *   COLUMN_MOBILE_MIN_PREFIXES distinct three-digit prefixes (a member-number scheme that reuses a
  *   few prefixes is not a phone list); under a header naming another identifier (会员ID, user_id), numbers from
- *   fewer than COLUMN_MOBILE_MIN_BLOCKS_UNDER_DECOY mobile blocks (13x, 18x …) are that scheme's. A column of
+ *   fewer than COLUMN_MOBILE_MIN_BLOCKS_UNDER_DECOY mobile blocks (13x, 18x …) are that scheme's, and without a
+ *   header naming phones, COLUMN_MOBILE_PREFIX_SAMPLE numbers or more from one block alone (13x meter numbers) too. A column of
  *   product or organisation names (商品名称) reports health data only when most of its values hold some.
  *   Values that are only `weak` alone (台胞证 8-digit numbers, Luhn-failing card numbers) reach the
  *   cell threshold only with the header boost. Names need,
@@ -177,6 +178,8 @@ const GB11643_TYPES: readonly DetectorTypeId[] = ['cn_resident_id', 'tw_residenc
 
 /** Mobile number blocks (second digits: 13x, 15x, 18x …) a column named as another identifier needs to count as phones. */
 const COLUMN_MOBILE_MIN_BLOCKS_UNDER_DECOY = 3;
+/** Mobile number blocks any column of COLUMN_MOBILE_PREFIX_SAMPLE numbers or more needs to count as phones without a header naming them. */
+const COLUMN_MOBILE_MIN_BLOCKS = 2;
 
 function bitCount(x: number): number {
   let n = 0;
@@ -299,7 +302,7 @@ export class ColumnProfiler {
         this.whole[t] = (this.whole[t] as number) + 1;
         this.wholeConf[t] = (this.wholeConf[t] as number) + f.confidence;
         if (f.strength === 'weak') this.wholeWeak[t] = (this.wholeWeak[t] as number) + 1;
-        if (f.type === 'cn_mobile' && (this.mobilePrefixCount < COLUMN_MOBILE_MIN_PREFIXES || (this.header.decoy && bitCount(this.mobileBlocks) < COLUMN_MOBILE_MIN_BLOCKS_UNDER_DECOY))) this.notePrefix(cell, f.start, f.end);
+        if (f.type === 'cn_mobile' && (this.mobilePrefixCount < COLUMN_MOBILE_MIN_PREFIXES || bitCount(this.mobileBlocks) < (this.header.decoy ? COLUMN_MOBILE_MIN_BLOCKS_UNDER_DECOY : COLUMN_MOBILE_MIN_BLOCKS))) this.notePrefix(cell, f.start, f.end);
         if (f.type === 'person_name') {
           this.nameSeen++;
           if (!repeat && this.nameValues.size < MAX_DISTINCT_TRACKED) this.nameValues.add(cell.slice(f.start, f.end));
@@ -406,6 +409,9 @@ export class ColumnProfiler {
     // Under a header naming another identifier (会员ID, user_id), 11-digit numbers from one or two mobile blocks only
     // (18x and 19x) are the scheme's numbers; a phone list spans more (13x, 15x, 18x …).
     if (type === 'cn_mobile' && this.header.decoy && whole >= COLUMN_MOBILE_PREFIX_SAMPLE && bitCount(this.mobileBlocks) < COLUMN_MOBILE_MIN_BLOCKS_UNDER_DECOY) return false;
+    // Without a header naming phones, numbers all from one block (13x meter numbers) are a numbering scheme's: a phone
+    // list of this size spans several.
+    if (type === 'cn_mobile' && !headerNames && whole >= COLUMN_MOBILE_PREFIX_SAMPLE && bitCount(this.mobileBlocks) < COLUMN_MOBILE_MIN_BLOCKS) return false;
     if ((this.wholeWeak[t] as number) === whole) {
       if (!DISTINCT_WEAK_SHAPES.has(type)) return false;
       if (whole / Math.max(1, this.nonEmpty) < COLUMN_MIN_RATIO_WEAK_SHAPE) return false;

@@ -821,11 +821,14 @@ export class TextScanner implements ScanHost {
     let ps = s;
     if (text.charCodeAt(ps) === 43) ps++;
     let furthest = e;
+    // 35010124-0912345678: after a part of five or more digits, a phone-shaped part is the rest of a code.
+    let longDigitsBefore = false;
     for (let k = ps; k <= e; k++) {
       const c = k < e ? text.charCodeAt(k) : -2;
       const isSep = c === -2 || (sep < 0 ? !(c < 128 && ASCII[c] !== 0) : c === sep);
       if (!isSep) continue;
       if (k > ps) {
+        const found = this.found.length;
         if (sep < 0) this.word(ps, k);
         else {
           // A part may still contain other joiners: route it as a token of its own.
@@ -843,7 +846,11 @@ export class TextScanner implements ScanHost {
             if (r > furthest) furthest = r;
           }
         }
-      }
+        if (longDigitsBefore && sep === 45) dropPhones(this.found, found);
+        let digits = true;
+        for (let m = ps; m < k && digits; m++) digits = isDigit(text.charCodeAt(m));
+        longDigitsBefore = digits && k - ps >= 5;
+      } else longDigitsBefore = false;
       ps = k + 1;
     }
     return furthest;
@@ -1439,6 +1446,16 @@ function isGeoFiller(c: number): boolean {
 }
 
 /** Finds the sensitive values in a text (see `FindOptions`). */
+/** Removes the phone findings (mainland and Taiwan mobiles) from `found` at index `from` on. */
+function dropPhones(found: Finding[], from: number): void {
+  let n = from;
+  for (let k = from; k < found.length; k++) {
+    const f = found[k] as Finding;
+    if (f.type !== 'cn_mobile' && f.type !== 'tw_mobile') found[n++] = f;
+  }
+  found.length = n;
+}
+
 /** How many lines above a row of a table written in text its header may be. */
 const TEXT_TABLE_MAX_ROWS = 60;
 
