@@ -80,7 +80,13 @@ describe.runIf(browserTestsEnabled('service case end-to-end tests'))('service ha
     await consentPanel.waitFor();
     expect(await consentPanel.locator('[data-dataset="shsy-marriage-records"]').textContent()).toContain('社会事业局');
     expect(await page.locator('#apply-maritalStatus').inputValue()).toBe('');
+    // She chooses how long the consent holds: 1 年 unless she picks otherwise; she picks 90 天.
+    const validity = consentPanel.getByRole('radiogroup', { name: zhTW['services.cases.consent.validity'] });
+    expect(await validity.getByRole('radio', { name: zhTW['services.cases.consent.validDays.365'] }).isChecked()).toBe(true);
+    await validity.getByRole('radio', { name: zhTW['services.cases.consent.validDays.90'] }).check();
+    const consented = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/prefill/consent'));
     await consentPanel.getByRole('button', { name: zhTW['services.cases.consent.allow'] }).click();
+    expect((await consented).postDataJSON()).toEqual({ validDays: 90 });
     await consentPanel.waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('#apply-maritalStatus').inputValue()).toBe('已婚');
     expect(await page.locator('[data-field="maritalStatus"]').textContent()).toContain('由政府資料預填 · 來源：');
@@ -119,6 +125,14 @@ describe.runIf(browserTestsEnabled('service case end-to-end tests'))('service ha
     await records.getByRole('heading', { level: 2, name: zhTW['services.cases.consent.recordsTitle'] }).waitFor();
     await expect.poll(() => records.locator('code.cases-txid').count()).toBe(2);
     expect(await records.locator('code.cases-txid').first().textContent()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    // The consent is active, valid for the 90 days she chose, and can be revoked.
+    const record = records.locator('article.cases-consent-record').first();
+    expect(await record.getByRole('heading', { level: 3 }).textContent()).toContain(zhTW['services.cases.consent.active']);
+    expect(await record.textContent()).toContain(zhTW['services.cases.consent.expiresAt']);
+    const [consent] = ((await (await page.request.get(`${url}/api/services/my/prefill-consents`)).json()) as { items: { grantedAt: string; expiresAt: string }[] }).items;
+    expect(Date.parse(consent!.expiresAt) - Date.parse(consent!.grantedAt)).toBe(90 * 86_400_000);
+    expect(await record.getByTestId('consent-expires-at').textContent()).toBe(await page.evaluate((at) => new Date(at).toLocaleString('zh-TW'), consent!.expiresAt));
+    expect(await record.getByRole('button', { name: zhTW['services.cases.consent.revoke'] }).count()).toBe(1);
 
     // The officer of 社会事业局 works in Simplified Chinese: finds the case, accepts and approves it.
     const officer = await session.newPage();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requirePrincipal, requireScope } from '../../../http/auth.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { APPLY_SCOPE, type CaseService } from './cases.service.ts';
+import { CONSENT_VALID_DAYS, DEFAULT_CONSENT_VALID_DAYS } from './consent.service.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date YYYY-MM-DD');
 const cursorPage = { cursor: z.string().max(64).optional(), limit: z.coerce.number().int().positive().max(100).default(20) };
@@ -34,8 +35,15 @@ export function registerCaseRoutes(cases: CaseService) {
 
     r.post(
       '/services/items/:code/prefill/consent',
-      { schema: { tags, description: 'The applicant consents (数据授权) to the prefill lookups of this item, as listed by GET …/prefill/consent.', params: z.object({ code: z.string().min(1).max(100) }) } },
-      async (req, reply) => reply.status(201).send(await cases.consentToPrefill(requireScope(req, APPLY_SCOPE), req.params.code)),
+      {
+        schema: {
+          tags,
+          description: 'The applicant consents (数据授权) to the prefill lookups of this item, as listed by GET …/prefill/consent, for validDays days (30, 90 or 365; 365 without a body): from expiresAt on the consent covers no lookup.',
+          params: z.object({ code: z.string().min(1).max(100) }),
+          body: z.object({ validDays: z.literal(CONSENT_VALID_DAYS).default(DEFAULT_CONSENT_VALID_DAYS) }).nullish(),
+        },
+      },
+      async (req, reply) => reply.status(201).send(await cases.consentToPrefill(requireScope(req, APPLY_SCOPE), req.params.code, req.body?.validDays)),
     );
 
     r.get('/services/my/prefill-consents', { schema: { tags, description: "The applicant's prefill consents, newest first, each with the exchange lookups made under it (transaction ids)." } }, async (req) => ({
@@ -44,7 +52,7 @@ export function registerCaseRoutes(cases: CaseService) {
 
     r.post(
       '/services/prefill-consents/:id/revoke',
-      { schema: { tags, description: 'The applicant revokes a prefill consent: no lookup is made under it any more.', params: id, body: z.object({ reason: z.string().trim().max(500).optional() }).optional() } },
+      { schema: { tags, description: 'The applicant revokes an active prefill consent: no lookup is made under it any more (an expired or revoked one → 409 illegal_transition).', params: id, body: z.object({ reason: z.string().trim().max(500).optional() }).optional() } },
       async (req) => cases.revokePrefillConsent(requireScope(req, APPLY_SCOPE), req.params.id, req.body?.reason || undefined),
     );
 

@@ -32,7 +32,7 @@ import {
 } from '../workflow/engine.ts';
 import { expectAttachmentType } from './attachment-type.ts';
 import { CasesRepo, type InboxRow, type StoredAction, type StoredAttachment, type StoredCase } from './cases.repo.ts';
-import { ConsentService, type ConsentDto, type ConsentState } from './consent.service.ts';
+import { ConsentService, type ConsentDto, type ConsentState, type ConsentValidDays } from './consent.service.ts';
 import { CaseEvents, type CaseEventListener } from './events.ts';
 import { toTaiwanTraditional } from '../chinese.ts';
 import { validateForm } from './form.ts';
@@ -249,7 +249,7 @@ export class CaseService {
 
   constructor(private readonly deps: CaseDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.consents = new ConsentService({ db: deps.db, audit: deps.audit, prefill: deps.prefill, idKey: deps.idKey });
+    this.consents = new ConsentService({ db: deps.db, audit: deps.audit, prefill: deps.prefill, idKey: deps.idKey, now: this.now });
   }
 
   get db(): AnyDb {
@@ -605,10 +605,11 @@ export class CaseService {
     return this.consents.state(p, await this.deps.identities(p.id), item);
   }
 
-  async consentToPrefill(p: Principal, itemCode: string): Promise<ConsentDto> {
+  /** The applicant consents to the prefill lookups of an item for `validDays` days (365 unless chosen). */
+  async consentToPrefill(p: Principal, itemCode: string, validDays?: ConsentValidDays): Promise<ConsentDto> {
     this.requireApplicant(p);
     const item = await this.item(itemCode);
-    return this.consents.consent(p, await this.deps.identities(p.id), item);
+    return this.consents.consent(p, await this.deps.identities(p.id), item, validDays);
   }
 
   async revokePrefillConsent(p: Principal, id: number, reason?: string): Promise<ConsentDto> {

@@ -37,9 +37,19 @@ export class ConsentRepo {
     if (dialectOf(tx) === 'postgres') await q(tx).selectFrom('services_prefill_consents').select('id').where('id', '=', id).forUpdate().execute();
   }
 
-  /** The user's consents that are not revoked for an item, newest first. */
-  async activeConsents(db: Executor, userId: number, itemCode: string): Promise<StoredConsent[]> {
-    const rows = await this.consents(db).where('c.user_id', '=', userId).where('c.item_code', '=', itemCode).where('r.revoked_at', 'is', null).orderBy('c.id', 'desc').limit(20).execute();
+  /**
+   * The user's consents for an item that are neither revoked nor expired at `at`, newest first. A row without
+   * expires_at (written before migration 0025) is live while it was granted after `legacyGrantedAfter`.
+   */
+  async activeConsents(db: Executor, userId: number, itemCode: string, at: string, legacyGrantedAfter: string): Promise<StoredConsent[]> {
+    const rows = await this.consents(db)
+      .where('c.user_id', '=', userId)
+      .where('c.item_code', '=', itemCode)
+      .where('r.revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('c.expires_at', '>', at), eb.and([eb('c.expires_at', 'is', null), eb('c.granted_at', '>', legacyGrantedAfter)])]))
+      .orderBy('c.id', 'desc')
+      .limit(20)
+      .execute();
     return rows.map((r) => ({ ...r, id: Number(r.id) }));
   }
 

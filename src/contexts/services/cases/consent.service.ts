@@ -1,14 +1,16 @@
 /**
  * Consent to prefill (数据授权): the service hall looks a citizen's data up through the exchange only
  * after the citizen consented — to the datasets (with their departments), the fields, the purpose
- * and the item, at a time. A consent is an append-only row; revoking it appends a revocation; both
- * write their audit event in the same transaction. Every lookup made under a consent is recorded
+ * and the item, at a time, for 30 days, 90 days or a year of the citizen's choosing (PIPL's minimum-necessary
+ * principle: a consent is bounded in time). A consent is an append-only row; revoking it appends a revocation;
+ * both write their audit event in the same transaction. An expired consent covers nothing any more and cannot be
+ * revoked; the citizen consents anew. Every lookup made under a consent is recorded
  * with its exchange transaction id and the request its evidence hashed (which carries the consent
  * id), so the citizen can list them and prove each one offline against the evidence package.
  * That request holds the citizen's identity number, so it is stored SM4-sealed (the accounts' id key),
  * never in clear; rows written before sealing (plain JSON) are still read.
  */
-import { nowIso, type AnyDb, type Executor } from '../../../db/database.ts';
+import type { AnyDb, Executor } from '../../../db/database.ts';
 import { canonicalJson } from '../../../kernel/canonical-json.ts';
 import { sm4Open, sm4Seal } from '../../../kernel/crypto/sm.ts';
 import { AppError, illegalTransition, notFound } from '../../../kernel/errors.ts';
@@ -39,14 +41,27 @@ export interface PrefillLookupDto {
   request: unknown;
 }
 
+/** How long a consent may be given for, in days (the consent panel's 30 天 / 90 天 / 1 年). */
+export const CONSENT_VALID_DAYS = [30, 90, 365] as const;
+export type ConsentValidDays = (typeof CONSENT_VALID_DAYS)[number];
+/** The validity when the citizen chose none, and that of rows written before consents expired (migration 0025). */
+export const DEFAULT_CONSENT_VALID_DAYS: ConsentValidDays = 365;
+
+/** revoked once withdrawn; otherwise active before its expiry and expired from it on. */
+export type ConsentStatus = 'active' | 'revoked' | 'expired';
+
 export interface ConsentDto {
   id: number;
   item: { code: string; version: number; name: { 'zh-CN': string; 'zh-TW': string; en: string } };
   purpose: string;
   datasets: ConsentDataset[];
   grantedAt: string;
+  /** From this instant the consent covers no lookup (grantedAt + the chosen validity). */
+  expiresAt: string;
   revokedAt: string | null;
   revokeReason: string | null;
+  status: ConsentStatus;
+  /** status === 'active'. */
   active: boolean;
   lookups: PrefillLookupDto[];
 }
@@ -65,10 +80,28 @@ export interface ConsentDeps {
   prefill?: PrefillSource | undefined;
   /** 32 bytes sealing the stored lookup requests (they carry the identity number). */
   idKey: Buffer;
+  /** The case service's clock: when a consent is granted, revoked and whether it has expired. */
+  now: () => Date;
 }
 
 /** Prefix of a sealed request column value; a value without it is a plain JSON row from before sealing. */
 const SEALED = 'sm4:';
+
+const DAY_MS = 86_400_000;
+
+function addDays(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * DAY_MS);
+}
+
+/** The stored expiry, or granted_at + 365 days for a row written before migration 0025. */
+function expiryOf(c: StoredConsent): Date {
+  return c.expires_at !== null ? new Date(c.expires_at) : addDays(new Date(c.granted_at), DEFAULT_CONSENT_VALID_DAYS);
+}
+
+function statusOf(c: StoredConsent, now: Date): ConsentStatus {
+  if (c.revoked_at !== null) return 'revoked';
+  return now.getTime() < expiryOf(c).getTime() ? 'active' : 'expired';
+}
 
 function shown(plan: PrefillPlan): ConsentDataset[] {
   return plan.datasets.map((d) => ({ dataset: d.dataset, title: d.title, department: d.department, fields: d.fields }));
@@ -95,8 +128,11 @@ export class ConsentService {
     return this.deps.prefill.plan(identity, item);
   }
 
-  private async covering(userId: number, item: CaseItem, plan: PrefillPlan, db: Executor = this.deps.db): Promise<StoredConsent | undefined> {
-    return (await this.repo.activeConsents(db, userId, item.code)).find((c) => covers(c, plan));
+  /** The newest consent, neither revoked nor expired now, that covers the plan. */
+  private async covering(userId: number, item: CaseItem, plan: PrefillPlan): Promise<StoredConsent | undefined> {
+    const now = this.deps.now();
+    const live = await this.repo.activeConsents(this.deps.db, userId, item.code, now.toISOString(), addDays(now, -DEFAULT_CONSENT_VALID_DAYS).toISOString());
+    return live.find((c) => covers(c, plan));
   }
 
   async state(p: Principal, identity: ApplicantIdentity | undefined, item: CaseItem): Promise<ConsentState> {
@@ -105,34 +141,38 @@ export class ConsentService {
     return { itemCode: item.code, purpose: plan.purpose, datasets: shown(plan), consent: c ? (await this.dtos([c]))[0]! : null };
   }
 
-  /** The citizen consents to what prefilling this item looks up now (as the consent panel showed it). */
-  async consent(p: Principal, identity: ApplicantIdentity | undefined, item: CaseItem): Promise<ConsentDto> {
+  /** The citizen consents to what prefilling this item looks up now (as the consent panel showed it), for `validDays` days. */
+  async consent(p: Principal, identity: ApplicantIdentity | undefined, item: CaseItem, validDays: ConsentValidDays = DEFAULT_CONSENT_VALID_DAYS): Promise<ConsentDto> {
     const plan = await this.plan(identity, item);
     if (plan.datasets.length === 0) throw new AppError('conflict', `nothing of ${item.code} is prefilled from government data for you: no consent needed`, { reason: 'nothing_to_prefill' });
-    const at = nowIso();
+    const now = this.deps.now();
+    const at = now.toISOString();
+    const expiresAt = addDays(now, validDays).toISOString();
     const id = await this.deps.db.transaction().execute(async (tx) => {
       const datasets = shown(plan);
-      const id = await this.repo.insertConsent(tx, { user_id: p.id, item_code: item.code, item_version: item.version, item_name: canonicalJson(item.name), purpose: plan.purpose, datasets: canonicalJson(datasets), granted_at: at });
+      const id = await this.repo.insertConsent(tx, { user_id: p.id, item_code: item.code, item_version: item.version, item_name: canonicalJson(item.name), purpose: plan.purpose, datasets: canonicalJson(datasets), granted_at: at, expires_at: expiresAt });
       await this.deps.audit.record(tx, actorOf(p), {
         action: 'services.prefill.consented',
         entityType: 'services_prefill_consent',
         entityId: id,
-        detail: { itemCode: item.code, itemVersion: item.version, purpose: plan.purpose, datasets: datasets.map((d) => ({ dataset: d.dataset, fields: d.fields.map((f) => f.name) })) },
+        detail: { itemCode: item.code, itemVersion: item.version, purpose: plan.purpose, datasets: datasets.map((d) => ({ dataset: d.dataset, fields: d.fields.map((f) => f.name) })), validDays, expiresAt },
       });
       return id;
     });
     return (await this.dtos([(await this.repo.consentById(this.deps.db, id))!]))[0]!;
   }
 
-  /** The citizen withdraws a consent: no lookup is made under it any more. */
+  /** The citizen withdraws an active consent: no lookup is made under it any more. An expired one is over already (409). */
   async revoke(p: Principal, id: number, reason: string | undefined): Promise<ConsentDto> {
-    const at = nowIso();
+    const now = this.deps.now();
+    const at = now.toISOString();
     await this.deps.db.transaction().execute(async (tx) => {
       // Of two simultaneous revokes the second waits for the first here and then finds the consent revoked (409).
       await this.repo.lockConsent(tx, id);
       const c = await this.repo.consentById(tx, id);
       if (!c || c.user_id !== p.id || p.kind !== 'user') throw notFound('consent', id);
-      if (c.revoked_at !== null) throw illegalTransition('revoke', 'revoked', []);
+      const status = statusOf(c, now);
+      if (status !== 'active') throw illegalTransition('revoke', status, []);
       await this.repo.insertRevocation(tx, id, at, reason ?? null);
       await this.deps.audit.record(tx, actorOf(p), { action: 'services.prefill.consent_revoked', entityType: 'services_prefill_consent', entityId: id, detail: { itemCode: c.item_code, reason: reason ?? null } });
     });
@@ -179,16 +219,23 @@ export class ConsentService {
     const lookups = await this.repo.lookupsOf(this.deps.db, rows.map((r) => r.id));
     const byConsent = new Map<number, StoredLookup[]>();
     for (const l of lookups) byConsent.set(Number(l.consent_id), [...(byConsent.get(Number(l.consent_id)) ?? []), l]);
-    return rows.map((c) => ({
+    const now = this.deps.now();
+    return rows.map((c) => this.dto(c, statusOf(c, now), byConsent.get(c.id) ?? []));
+  }
+
+  private dto(c: StoredConsent, status: ConsentStatus, lookups: StoredLookup[]): ConsentDto {
+    return {
       id: c.id,
       item: { code: c.item_code, version: c.item_version, name: JSON.parse(c.item_name) as ConsentDto['item']['name'] },
       purpose: c.purpose,
       datasets: JSON.parse(c.datasets) as ConsentDataset[],
       grantedAt: c.granted_at,
+      expiresAt: expiryOf(c).toISOString(),
       revokedAt: c.revoked_at,
       revokeReason: c.revoke_reason,
-      active: c.revoked_at === null,
-      lookups: (byConsent.get(c.id) ?? []).map((l) => ({
+      status,
+      active: status === 'active',
+      lookups: lookups.map((l) => ({
         txId: l.tx_id,
         at: l.at,
         dataset: l.dataset,
@@ -199,7 +246,7 @@ export class ConsentService {
         caseId: l.case_id,
         request: this.openRequest(l.request),
       })),
-    }));
+    };
   }
 
   private sealRequest(request: unknown): string {

@@ -1,4 +1,4 @@
-/** Kysely table types of prefill consents (migration 0021). */
+/** Kysely table types of prefill consents (migrations 0021 and 0025). */
 import type { Generated } from 'kysely';
 
 export interface PrefillConsentRow {
@@ -12,6 +12,8 @@ export interface PrefillConsentRow {
   /** JSON [{dataset, title, department, fields: [{name, title, property}]}]: what the citizen was shown and agreed to. */
   datasets: string;
   granted_at: string;
+  /** From this instant the consent no longer covers a lookup; null on rows written before migration 0025 (granted_at + 365 days). */
+  expires_at: string | null;
 }
 
 export interface PrefillConsentRevocationRow {

@@ -1,15 +1,23 @@
 /**
  * Consent to prefill (数据授权): the panel on the apply page that lists what would be looked up through
- * the data exchange — each dataset with its department, the fields and the purpose — with "allow" and
- * "fill in myself"; and the "数据授权记录" panel listing the citizen's consents and the lookups made under
- * each (with the exchange transaction id), where a consent can be revoked.
+ * the data exchange — each dataset with its department, the fields and the purpose — with the consent's
+ * validity (30 天 / 90 天 / 1 年, default 1 年), "allow" and "fill in myself"; and the "数据授权记录" panel
+ * listing the citizen's consents (active, expired or revoked, with the expiry) and the lookups made under
+ * each (with the exchange transaction id), where an active consent can be revoked.
  */
-import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type MessageId } from '../../i18n/i18n';
 import { useSession } from '../../session';
-import { casesApi, type ConsentDataset, type PrefillConsent } from './casesApi';
+import { CONSENT_VALID_DAYS, casesApi, type ConsentDataset, type ConsentValidDays, type PrefillConsent } from './casesApi';
+
+/** The records panel's tag per status: green while active, grey once expired or revoked. */
+const STATUS_TAG: Record<PrefillConsent['status'], { color: string; label: MessageId }> = {
+  active: { color: 'green', label: 'services.cases.consent.active' },
+  expired: { color: 'default', label: 'services.cases.consent.expired' },
+  revoked: { color: 'default', label: 'services.cases.consent.revoked' },
+};
 
 function DatasetList({ datasets }: { datasets: ConsentDataset[] }) {
   const { t } = useI18n();
@@ -27,16 +35,20 @@ function DatasetList({ datasets }: { datasets: ConsentDataset[] }) {
   );
 }
 
-/** Asks before any lookup: "allow" consents and prefills; "fill in myself" closes the panel and looks nothing up. */
-export function ConsentPanel({ purpose, datasets, onAllow, onDecline }: { purpose: string; datasets: ConsentDataset[]; onAllow: () => Promise<void>; onDecline: () => void }) {
+/**
+ * Asks before any lookup: "allow" consents for the chosen validity and prefills; "fill in myself" closes the
+ * panel and looks nothing up.
+ */
+export function ConsentPanel({ purpose, datasets, onAllow, onDecline }: { purpose: string; datasets: ConsentDataset[]; onAllow: (validDays: ConsentValidDays) => Promise<void>; onDecline: () => void }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  const [validDays, setValidDays] = useState<ConsentValidDays>(365);
   const allow = async () => {
     setBusy(true);
     setFailure(null);
     try {
-      await onAllow();
+      await onAllow(validDays);
     } catch (e) {
       setFailure(e);
     } finally {
@@ -51,6 +63,21 @@ export function ConsentPanel({ purpose, datasets, onAllow, onDecline }: { purpos
       <Typography.Paragraph>
         {t('services.cases.consent.purpose')}: {purpose}
       </Typography.Paragraph>
+      <div className="cases-consent-validity">
+        <span id="consent-validity-label">{t('services.cases.consent.validity')}</span>
+        <div role="radiogroup" aria-labelledby="consent-validity-label" aria-describedby="consent-validity-hint">
+          <Radio.Group name="consent-validity" value={validDays} onChange={(e) => setValidDays(e.target.value as ConsentValidDays)} disabled={busy}>
+            {CONSENT_VALID_DAYS.map((d) => (
+              <Radio key={d} value={d}>
+                {t(`services.cases.consent.validDays.${d}`)}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </div>
+        <Typography.Text type="secondary" id="consent-validity-hint">
+          {t('services.cases.consent.validityHint')}
+        </Typography.Text>
+      </div>
       {failure !== null && <ErrorAlert error={failure} />}
       <Space wrap>
         <Button type="primary" onClick={() => void allow()} loading={busy}>
@@ -102,10 +129,10 @@ export function PrefillConsentsPanel() {
       {(consents ?? []).map((c) => (
         <article key={c.id} className="cases-consent-record" data-consent={c.id}>
           <h3>
-            {c.item.name[locale] ?? c.item.name['zh-CN']} <Tag color={c.active ? 'green' : 'default'}>{t(c.active ? 'services.cases.consent.active' : 'services.cases.consent.revoked')}</Tag>
+            {c.item.name[locale] ?? c.item.name['zh-CN']} <Tag color={STATUS_TAG[c.status].color}>{t(STATUS_TAG[c.status].label)}</Tag>
           </h3>
           <Typography.Paragraph type="secondary">
-            {t('services.cases.consent.grantedAt')}: {new Date(c.grantedAt).toLocaleString(locale)}
+            {t('services.cases.consent.grantedAt')}: {new Date(c.grantedAt).toLocaleString(locale)} · {t('services.cases.consent.expiresAt')}: <span data-testid="consent-expires-at">{new Date(c.expiresAt).toLocaleString(locale)}</span>
             {c.revokedAt ? ` · ${t('services.cases.consent.revokedAt')}: ${new Date(c.revokedAt).toLocaleString(locale)}` : ''} · {t('services.cases.consent.purpose')}: {c.purpose}
           </Typography.Paragraph>
           <DatasetList datasets={c.datasets} />
@@ -123,7 +150,7 @@ export function PrefillConsentsPanel() {
               { title: t('services.cases.consent.txId'), dataIndex: 'txId', render: (v: string) => <code className="cases-txid">{v}</code> },
             ]}
           />
-          {c.active && (
+          {c.status === 'active' && (
             <Button danger onClick={() => void revoke(c.id)} style={{ marginTop: 8 }}>
               {t('services.cases.consent.revoke')}
             </Button>

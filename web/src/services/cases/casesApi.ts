@@ -31,14 +31,20 @@ export interface PrefillLookup {
   caseId: number | null;
 }
 
+/** How long a consent holds, in days: the consent panel's 30 天 / 90 天 / 1 年. */
+export const CONSENT_VALID_DAYS = [30, 90, 365] as const;
+export type ConsentValidDays = (typeof CONSENT_VALID_DAYS)[number];
+
 export interface PrefillConsent {
   id: number;
   item: { code: string; version: number; name: LocalizedText };
   purpose: string;
   datasets: ConsentDataset[];
   grantedAt: string;
+  expiresAt: string;
   revokedAt: string | null;
   revokeReason: string | null;
+  status: 'active' | 'revoked' | 'expired';
   active: boolean;
   lookups: PrefillLookup[];
 }
@@ -216,7 +222,7 @@ function uploadAttachment(caseId: number, kind: string, file: File, onProgress?:
 export const casesApi = {
   prefill: (code: string) => request<{ fields: Record<string, PrefilledField> }>('GET', `/api/services/items/${encodeURIComponent(code)}/prefill`),
   prefillConsent: (code: string) => request<PrefillConsentState>('GET', `/api/services/items/${encodeURIComponent(code)}/prefill/consent`),
-  consentToPrefill: (code: string) => request<PrefillConsent>('POST', `/api/services/items/${encodeURIComponent(code)}/prefill/consent`),
+  consentToPrefill: (code: string, validDays: ConsentValidDays) => request<PrefillConsent>('POST', `/api/services/items/${encodeURIComponent(code)}/prefill/consent`, { validDays }),
   myPrefillConsents: () => request<{ items: PrefillConsent[] }>('GET', '/api/services/my/prefill-consents'),
   revokePrefillConsent: (id: number) => request<PrefillConsent>('POST', `/api/services/prefill-consents/${id}/revoke`, {}),
   submit: (itemCode: string, form: Record<string, unknown>, idempotencyKey: string) =>

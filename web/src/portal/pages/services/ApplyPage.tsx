@@ -305,8 +305,8 @@ export default function ApplyPage() {
                 <ConsentPanel
                   purpose={consentAsk.purpose}
                   datasets={consentAsk.datasets}
-                  onAllow={async () => {
-                    await casesApi.consentToPrefill(code);
+                  onAllow={async (validDays) => {
+                    await casesApi.consentToPrefill(code, validDays);
                     setConsentAsk(null);
                     await loadPrefill();
                   }}
