@@ -33,7 +33,7 @@ const SUFFIXES: ReadonlyArray<[string, number]> = [
   ['广场', K_LOW], ['中心', K_LOW], ['大楼', K_LOW], ['商城', K_LOW], ['市场', K_LOW], ['宿舍', K_LOW], ['院', K_LOW], ['湾', K_LOW],
   ['岛', K_LOW], ['坊', K_LOW], ['郡', K_LOW], ['华府', K_LOW], ['山庄', K_LOW], ['新村', K_LOW], ['别墅', K_LOW], ['公馆', K_LOW], ['名邸', K_LOW], ['府邸', K_LOW],
   ['商务区', K_LOW], ['金融区', K_LOW], ['商业区', K_LOW], ['生活区', K_LOW], ['住宅区', K_LOW], ['酒店', K_LOW], ['大酒店', K_LOW], ['宾馆', K_LOW],
-  ['饭店', K_LOW], ['街区', K_LOW],
+  ['饭店', K_LOW], ['街区', K_LOW], ['舍', K_LOW], ['庄', K_LOW],
   ['路', K_ROAD], ['街', K_ROAD], ['大道', K_ROAD], ['大街', K_ROAD], ['巷', K_ROAD], ['弄', K_ROAD], ['胡同', K_ROAD], ['道', K_ROAD],
   ['公路', K_ROAD], ['国道', K_ROAD], ['省道', K_ROAD], ['段', K_ROAD],
 ];
@@ -339,6 +339,14 @@ function parseChain(text: string, start: number, to: number): Chain {
         end = b;
       }
     }
+    // 天通苑|北一区|C区|3幢: an area of the estate, not a district.
+    if (end < 0 && chain.lastKind === K_LOW) {
+      const a = subAreaLength(text, pos, to);
+      if (a > 0) {
+        kind = K_LOW;
+        end = pos + a;
+      }
+    }
     if (end < 0) {
       const g = genericAt(text, pos, to);
       if (g !== null) {
@@ -426,7 +434,7 @@ export function findAddresses(host: ScanHost, divisionHits: readonly number[], r
     if (r < consumed) continue;
     const n = r + 1 < to ? text.charCodeAt(r + 1) : 0;
     if (ESTATE_FINALS.includes(String.fromCharCode(text.charCodeAt(r)))) {
-      if (isDigit(n) || isWideDigit(n)) {
+      if (isDigit(n) || isWideDigit(n) || subAreaLength(text, r + 1, to) > 0) {
         const e = estateLed(host, r, Math.max(consumed, host.from), hinted);
         if (e > 0) consumed = e;
       }
@@ -455,15 +463,15 @@ export function findAddresses(host: ScanHost, divisionHits: readonly number[], r
 }
 
 /** Last characters of estate and building suffixes (小区, 公寓, 华庭, 二十四城 …): routed here with the road suffixes. */
-export const ESTATE_FINALS = '区寓园苑庭城厦村里庄墅邸馆湾郡府區園廈莊館灣';
+export const ESTATE_FINALS = '区寓园苑庭城厦村里庄墅邸馆湾郡府舍區園廈莊館灣';
 /** Estate suffixes an address may start with, before the building number (幸福里小区12栋). */
-const ESTATE_SUFFIXES = new Set(['小区', '社区', '公寓', '花园', '家园', '苑', '园', '庭', '城', '大厦', '新村', '山庄', '名邸', '府邸', '公馆', '村', '里', '别墅', '园区', '湾', '郡', '华府']);
+const ESTATE_SUFFIXES = new Set(['舍', '庄', '小区', '社区', '公寓', '花园', '家园', '苑', '园', '庭', '城', '大厦', '新村', '山庄', '名邸', '府邸', '公馆', '村', '里', '别墅', '园区', '湾', '郡', '华府']);
 /** Words ending in an estate suffix character that are no estate (3公里, 这里). */
 const NOT_ESTATE = ['公里', '这里', '那里', '哪里', '千里', '万里', '英里', '海里'];
 /** Building units: one of them (or 号楼) alone after an estate makes an address (锦绣华庭5栋); a floor (2楼) does not. */
 const BUILDING_UNITS = '栋幢座';
 /** Words that start a stretch of text before a place name but are no part of it (楼下佳灵路3号). */
-const LEADING_WORDS = ['楼下', '楼上', '门口', '对面', '隔壁', '旁边', '附近'];
+const LEADING_WORDS = ['楼下', '楼上', '门口', '对面', '隔壁', '旁边', '附近', '点半', '点钟', '点整', '房号', '房间'];
 
 /**
  * End of a building or estate name without a suffix at `pos` (商鼎国际, 金山碧水): 2–6 CJK characters,
@@ -529,7 +537,24 @@ function skipLeadingVerb(text: string, s: number, r: number): number {
 /** Moves `s` past a leading word (楼下, 对面 …) when a name of at least two characters still follows before `r`. */
 function skipLeadingWord(text: string, s: number, r: number): number {
   for (const w of LEADING_WORDS) if (r - s - w.length >= 2 && startsWithNorm(text, s, w)) return s + w.length;
+  // 我家|万科金域榕郡10栋: "home" after a pronoun (a stop character, where the name's scan ended).
+  if (r - s >= 3 && norm(text.charCodeAt(s)) === 0x5bb6 /* 家 */ && s > 0 && '我你他她咱们們'.includes(text.charAt(s - 1))) return s + 1;
   return s;
+}
+
+/**
+ * Length of an area of an estate written at `k` before its buildings (B区, 一区, 北一区, 3区), or 0: 天通苑北一区C区3幢,
+ * 翠苑一区C区14号楼.
+ */
+function subAreaLength(text: string, k: number, to: number): number {
+  let e = k;
+  if (e < to && DIRECTIONS.includes(String.fromCharCode(norm(text.charCodeAt(e))))) e++;
+  const n0 = e;
+  const c = e < to ? text.charCodeAt(e) : 0;
+  if (c >= 65 && c <= 90) e++;
+  else while (e < to && e - n0 < 2 && (isDigit(text.charCodeAt(e)) || isCjkNumeral(text.charCodeAt(e)))) e++;
+  if (e === n0 && n0 === k) return 0;
+  return e < to && norm(text.charCodeAt(e)) === 0x533a /* 区 */ ? e + 1 - k : 0;
 }
 
 /**
@@ -562,7 +587,9 @@ function estateLed(host: ScanHost, r: number, limit: number, hinted: boolean): n
   }
   s = skipLeadingWord(text, s, r + 1 - sfx);
   s = skipLeadingVerb(text, s, r + 1 - sfx);
-  if (r + 1 - sfx - s < 2) return -1;
+  // 住址：翠苑一区…: right after an address keyword, a one-character name (翠苑, 华苑) is the estate's.
+  // …and so is one right after 住 (住翠苑一区B区21栋).
+  if (r + 1 - sfx - s < ((kwEnd >= 0 && s - kwEnd <= 2) || (s > 0 && norm(text.charCodeAt(s - 1)) === 0x4f4f) /* 住 */ ? 1 : 2)) return -1;
   const chain = parseChain(text, s, to);
   if (chain.numberEnd <= r) return -1;
   let numbers = 0;
@@ -572,6 +599,7 @@ function estateLed(host: ScanHost, r: number, limit: number, hinted: boolean): n
     const c = norm(text.charCodeAt(k));
     building = BUILDING_UNITS.includes(String.fromCharCode(c)) || (c === 0x53f7 /* 号 */ && k + 1 < chain.numberEnd && norm(text.charCodeAt(k + 1)) === 0x697c /* 楼 */);
   }
-  if (numbers < 2 && !building) return -1;
+  // 女生一舍312室: a dormitory is a building, its number the room.
+  if (numbers < 2 && !building && !(norm(text.charCodeAt(r)) === 0x820d /* 舍 */ && norm(text.charCodeAt(chain.numberEnd - 1)) === 0x5ba4) /* 室 */) return -1;
   return acceptChain(host, chain, true, hinted);
 }

@@ -354,3 +354,22 @@ describe('ColumnProfiler on what columns-g taught: meter numbers, codes ending i
     expect(profile('hmt_permit', permits).detections.map((d) => d.type)).toContain('hkmo_home_return_permit');
   });
 });
+
+describe('ColumnProfiler on what columns-h taught: staff lists, positional headers, exam items', () => {
+  it('reads a column of a few repeated three-character names as a staff list, under a positional header too', () => {
+    const crew = ['翁海波', '俞建新', '陈德胜', '高振华', '卓明亮', '林秋月'];
+    expect(profile('field_25', many(300, () => crew[rnd(crew.length)] as string)).detections.map((d) => d.type)).toEqual(['person_name']);
+    expect(profile('col_3', many(300, () => ['福州市', '厦门市', '泉州市', '漳州市', '宁德市'][rnd(5)] as string)).detections).toEqual([]);
+  });
+
+  it('reads a column of whole exam names as health data, but not a vaccine catalogue', () => {
+    const exams = ['肺功能检查', '腰椎MRI', '冠状动脉CTA', '胸部CT', '血常规', '胃镜', '心电图'];
+    expect(profile('检查项目', many(300, () => exams[rnd(exams.length)] as string)).detections.map((d) => d.type)).toEqual(['medical_record']);
+    expect(profile('疫苗名称', many(300, () => ['甲肝减毒活疫苗', '13价肺炎球菌多糖结合疫苗', '乙肝疫苗'][rnd(3)] as string)).detections).toEqual([]);
+  });
+
+  it('reads the names under keyPersons[].name as persons and those under entName as firms', () => {
+    expect(profile('keyPersons[].name', many(200, () => NAMES[rnd(NAMES.length)] as string)).detections.map((d) => d.type)).toEqual(['person_name']);
+    expect(profile('entName', many(200, () => ['福州北港食品有限公司', '平潭综合实验区老街海鲜排档', '厦门鑫源电子商务有限责任公司'][rnd(3)] as string)).detections).toEqual([]);
+  });
+});

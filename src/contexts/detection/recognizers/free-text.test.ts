@@ -946,3 +946,39 @@ describe('findInText on what s20 taught: tables written in text, offices before 
     expect(spans('现住址：平潭综合实验区金井湾片区金井三路19号台湾街区2号楼301室\n')).toEqual([['address', '平潭综合实验区金井湾片区金井三路19号台湾街区2号楼301室']]);
   });
 });
+
+describe('findInText on what s22 taught: notices that name pupils, groups of patients, estates with areas, new door codes', () => {
+  it('keeps a notice\'s health terms in the sentence of the pupil it names, and drops a press release\'s', () => {
+    const notice = '臺北市立建國國小 2年4班 聯絡簿公告\n親愛的家長：本班同學停課5天；孫清水同學有癲癇，校外教學請家長協助攜帶Depakine藥錠。\n健康中心電話：02-4133-2885 分機64';
+    expect(spans(notice).filter(([t]) => t === 'medical_record').map(([, v]) => v)).toEqual(['癲癇', 'Depakine']);
+    const release = '健保署新聞稿：自113年5月1日起，治療阿茲海默症之Donepezil、Rivastigmine及第2型糖尿病之SGLT2抑制劑放寬給付規定；C型肝炎全口服新藥維持全面給付。民眾持健保卡就醫。';
+    expect(spans(release).filter(([t]) => t === 'medical_record')).toEqual([]);
+  });
+
+  it('reads no health data in diseases that name a group of people, and takes the rib numbers into a fracture', () => {
+    expect(spans('花粉浓度偏高，过敏性鼻炎、哮喘人群外出建议佩戴口罩。患者王某，诊断：哮喘').filter(([t]) => t === 'medical_record').map(([, v]) => v)).toEqual(['哮喘']);
+    expect(spans('致原告受有右側第3至5肋骨骨折、左膝前十字韌帶斷裂等傷害').filter(([t]) => t === 'medical_record').map(([, v]) => v)).toEqual(['右側第3至5肋骨骨折', '左膝前十字韌帶斷裂']);
+    expect(spans('次子：我今年自己还做了腹腔镜阑尾切除术。')).toContainEqual(['medical_record', '腹腔镜阑尾切除术']);
+  });
+
+  it('reads estates with their areas, a dormitory room, and no pronoun or time before them', () => {
+    expect(spans('男，58岁，住天通苑北一区C区3幢2单元504房，电话')).toContainEqual(['address', '天通苑北一区C区3幢2单元504房']);
+    expect(spans('家庭住址：翠苑一区C区14号楼2单元1103')).toEqual([['address', '翠苑一区C区14号楼2单元1103']]);
+    expect(spans('顺便问下，我家万科金域榕郡10栋2单元3004卫生间漏水')).toContainEqual(['address', '万科金域榕郡10栋2单元3004']);
+    expect(spans('明早7点半漕溪北路140号科技园2座9层门口集合')).toContainEqual(['address', '漕溪北路140号科技园2座9层']);
+    expect(spans('申请人现住女生一舍312室，手机196-4625-9138')).toContainEqual(['address', '女生一舍312室']);
+  });
+
+  it('reads a door code announced with the day of its change, and no name in 官方小程序 or a road', () => {
+    expect(spans('另外大門密碼下週一改為306949，輸入後按#，請勿外流')).toEqual([['secret', '306949']]);
+    expect(spans('可在官方小程序查询')).toEqual([]);
+    expect(spans('对湖东路（杨桥路至鼓屏路段）实施全封闭').filter(([t]) => t === 'person_name')).toEqual([]);
+    expect(spans('参会：校长江伟、校医葛玲')).toContainEqual(['person_name', '江伟']);
+  });
+
+  it('reads no phone in lottery picks or in the tail of a dash-joined code', () => {
+    expect(spans('投注号码 09 12 15 22 28 33+06')).toEqual([]);
+    expect(spans('票据号35010124-0912345678')).toEqual([]);
+    expect(spans('电话 0912 345 678')).toEqual([['tw_mobile', '0912 345 678']]);
+  });
+});

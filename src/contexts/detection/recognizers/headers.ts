@@ -77,6 +77,17 @@ function build(): AhoCorasick<Entry> {
 const cache = new Map<string, HeaderHint>();
 
 /** What a column header says about the column's values. */
+/** Headers of a table about animals: a pet's name, breed or species, its vet, its microchip. */
+const ANIMAL_HEADER = /宠物|寵物|兽医|獸醫|犬种|犬種|猫种|貓種|畜禽|动物|動物|品种|品種|芯片号|晶片號|(?:^|[^a-z])(?:pets?|breed|species|veterinar(?:y|ian)|canine|feline)(?:[^a-z]|$)|petname|petid|pet_/i;
+
+/** True when a column header says the table is about animals (宠物名称, 品种, 主治兽医, pet_name). */
+export function namesAnimals(header: string | null | undefined): boolean {
+  return header !== null && header !== undefined && ANIMAL_HEADER.test(header);
+}
+
+/** Headers that name a column by its position only (field_25, col_7, column3, f12). */
+const GENERIC_POSITION = /^(?:field|col|column|c|f|unnamed)[\s_:.-]*\d+$/i;
+
 /** Header terms that say only "name", whose owner the rest of the header tells. */
 const GENERIC_NAME_TERMS = new Set(['name', '名字', '人名', '名称']);
 
@@ -97,6 +108,8 @@ export function classifyHeader(header: string | null | undefined): HeaderHint {
   if (header === null || header === undefined) return NONE;
   const hit = cache.get(header);
   if (hit !== undefined) return hit;
+  // field_25, col_7, column3: a position, which says nothing (not the notPerson term "field").
+  if (GENERIC_POSITION.test(header.trim())) return NONE;
   // A nested field's path (lastPass.fee, client.ua, items[].title): its own name decides, so the name of
   // the object it sits in (lastPass reads as a password) does not; the whole path only when the leaf says nothing.
   const leaf = pathLeaf(header);
@@ -138,7 +151,9 @@ export function classifyHeader(header: string | null | undefined): HeaderHint {
     if (chosen.group === 'notPerson') {
       result = { types: NONE.types, group: 'notPerson', term: chosen.term, decoy: false };
     } else {
-      if (chosen.group === 'person_name' && notPerson && (chosen.term === 'name' || chosen.term === '名字' || chosen.term === '人名')) {
+      // …unless another term names persons outright (keyPersons[].name: key is a notPerson term, keypersons a person's).
+      const namedPersons = candidates.some((c) => c.entry.group === 'person_name' && !GENERIC_NAME_TERMS.has(c.entry.term));
+      if (chosen.group === 'person_name' && notPerson && !namedPersons && (chosen.term === 'name' || chosen.term === '名字' || chosen.term === '人名')) {
         chosen = { group: 'notPerson', types: [], term: chosen.term, short: chosen.short };
       }
       result = {

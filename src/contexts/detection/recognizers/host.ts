@@ -20,4 +20,6 @@ export interface ScanHost {
   readonly icdCandidates: readonly number[];
   /** Whether person names are recognised in this scan. */
   readonly namesEnabled: boolean;
+  /** Whether the text is one table cell (not free text). */
+  readonly cellMode: boolean;
 }

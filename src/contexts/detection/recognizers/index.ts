@@ -15,7 +15,7 @@ export { classifyCell, trimBounds } from './cell.ts';
 export type { CellOptions } from './cell.ts';
 export { ColumnProfiler } from './profiler.ts';
 export type { ColumnDetection, ColumnProfile, ProfilerOptions, ProfilerState } from './profiler.ts';
-export { classifyHeader, normalizeHeader } from './headers.ts';
+export { classifyHeader, namesAnimals, normalizeHeader } from './headers.ts';
 export type { HeaderHint } from './headers.ts';
 export { maskValue } from './mask.ts';
 export { SECRET_MIN_ENTROPY, SECRET_MIN_ENTROPY_LENGTH } from './secrets.ts';

@@ -42,6 +42,8 @@ const SITED = 0.1;
 /** Added for a Latin term in a text whose medical keywords are too far from it for CONTEXT (an English letter: Diagnoses: … Examining physician). */
 const DOCUMENT_CONTEXT = 0.15;
 const ICD = 0;
+/** Added for a term that is a whole table cell (the column decides whether such cells are health data). */
+const WHOLE_CELL = 0.2;
 
 interface Tables {
   terms: KeywordTrie<number>;
@@ -100,13 +102,40 @@ function extendLeft(mods: KeywordTrie<number>, text: string, start: number, from
   let sited = start;
   for (let step = 0; step < MEDICAL_MODIFIER_STEPS; step++) {
     const m = mods.longestBefore(text, s, limit);
-    if (m === null || (takes & (1 << m.value)) === 0) break;
+    if (m === null || (takes & (1 << m.value)) === 0) {
+      // 右側第3至5|肋骨骨折, 第2腰椎|…: the ordinal numbers of ribs, vertebrae or teeth before a site.
+      const r = (takes & (1 << MOD.anatomy)) !== 0 ? ordinalBefore(text, s, limit) : s;
+      if (r === s) break;
+      s = r;
+      sited = s;
+      continue;
+    }
     s -= m.length;
     if (m.value === MOD.anatomy) sited = s;
   }
   if (!head) return s;
   // The qualifiers before the site are the diagnosis's; those between the site and the head only with the site.
   return sited === start ? -1 : s;
+}
+
+/** Start of an ordinal or an ordinal range written right before `end` (第3, 第3至5, 第3-5), or `end`. */
+function ordinalBefore(text: string, end: number, limit: number): number {
+  let k = end;
+  for (;;) {
+    let d = 0;
+    while (k > limit && isDigit(text.charCodeAt(k - 1))) {
+      k--;
+      d++;
+    }
+    if (d === 0 || d > 2) return end;
+    const c = k > limit ? text.charCodeAt(k - 1) : 0;
+    if (c === 0x7b2c /* 第 */) return k - 1;
+    if (c === 0x81f3 /* 至 */ || c === 45 || c === 0xff5e || c === 126) {
+      k--;
+      continue;
+    }
+    return end;
+  }
 }
 
 /** First characters of dose units: m(g/l/cg) g μ/µ(g) u(g) i(u) 毫 克 微 片 粒 支 单(位) 万(U) 丸 袋 滴 喷 吸 贴 (normalised). */
@@ -152,6 +181,8 @@ function hasCue(cues: MedicalCues, text: string, t: Term, from: number, to: numb
     // falls through
     case MED.procedure:
       if (t.start > from && cues.examBefore[norm(text.charCodeAt(t.start - 1))] === 1) return true;
+      // 还做了腹腔镜阑尾切除术, 接受闭锁式复位: an operation someone had.
+      if (t.kind === MED.procedure && PROCEDURE_DONE.some((w) => t.start - w.length >= from && startsWithNorm(text, t.start - w.length, w))) return true;
       return k < to && cues.examAfter.longestLengthAt(text, k, to) > 0;
     case MED.disease:
       // 摔倒致左腕关节扭伤, 导致骨折: an injury or illness that something caused; 本身有青光眼: one a person has;
@@ -161,6 +192,9 @@ function hasCue(cues: MedicalCues, text: string, t: Term, from: number, to: numb
       return false;
   }
 }
+
+/** Words right before a procedure that say someone had it done (做了腹腔镜阑尾切除术). Normalised. */
+const PROCEDURE_DONE = ['做了', '做过', '做完', '接受了', '接受', '动了', '刚做'];
 
 /** Words right before a diagnosis that say it was caused (致, 导致, 造成, 引起), is had (有), appeared (出现) or came with another (并发), normalised. */
 const CAUSE_WORDS = ['致', '导致', '造成', '引起', '引发', '有', '出现', '判断为', '并发', '合并'];
@@ -250,10 +284,11 @@ export function mentionsPerson(text: string, from: number, to: number): boolean 
 }
 
 /**
- * A public notice's title on the first line (…招聘公告, 临床研究受试者招募, 关于举办…论坛的通知, 114年度公費流感疫苗接種公告): the
+ * A public notice's title on the first line (…招聘公告, 临床研究受试者招募, 关于举办…论坛的通知, 114年度公費流感疫苗接種公告), or a
+ * press release's (健保署新聞稿：…): the
  * health terms of such a text are its topic, not anybody's health, even where it names its organisers. Normalised text.
  */
-const NOTICE_TITLE = /^[^\n]{0,40}(?:公告|通告|招募|招聘|简章|倡议书)\s*(?:\n|$)|^\s*关于(?:举办|开展|召开|组织)[^\n]{0,40}的通知\s*(?:\n|$)/;
+const NOTICE_TITLE = /^[^\n]{0,40}(?:公告|通告|招募|招聘|简章|倡议书)\s*(?:\n|$)|^[^\n]{0,20}(?:新闻稿|新闻发布|通报)[：:]|^\s*关于(?:举办|开展|召开|组织)[^\n]{0,40}的通知\s*(?:\n|$)/;
 
 /** True when text[from, to) is a public notice by its first line (NOTICE_TITLE). */
 export function isNotice(text: string, from: number, to: number): boolean {
@@ -366,8 +401,8 @@ const LATIN_WORDS_AFTER: Readonly<Record<number, readonly string[]>> = {
   [MED.drug]: ['alfa', 'alpha', 'beta'],
 };
 
-/** The English sites a diagnosis names after it with "of the" (osteoarthritis of the left knee). Lower case. */
-const LATIN_SITES = new Set(['knee', 'hip', 'shoulder', 'ankle', 'wrist', 'elbow', 'spine', 'neck', 'foot', 'hand', 'lung', 'liver', 'breast', 'colon', 'rectum', 'stomach', 'pancreas', 'kidney', 'bladder', 'prostate', 'cervix', 'uterus', 'ovary', 'thyroid', 'brain', 'skin', 'eye', 'ear']);
+/** The English sites a diagnosis, an imaging test or a procedure names after it with "of the" (osteoarthritis of the left knee, MRI of the brain). Lower case. */
+const LATIN_SITES = new Set(['head', 'chest', 'abdomen', 'pelvis', 'heart', 'knee', 'hip', 'shoulder', 'ankle', 'wrist', 'elbow', 'spine', 'neck', 'foot', 'hand', 'lung', 'liver', 'breast', 'colon', 'rectum', 'stomach', 'pancreas', 'kidney', 'bladder', 'prostate', 'cervix', 'uterus', 'ovary', 'thyroid', 'brain', 'skin', 'eye', 'ear']);
 
 /** The lower-case ASCII word starting at `k` (letters and hyphens), or ''. */
 function latinWordAt(text: string, k: number, to: number): string {
@@ -382,7 +417,7 @@ function extendLatinRight(text: string, end: number, to: number, kind: number): 
   const w = latinWordAt(text, end + 1, to);
   if (w === '') return end;
   if (LATIN_WORDS_AFTER[kind]?.includes(w) === true) return end + 1 + w.length;
-  if (kind !== MED.disease || w !== 'of' || !text.startsWith(' the ', end + 3)) return end;
+  if ((kind !== MED.disease && kind !== MED.imaging && kind !== MED.procedure) || w !== 'of' || !text.startsWith(' the ', end + 3)) return end;
   let k = end + 8;
   const side = latinWordAt(text, k, to);
   if (side === 'left' || side === 'right') k += side.length + 1;
@@ -672,6 +707,14 @@ export function findMedical(host: ScanHost, hits: readonly number[]): void {
   if (terms.length === 0) return;
   if (!host.hinted('medical_record') && notPersonal(text, from, to)) return;
   const n = resolve(text, terms);
+  // 过敏性鼻炎、哮喘人群: a group of people named by their diseases, not one person's (the list goes with it).
+  for (let k = n - 1; k >= 0; k--) {
+    const t = terms[k] as Term;
+    if (t.kind === MED.disease && startsWithNorm(text, t.end, '人群') && t.end + 2 <= to) {
+      t.support = true;
+      for (let j = k - 1; j >= 0 && (terms[j] as Term).end + 1 === (terms[j + 1] as Term).start && LIST_JOINERS.includes(text.charAt((terms[j] as Term).end)); j--) (terms[j] as Term).support = true;
+    }
+  }
   const ctx = host.context();
   const hinted = host.hinted('medical_record');
   let negatedEnd = -1;
@@ -694,6 +737,9 @@ export function findMedical(host: ScanHost, hits: readonly number[]): void {
     const next = k + 1 < n ? terms[k + 1] : undefined;
     if ((prev !== undefined && t.start - prev.end <= MEDICAL_COOCCURRENCE) || (next !== undefined && next.start - t.end <= MEDICAL_COOCCURRENCE)) c += COOCCURRENCE;
     if (hinted) c += 0.3;
+    // A table cell that is one clinical term whole (腰椎MRI, 冠状动脉CTA): a column of such cells is a record's.
+    // Not a drug or a vaccine: product lists and vaccine catalogues hold those whole too.
+    else if (host.cellMode && t.start === from && t.end === to && t.kind !== ICD && t.kind !== MED.drug && !isVaccineWord(text, t.start, t.end)) c += WHOLE_CELL;
     // A term glued to a CJK word on its left without context may be part of that word.
     if (t.start > from && isCjk(text.charCodeAt(t.start - 1)) && (around & CTX.medical_record) === 0) c -= 0.05;
     if (t.support !== true) host.emit('medical_record', t.start, t.end, c);

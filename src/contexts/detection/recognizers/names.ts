@@ -48,7 +48,7 @@ const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处�
 /** Endings of places, organisations, shops, teams and document numbers that no given name ends with (周宁县, 李锦记, 计量班, 管平字…号). */
 const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜港澳湾口祠班字组队';
 /** Characters that rarely appear in a given name (function words). */
-const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎处仟佰很';
+const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎处仟佰很好称说要';
 /** Of NON_NAME_CHARS, those an older generation's given names hold (郑有福, 王有才): allowed in a run right after a role or keyword. */
 const GIVEN_AFTER_ROLE = 0x6709; /* 有 */
 /** Characters that may end a token the HMM glued to a name (李华去 → 李华). */
@@ -197,6 +197,12 @@ function endsGlued(text: string, k: number, e: number, to: number, trailing: Uin
   const c = norm(text.charCodeAt(k));
   if (trailing[c] === 1) return true;
   return e < to && isCjk(text.charCodeAt(e)) && isCommonBigram(c, norm(text.charCodeAt(e)));
+}
+
+/** True when a title of two or three characters (校长, 主任, 护士长; `nameTitles`) ends right before `p`. */
+function titleEndsAt(titles: ReturnType<typeof nameTitles>, text: string, p: number, from: number): boolean {
+  for (let l = 2; l <= 3; l++) if (p - l >= from && titles.has(text, p - l, p)) return true;
+  return false;
 }
 
 /** True when a role noun (来电人, 审判员, 住客 …; `nameRoles`) ends right before `p`, or before a ：/space gap there. */
@@ -425,7 +431,9 @@ const ORG_FOLLOWERS = [
   // Halls and memorials named after a historical figure (林则徐纪念馆, 林觉民故居, 严复翰墨馆).
   '纪念馆', '纪念堂', '故居', '翰墨馆', '文学馆', '祠', '陵园', '铜像', '塑像',
   // Offices named after a place (白青司法所, 城关派出所).
-  '司法所', '派出所', '卫生院', '卫生所', '居委会', '村委会', '街道办', '管委会',
+  '司法所', '派出所', '卫生院', '卫生所', '居委会', '村委会', '街道办', '管委会', '办公处',
+  // Roads and chat groups named after a place or a family (杨桥路, 杨桥西路, 陳家群組).
+  '路', '西路', '东路', '南路', '北路', '中路', '大道', '群组', '群聊',
 ];
 
 let orgTrie: KeywordTrie<true> | null = null;
@@ -618,6 +626,9 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     const roleRun = adjacent && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && isNameCell(text, p, runEnd, true);
     if (!keywordAdjacent && !roleRun && titleAt < 0 && genderAt < 0 && !hinted && !given && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
     if (nonName[norm(after)] === 1 && norm(after) !== 0x67d0 && !(roleRun && norm(after) === GIVEN_AFTER_ROLE) && !given) continue; // 高的, 于是 …
+    // 官方|小程序, 对方|称: the surname character ends a frequent word begun before it — unless a title ends
+    // right before it (校长|江伟 is no 长江).
+    if (!adjacent && titleAt < 0 && genderAt < 0 && !hinted && !given && !married && sLen === 1 && isCjk(prev) && frequentWord(text, p - 1, p + 1) && !titleEndsAt(titles, text, p, from)) continue;
     // 工程师: after a word-final character (工, 主 …) with nothing else for a name, the surname character
     // may be inside a word with its neighbours; the segmenter says whether the three are one word.
     if (!adjacent && titleAt < 0 && genderAt < 0 && !hinted && sLen === 1 && isCjk(prev) && joinsBefore(text, p, to)) continue;

@@ -36,7 +36,9 @@
  */
 import { scanCell, type CellOptions } from './cell.ts';
 import { classifyHeader, type HeaderHint } from './headers.ts';
+import { normSlice } from './chars.ts';
 import { HyperLogLog } from './hll.ts';
+import { lexiconEntry, lexIsName } from './jieba.ts';
 import { maskValue } from './mask.ts';
 import { TextScanner, TYPE_INDEX } from './scan.ts';
 import {
@@ -187,6 +189,9 @@ function bitCount(x: number): number {
   return n;
 }
 
+/** Distinct three-character names a column of few repeated names needs to count as a staff list (see `staffNames`). */
+const STAFF_MIN_NAMES = 4;
+
 /** Types that a column may report on the strength of distinctive weak shapes alone. */
 const DISTINCT_WEAK_SHAPES = new Set<DetectorTypeId>(['cn_passport', 'hkmo_home_return_permit']);
 
@@ -327,6 +332,20 @@ export class ColumnProfiler {
     return found;
   }
 
+  /**
+   * True when the few distinct names of a column are a staff list (售票员, a crane log's operators): at least
+   * STAFF_MIN_NAMES values, each a three-character name that is no word of the dictionary (福州市, 高血压 are).
+   */
+  private staffNames(): boolean {
+    if (this.nameValues.size < STAFF_MIN_NAMES) return false;
+    for (const v of this.nameValues) {
+      if (v.length !== 3) return false;
+      const lx = lexiconEntry(normSlice(v, 0, 3));
+      if (lx >= 0 && !lexIsName(lx)) return false;
+    }
+    return true;
+  }
+
   /** Records a masked example of type index `t` (up to EXAMPLES_PER_TYPE distinct ones). */
   private addExample(t: number, type: DetectorTypeId, masked: string): void {
     let ex = this.examples.get(type);
@@ -419,7 +438,7 @@ export class ColumnProfiler {
     if (type === 'person_name') {
       if (whole / Math.max(1, this.nonEmpty) < COLUMN_MIN_NAME_RATIO) return false;
       const tracked = Math.min(this.nameSeen, MAX_DISTINCT_TRACKED);
-      if (tracked >= 10 && this.nameValues.size / tracked < COLUMN_MIN_NAME_DISTINCT && this.nameValues.size < COLUMN_MIN_NAME_DISTINCT_COUNT) return false;
+      if (tracked >= 10 && this.nameValues.size / tracked < COLUMN_MIN_NAME_DISTINCT && this.nameValues.size < COLUMN_MIN_NAME_DISTINCT_COUNT && !this.staffNames()) return false;
     }
     return true;
   }

@@ -433,16 +433,43 @@ export class TextScanner implements ScanHost {
     let health = false;
     for (const f of found) if (f.type === 'medical_record' && f.confidence >= FREE_TEXT_MIN_CONFIDENCE) health = true;
     if (!health) return;
-    // A public notice (…招聘公告, 受试者招募) is about no one's health, whoever it names as organiser.
-    if (!isNotice(this.text, this.from, this.to)) {
+    // A public notice (…招聘公告, 受试者招募) is about no one's health, whoever it names as organiser —
+    // except a term in the sentence of a name written just before it (本班黃河同學經醫師診斷為水痘；孫清水同學有癲癇).
+    const notice = isNotice(this.text, this.from, this.to);
+    if (!notice) {
       // An anchor counts if it survives the overlaps (高血 read as a name inside 高血压 does not).
       for (const f of found) if (f.confidence >= FREE_TEXT_MIN_CONFIDENCE && PERSON_ANCHORS.has(f.type) && !overlapBeaten(found, f, null)) return;
       if (mentionsPerson(this.text, this.from, this.to)) return;
     }
+    const named = notice ? this.namedHealth() : null;
     // What a health term beat (高血压 read as a name) goes with it.
-    const kept = found.filter((f) => f.type !== 'medical_record' && !overlapBeaten(found, f, 'medical_record'));
+    const kept = found.filter((f) => (f.type !== 'medical_record' || named?.has(f) === true) && !overlapBeaten(found, f, 'medical_record'));
     found.length = 0;
     for (const f of kept) found.push(f);
+  }
+
+  /**
+   * The health findings of a notice that belong to a person it names: each within NOTICE_HEALTH_REACH characters
+   * after a name, or after such a finding, in the same sentence (no 。, ；, ! or line break between).
+   */
+  private namedHealth(): Set<Finding> {
+    const text = this.text;
+    const sorted = this.found.filter((f) => f.confidence >= FREE_TEXT_MIN_CONFIDENCE && (f.type === 'person_name' || f.type === 'medical_record')).sort((a, b) => a.start - b.start);
+    const named = new Set<Finding>();
+    let anchorEnd = -1;
+    for (const f of sorted) {
+      if (f.type === 'person_name') {
+        anchorEnd = f.end;
+        continue;
+      }
+      if (anchorEnd < 0 || f.start < anchorEnd || f.start - anchorEnd > NOTICE_HEALTH_REACH) continue;
+      let open = true;
+      for (let k = anchorEnd; k < f.start && open; k++) open = !SENTENCE_ENDS.includes(text.charAt(k));
+      if (!open) continue;
+      named.add(f);
+      anchorEnd = f.end;
+    }
+    return named;
   }
 
   /**
@@ -1237,6 +1264,7 @@ export class TextScanner implements ScanHost {
     let groups = 0;
     let j = s;
     let total = 0;
+    let widest = 0;
     while (j < end && groups < 8 && total <= 24) {
       const gs = j;
       let k = j;
@@ -1268,6 +1296,7 @@ export class TextScanner implements ScanHost {
       ends[groups] = k;
       groups++;
       total += gd;
+      if (gd > widest) widest = gd;
       const n = k < end ? text.charCodeAt(k) : 0;
       if (open && isDigit(n)) j = k;
       else if ((n === 32 || n === 0xa0) && k + 1 < end && (isDigit(text.charCodeAt(k + 1)) || text.charCodeAt(k + 1) === 40)) j = k + 1;
@@ -1275,6 +1304,9 @@ export class TextScanner implements ScanHost {
     }
     if (groups === 0) return;
     this.spacedUntil = ends[groups - 1] as number;
+    // 02 04 06 26 27 31, 9 6 7 2 5 7: four or more groups of one or two digits are a list of small numbers
+    // (lottery picks, scores), never one identifier.
+    if (groups >= 4 && widest <= 2) return;
     if (groups < 2) {
       if (text.charCodeAt(s) !== 43 && text.charCodeAt(s) !== 40 && text.charCodeAt(s) !== 0xff08) return;
     }
@@ -1455,6 +1487,11 @@ function dropPhones(found: Finding[], from: number): void {
   }
   found.length = n;
 }
+
+/** How far after a name (or a health term kept for it) a notice's health term still belongs to that person. */
+const NOTICE_HEALTH_REACH = 25;
+/** Characters that end a sentence for NOTICE_HEALTH_REACH. */
+const SENTENCE_ENDS = '。；;！!？?\n';
 
 /** How many lines above a row of a table written in text its header may be. */
 const TEXT_TABLE_MAX_ROWS = 60;

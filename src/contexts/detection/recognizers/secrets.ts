@@ -163,10 +163,17 @@ function isValueChar(c: number): boolean {
 }
 
 function isKeyValueGap(c: number): boolean {
-  // space, : ： = " ' 是 为 為 设 設 (密码设为582946), 已 更 新 改 置 成 (密码已更新为 739184#, 改成) (and the ideographic space)
+  // space, : ： = " ' 是 为 為 设 設 (密码设为582946), 已 更 新 改 置 成 (密码已更新为 739184#, 改成), the time of the change
+  // (下週一改為; KEY_VALUE_WHEN) (and the ideographic space)
   return c === 32 || c === 58 || c === 0xff1a || c === 61 || c === 34 || c === 39 || c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x8bbe || c === 0x8a2d || c === 0x3000 || c === 9 ||
-    c === 0x5df2 || c === 0x66f4 || c === 0x65b0 || c === 0x6539 || c === 0x7f6e || c === 0x6210;
+    c === 0x5df2 || c === 0x66f4 || c === 0x65b0 || c === 0x6539 || c === 0x7f6e || c === 0x6210 || KEY_VALUE_WHEN.includes(String.fromCharCode(c));
 }
+
+/** A key's change written between it and its new value (改為, 设为, 更新为, 改成). */
+const CHANGE_WORDS = /[改更设設置][为為成]|改|更新/;
+
+/** When a new value starts, between a key and the value: 大門密碼下週一改為306949, 密码明天起改为…. */
+const KEY_VALUE_WHEN = '下本周週一二三四五六日天明今起将將会會從从於于';
 
 /**
  * Values written right after a credential keyword: `密码：Xk9#mP2$vL7q`, `password=…`,
@@ -250,7 +257,8 @@ export function credentialValueAfter(host: ScanHost, ke: number): void {
         break;
       }
     }
-    if (digitsOnly) conf = gap <= 2 && L <= 12 ? 0.6 : 0;
+    // 密码：123456 or 密碼下週一改為306949: right after the key, or after the word of its change.
+    if (digitsOnly) conf = (gap <= 2 || CHANGE_WORDS.test(text.slice(ke, vs))) && L <= 12 ? 0.6 : 0;
     else conf = L >= SECRET_MIN_ENTROPY_LENGTH && shannonEntropy(text, vs, ve) >= SECRET_MIN_ENTROPY ? 0.75 : 0;
   }
   if (conf <= 0) return;

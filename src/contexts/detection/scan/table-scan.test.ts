@@ -103,3 +103,18 @@ describe('observing rows a batch at a time', () => {
     expect(many.columns.length).toBe(8);
   });
 });
+
+describe('a table about animals', () => {
+  it('reports its owners but not the diagnoses, drugs and gene tests of the animals', () => {
+    const header = ['宠物名', '品种', '主人姓名', '主人身份证号', '诊断', '处方', 'MDR1基因检测'];
+    const r = rng(5);
+    const data = Array.from({ length: 400 }, (_, i) => [['布丁', '奶茶', '王子'][i % 3] as string, '英国短毛猫', NAMES[i % NAMES.length] as string, idNumber(r), ['急性胃肠炎', '慢性肾病', '髌骨脱位'][i % 3] as string, ['美洛昔康', '阿莫西林'][i % 2] as string, 'rs1045642 CT']);
+    const s = new TableScan(header);
+    s.observeRows(0, data);
+    const types = new Set(s.finish().flatMap((c) => c.detections.map((d) => d.type)));
+    expect([...types].sort()).toEqual(['cn_resident_id', 'person_name']);
+    const people = new TableScan(['姓名', '身份证号', '诊断']);
+    people.observeRows(0, data.map((row) => [row[2] as string, row[3] as string, row[4] as string]));
+    expect(people.finish().flatMap((c) => c.detections.map((d) => d.type))).toContain('medical_record');
+  });
+});

@@ -9,7 +9,7 @@
  * after that the decision is fixed for the rest of the pass. Findings are re-filtered with the final
  * decision at the end.
  */
-import { ColumnProfiler, TYPE_INDEX, type Finding, type ProfilerOptions } from '../recognizers/index.ts';
+import { ColumnProfiler, namesAnimals, TYPE_INDEX, type Finding, type ProfilerOptions } from '../recognizers/index.ts';
 import { DEFAULT_SENSITIVE_TYPES, PERSON_KEY_TYPES, PersonCounter } from '../persons/persons.ts';
 import type { DetectorTypeId } from '../validators/index.ts';
 import type { ColumnReport, FindingReport } from './report.ts';
@@ -289,9 +289,11 @@ export class TableScan {
   }
 
   columnReports(): ColumnReport[] {
+    // A table about animals (宠物名, 品种, 主治兽医): its diagnoses, drugs and gene tests are no person's health data.
+    const animals = this.columns.some((h) => namesAnimals(h));
     return this.profilers.map((p, index) => {
       const r = p.result();
-      const detections = r.detections.map((d) => ({ ...d, sensitive: this.sensitive.has(d.type) }));
+      const detections = r.detections.filter((d) => !(animals && ANIMAL_HEALTH.has(d.type))).map((d) => ({ ...d, sensitive: this.sensitive.has(d.type) }));
       return { index, name: this.columns[index] ?? '', detections, examples: r.examples };
     });
   }
@@ -327,6 +329,9 @@ export class TableScan {
     }
   }
 }
+
+/** What a table about animals does not report (see `namesAnimals`). */
+const ANIMAL_HEALTH: ReadonlySet<DetectorTypeId> = new Set(['medical_record', 'genetic_data']);
 
 /** Per column index, the bit set (TYPE_INDEX) of the types `accepted` holds for it. */
 function maskOf(accepted: ReadonlySet<string>, columns: number): Int32Array {
