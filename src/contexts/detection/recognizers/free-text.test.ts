@@ -982,3 +982,16 @@ describe('findInText on what s22 taught: notices that name pupils, groups of pat
     expect(spans('电话 0912 345 678')).toEqual([['tw_mobile', '0912 345 678']]);
   });
 });
+
+describe('findInText on chat speakers of two characters', () => {
+  it('reads a two-character speaker before an utterance as a name, even one that is also a word', () => {
+    const chat = '各位家长好，本周五视力筛查。\n田野：毛老师好，孩子这周请假\n于丹：顺便问下，几点放学？';
+    expect(spans(chat).filter(([t]) => t === 'person_name').map(([, v]) => v)).toEqual(['田野', '于丹']);
+  });
+
+  it('reads no name in a field label, a function word, or a given name whose full name the chat wrote', () => {
+    expect(spans('车贷：5000元\n经过：早高峰追尾前车').filter(([t]) => t === 'person_name')).toEqual([]);
+    const chat = '詹医生：林海峰，你母亲这周血压怎么样？\n海峰：好的，麻烦詹医生了';
+    expect(spans(chat).filter(([t]) => t === 'person_name').map(([, v]) => v)).toEqual(['林海峰']);
+  });
+});

@@ -363,6 +363,37 @@ function speakerAt(text: string, p: number, e: number, sLen: number, from: numbe
   return !ordinaryWord(text, p + 1, e) && !isWord(text, p + 1, e);
 }
 
+/**
+ * Words that open a chat line's utterance (好的, 收到, 我…, 请问, @, 老师好): after a two-character run at the start of a
+ * line and its colon, they make the run the speaker's name (田野：毛老师好, 于丹：顺便问下) where a label's value would
+ * follow a field's (车贷：5000元). Normalised.
+ */
+const UTTERANCE_STARTS = ['好的', '好', '收到', '谢谢', '多谢', '感谢', '我', '你', '您', '请问', '麻烦', '顺便', '嗯', '哈', '对', '是的', '没', '不', '@', '老师', '医生', '里长', '明天', '今天', '刚', '已经', '那', '这', '可以', '早上好', '早安', '辛苦', '抱歉', '不好意思', '在吗', '在的', '知道', '行', '没问题'];
+
+/** True when text[p, e) is a two-character chat speaker: at the start of a line, before a colon and an utterance (UTTERANCE_STARTS). */
+function chatSpeaker(text: string, p: number, e: number, sLen: number, from: number, to: number): boolean {
+  if (e - p !== 2 || sLen !== 1 || e + 2 >= to) return false;
+  const n = text.charCodeAt(e);
+  if (n !== 0xff1a && n !== 58) return false;
+  if (p > from && text.charCodeAt(p - 1) !== 10) return false;
+  // 经过：…: a surname that is far likelier a function word.
+  if (tables().boundary[norm(text.charCodeAt(p))] === 1) return false;
+  // 林海峰 … 海峰：好的: the given name alone of a person named in full elsewhere is no name of its own.
+  const run = text.slice(p, e);
+  for (let at = text.indexOf(run, from); at >= 0 && at < to; at = text.indexOf(run, at + 1)) {
+    if (at > from && surnameTables().single[norm(text.charCodeAt(at - 1))] !== 0) return false;
+  }
+  let k = e + 1;
+  if (k < to && text.charCodeAt(k) === 32) k++;
+  for (const w of UTTERANCE_STARTS) if (startsWithNorm(text, k, w)) return true;
+  // 戴老师好, 林医生: the speaker greets someone by surname and title.
+  for (const w of GREETED_TITLES) if (k + 1 < to && isCjk(text.charCodeAt(k)) && startsWithNorm(text, k + 1, w)) return true;
+  return false;
+}
+
+/** Titles a chat line opens with after a surname (戴老师好): normalised. */
+const GREETED_TITLES = ['老师', '医生', '老板', '师傅', '经理', '主任', '律师', '警官', '阿姨', '姐', '哥'];
+
 /** Tags of a word that is never a name (那天 r, 上午 t, 已经 d …). */
 const NOT_NAME_WORD_TAGS = new Set(['r', 't', 'tg', 'd', 'p', 'c', 'u', 'q', 'f', 'a', 'ad', 'an', 'vn']);
 
@@ -598,13 +629,16 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     // them (崔玉兰、郝建军、石秀英; 章桂珍（88岁）; 饶春生 6228…): the whole run must look like a name cell.
     // After any other word, a three-character run the segmenter reads as one unknown word (药剂科|马晓军，,
     // 登录|薛佳怡，): its HMM found a name there.
+    // 田野：毛老师好, 于丹：顺便问下: a chat's speaker, whatever word the two characters also spell.
+    const speaker = closedRun && chatSpeaker(text, p, runEnd, sLen, from, to) && nonName[norm(after)] !== 1 && !isKeyword(text, p, runEnd);
     const isolated =
-      closedRun &&
+      speaker ||
+      (closedRun &&
       !labelOrAside(text, p, runEnd, from, to) &&
       isNameCell(text, p, runEnd) &&
       (p === from || !isCjk(prev) || (functionWord[norm(prev)] === 1 && !midWord(text, p, from))
         ? segmentsAsName(text, p, runEnd, sLen) || speakerAt(text, p, runEnd, sLen, from, to)
-        : runEnd - p === sLen + 2 && boundary[norm(prev)] !== 1 && !isWord(text, p, p + 2) && !ordinaryWord(text, p + sLen, runEnd) && !midWord(text, p, from) && oneNameToken(text, p, runEnd));
+        : runEnd - p === sLen + 2 && boundary[norm(prev)] !== 1 && !isWord(text, p, p + 2) && !ordinaryWord(text, p + sLen, runEnd) && !midWord(text, p, from) && oneNameToken(text, p, runEnd)));
     // 李謝素珍，, 吳王秀鳳、, 往生者陳王月娥（: a married woman's name in Taiwan, her husband's surname first.
     // 母：阮氏秋香: a Vietnamese woman's name, 氏 between the surname and the given name, as a whole run.
     const vietnamese = sLen === 1 && runClosed && runEnd - p === 4 && norm(after) === 0x6c0f /* 氏 */ && (adjacent || atBoundary) && !ordinaryWord(text, p + 2, p + 4);
@@ -624,7 +658,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     // no name: checked on the dictionary before any segmenter call.
     // A role word before a run that is itself a name (消费者许家铭，) keeps it whatever its first two characters spell.
     const roleRun = adjacent && runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2 && isNameCell(text, p, runEnd, true);
-    if (!keywordAdjacent && !roleRun && titleAt < 0 && genderAt < 0 && !hinted && !given && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
+    if (!keywordAdjacent && !roleRun && !speaker && titleAt < 0 && genderAt < 0 && !hinted && !given && sLen === 1 && isCommonBigram(norm(text.charCodeAt(p)), norm(after))) continue;
     if (nonName[norm(after)] === 1 && norm(after) !== 0x67d0 && !(roleRun && norm(after) === GIVEN_AFTER_ROLE) && !given) continue; // 高的, 于是 …
     // 官方|小程序, 对方|称: the surname character ends a frequent word begun before it — unless a title ends
     // right before it (校长|江伟 is no 长江).
