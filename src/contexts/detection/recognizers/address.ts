@@ -225,7 +225,7 @@ function isRange(text: string, s: number, e: number): boolean {
 }
 
 /** Words that hold a stop character and often name estates and buildings (人才公寓, 育才小区, 华星时代广场). */
-const STOP_IN_WORDS = ['人才', '育才', '英才', '俊才', '时代'];
+const STOP_IN_WORDS = ['人才', '育才', '英才', '俊才', '时代', '则徐', '井边', '溪边', '河边', '塘边', '岭边', '江边'];
 
 /** True when the stop character at `k` is inside one of STOP_IN_WORDS (人才 with 才 at `k`, 时代 with 时 at `k`). */
 function stopInWord(text: string, k: number): boolean {
@@ -243,7 +243,7 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
   const div = divisionNames();
   const c0 = text.charCodeAt(pos);
   if (!(isCjk(c0) || isAsciiLetter(c0) || isDigit(c0))) return null;
-  if (stop[norm(c0)] === 1) return null;
+  if (stop[norm(c0)] === 1 && !stopInWord(text, pos)) return null;
   // Only a road may hold a road-name stop character (和平路) or a division name (麓山南路, 山南 is a
   // city): any other component with one is where the chain ends.
   // 如 (如意城, 如意湖路) names estates as often as roads.
@@ -284,10 +284,17 @@ function genericAt(text: string, pos: number, to: number): { end: number; kind: 
   return null;
 }
 
-function parseChain(text: string, start: number, to: number): Chain {
+function parseChain(text: string, start: number, to: number, leadEnd = -1): Chain {
   const div = divisionNames();
   const chain: Chain = { start, numberEnd: 0, end: start, kinds: [], hasDivision: false, hasRoad: false, lastKind: 0 };
   let pos = start;
+  // An estate named without a suffix (融侨锦江, 世茂云图) leads the chain: see `unsuffixedEstates`.
+  if (leadEnd > start) {
+    chain.kinds.push(K_LOW);
+    chain.lastKind = K_LOW;
+    chain.end = leadEnd;
+    pos = leadEnd;
+  }
   while (pos < to && chain.kinds.length < 24) {
     const c = text.charCodeAt(pos);
     let kind = 0;
@@ -320,6 +327,8 @@ function parseChain(text: string, start: number, to: number): Chain {
         }
       }
     }
+    // …1702室一楼: after the room, a floor in words is where the flat is, not part of the address.
+    if (end < 0 && chain.lastKind === K_NUM && isCjkNumeral(c) && pos > 0 && norm(text.charCodeAt(pos - 1)) === 0x5ba4 /* 室 */) break;
     if (end < 0 && chain.kinds.length > 0) {
       const n = numberAt(text, pos, to, chain.lastKind);
       if (n > 0 && chain.lastKind !== K_DIV && chain.lastKind !== K_HIGH) {
@@ -427,6 +436,8 @@ export function findAddresses(host: ScanHost, divisionHits: readonly number[], r
     if (e > 0) consumed = e;
   }
 
+  // Its own pass over the text: overlaps with what the road and estate passes find are resolved with the other findings.
+  if (hinted || (host.context().categories() & CTX.address) !== 0 || text.includes('住', host.from)) unsuffixedEstates(host, consumed, hinted);
   if (roadHits.length === 0) return;
   const ctx = host.context();
   const { stop } = tables();
@@ -448,7 +459,7 @@ export function findAddresses(host: ScanHost, divisionHits: readonly number[], r
     const kwEnd = nearest !== 0 ? r - ctx.lastDistance : -1;
     while (s > limit) {
       const c = text.charCodeAt(s - 1);
-      if (!isCjk(c) || stop[norm(c)] === 1 || s - 1 < kwEnd) break;
+      if (!isCjk(c) || (stop[norm(c)] === 1 && !stopInWord(text, s - 1)) || s - 1 < kwEnd) break;
       s--;
     }
     s = skipLeadingWord(text, s, r);
@@ -457,6 +468,39 @@ export function findAddresses(host: ScanHost, divisionHits: readonly number[], r
     if (r - s === 1 && '国省县乡'.includes(String.fromCharCode(norm(text.charCodeAt(s)))) && norm(text.charCodeAt(r)) === 0x9053 /* 道 */) continue;
     const chain = parseChain(text, s, to);
     if (chain.numberEnd <= r) continue;
+    const e = acceptChain(host, chain, true, hinted);
+    if (e > 0) consumed = e;
+  }
+}
+
+/** A building number with its unit after a CJK run: where an estate named without a suffix may end (融侨锦江|11号楼). */
+const UNSUFFIXED_BUILDING = /[\u4e00-\u9fff](\d{1,3})(?:号楼|號樓|栋|棟|幢|座)\d{0,2}(?:单元|單元)?/g;
+
+/**
+ * Addresses led by an estate named without a suffix (家庭住址 融侨锦江11号楼3单元1203室, 住世茂云图9号楼2单元901室): 2–6 CJK
+ * characters right after an address keyword, 住 or a cell's start, then a building number and a unit or room, after
+ * `consumed`.
+ */
+function unsuffixedEstates(host: ScanHost, consumed: number, hinted: boolean): void {
+  const text = host.text;
+  const to = host.to;
+  const { stop } = tables();
+  const ctx = host.context();
+  UNSUFFIXED_BUILDING.lastIndex = host.from;
+  for (let m = UNSUFFIXED_BUILDING.exec(text); m !== null && m.index < to; m = UNSUFFIXED_BUILDING.exec(text)) {
+    const digits = m.index + 1;
+    let s = digits;
+    while (s > Math.max(host.from, consumed, digits - 6) && isCjk(text.charCodeAt(s - 1)) && stop[norm(text.charCodeAt(s - 1))] !== 1 && !ctx.covers(s - 1)) s--;
+    if (digits - s < 2) continue;
+    const before = s > host.from ? text.charCodeAt(s - 1) : 0;
+    // Led by an address keyword (住址：, 地址 ), by 住 (住世茂云图…), or the cell's start under an address header.
+    const kw = ctx.nearestBefore(s, 3);
+    const led = ((kw & CTX.address) !== 0 && ctx.lastDistance <= 2) || norm(before) === 0x4f4f /* 住 */ || (hinted && s === host.from);
+    if (!led || bareBuildingName(text, s, to, false) !== digits || !namesAPlace(text, s, digits)) continue;
+    const chain = parseChain(text, s, to, digits);
+    let numbers = 0;
+    for (const k of chain.kinds) if (k === K_NUM) numbers++;
+    if (numbers < 2 || chain.numberEnd <= digits) continue;
     const e = acceptChain(host, chain, true, hinted);
     if (e > 0) consumed = e;
   }

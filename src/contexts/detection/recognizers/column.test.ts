@@ -373,3 +373,16 @@ describe('ColumnProfiler on what columns-h taught: staff lists, positional heade
     expect(profile('entName', many(200, () => ['福州北港食品有限公司', '平潭综合实验区老街海鲜排档', '厦门鑫源电子商务有限责任公司'][rnd(3)] as string)).detections).toEqual([]);
   });
 });
+
+describe('ColumnProfiler on what columns-i taught: firms under a name header, pinyin initials, short staff lists', () => {
+  it('reads no names inside firms\' names under a consignee header', () => {
+    const firms = ['福州嘉禾水产有限公司', '福清宏图电子商务有限公司', '厦门嘉禾供应链有限公司', '平潭金海贸易有限公司'];
+    expect(profile('consignee.name', many(300, () => firms[rnd(firms.length)] as string)).detections).toEqual([]);
+  });
+
+  it('reads a column named by pinyin initials ending in lxr as names, and a staff list with some two-character names', () => {
+    expect(profile('azdlxr', many(200, () => NAMES[rnd(NAMES.length)] as string)).detections.map((d) => d.type)).toEqual(['person_name']);
+    const staff = ['段文', '杨莉娜', '陈钰炜', '林思远', '黄建平'];
+    expect(profile('col_19', many(300, () => staff[rnd(staff.length)] as string)).detections.map((d) => d.type)).toEqual(['person_name']);
+  });
+});

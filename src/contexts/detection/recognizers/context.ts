@@ -134,6 +134,13 @@ export class ContextIndex {
     for (let k = 0; k < this.starts.length; k++) if (((this.bits[k] as number) & mask) !== 0) fn(this.starts[k] as number, this.ends[k] as number);
   }
 
+  /** Categories of the keyword starting exactly at `pos` (the next field's label: 手機, 电话, 身份证号), or 0. */
+  startsAt(pos: number): number {
+    const k = this.lastEndingBy(pos);
+    const next = k + 1;
+    return next < this.starts.length && (this.starts[next] as number) === pos ? (this.bits[next] as number) : 0;
+  }
+
   /** True when a keyword covers position `pos` (a candidate must not be part of a keyword). */
   covers(pos: number): boolean {
     if (!this.built) this.build();

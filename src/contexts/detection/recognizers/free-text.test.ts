@@ -995,3 +995,30 @@ describe('findInText on chat speakers of two characters', () => {
     expect(spans(chat).filter(([t]) => t === 'person_name').map(([, v]) => v)).toEqual(['林海峰']);
   });
 });
+
+describe('findInText on what s23 taught: logins at an address, stream keys, consent risks, estates without a suffix', () => {
+  it('reads the address of a login as an IP address, not a version after SDK', () => {
+    expect(spans('[部署] ssh deploy@125.212.32.144 "systemctl restart ride-api"')).toEqual([['ip_address', '125.212.32.144']]);
+    expect(spans('Android SDK 34.0.0.1; build f9faf3f7eda2')).toEqual([]);
+  });
+
+  it('reads a stream key after its keyword, and no health data in a consent form\'s risks or a machine\'s number', () => {
+    expect(spans('直播推流码：stream-DyLVIUmWfGX8UfAPvXsq（仅限本人使用）')).toEqual([['secret', 'stream-DyLVIUmWfGX8UfAPvXsq']]);
+    expect(spans('我已了解种植失败、神经损伤等风险。\n患者签名：王伟').filter(([t]) => t === 'medical_record')).toEqual([]);
+    expect(spans('血透室设备联网清单（信息科）\n透析机A01　IP 172.25.46.27').filter(([t]) => t === 'medical_record')).toEqual([]);
+  });
+
+  it('reads roads and villages named with a stop character, stops at the room, and reads estates named without a suffix', () => {
+    expect(spans('住福州市仓山区则徐大道94号融信大卫城C座1508室')).toEqual([['address', '福州市仓山区则徐大道94号融信大卫城C座1508室']]);
+    expect(spans('雷玉兰｜平潭县白青乡井边村220号｜鱿鱼丝×2').filter(([t]) => t === 'address')).toEqual([['address', '平潭县白青乡井边村220号']]);
+    expect(spans('地点：福州市长乐区航城街道郑和路279号长乐东湖湾18号楼1单元1702室一楼').filter(([t]) => t === 'address').map(([, v]) => v)).toEqual(['福州市长乐区航城街道郑和路279号长乐东湖湾18号楼1单元1702室']);
+    expect(spans('家庭住址 融侨锦江11号楼3单元1203室；紧急联系电话 150-2451-1234')).toContainEqual(['address', '融侨锦江11号楼3单元1203室']);
+    expect(spans('我们住在3号楼')).toEqual([]);
+  });
+
+  it('reads no name in a nickname after a role, a parent named after a child, or a household', () => {
+    expect(spans('采血护士：小万\n初筛：合格')).toEqual([]);
+    expect(spans('【大一班家长群】\n乐乐妈妈：老师好，这周五由孩子爷爷覃磊来接').filter(([t]) => t === 'person_name').map(([, v]) => v)).toEqual(['覃磊']);
+    expect(spans('承包地确权公示（白青乡）\n蔡文彬户　白青乡白青村9组85号')).toContainEqual(['person_name', '蔡文彬']);
+  });
+});

@@ -164,6 +164,15 @@ export function classifyHeader(header: string | null | undefined): HeaderHint {
       };
     }
   }
+  // azdlxr (安置点联系人), jhrxm (监护人姓名): pinyin initials ending in those of 联系人 or 姓名.
+  if (result === NONE && PINYIN_PERSON.test(compact)) result = pinyinPerson();
   if (cache.size < 10_000) cache.set(header, result);
   return result;
+}
+
+/** Pinyin initials of a header naming a person: …lxr (联系人), …xm (姓名), 4–8 letters. */
+const PINYIN_PERSON = /^[a-z]{2,6}(?:lxr|xm)$/;
+
+function pinyinPerson(): HeaderHint {
+  return { types: ['person_name'], group: 'person_name', term: 'lxr', decoy: false };
 }

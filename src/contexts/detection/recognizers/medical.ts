@@ -607,7 +607,13 @@ function resolve(text: string, terms: Term[]): number {
 }
 
 /** Words before a term that deny or suppose it (否认高血压, 未输血, 无肝素透析, 不是癌症, 如有牙龈出血). Normalised. */
-const NEGATIONS = ['否认', '未检出', '未', '无', '不是', '排除', '如有', '如出现', '若有', '若出现', '警惕', '未见', '未发现', '未及', '未接种', '未注射', '未服用', '未使用'];
+const NEGATIONS = ['否认', '未检出', '未', '无', '不是', '排除', '如有', '如出现', '若有', '若出现', '警惕', '未见', '未发现', '未及', '未接种', '未注射', '未服用', '未使用', '是否有', '是否'];
+
+/** Nouns after which an ICD-shaped token is a machine's, a bed's or a room's number (透析机A01). */
+const DEVICE_BEFORE_CODE = '机機台号號床柜櫃位区區室';
+
+/** What follows the last of a consent form's risks (…神经损伤等风险, …的可能). */
+const RISK_AFTER = /^(?:等)?(?:风险|風險|并发症风险|的风险|的風險|的可能)/;
 
 /** Characters that join the terms of a list (高血压、糖尿病). */
 const LIST_JOINERS = '、及和与';
@@ -703,10 +709,22 @@ export function findMedical(host: ScanHost, hits: readonly number[]): void {
   // Latin terms only where there is already medical evidence: a term, a code, the column or a
   // context keyword (most texts have none, and this is the one pass over every character here).
   if (terms.length > 0 || icd.length > 0 || host.hinted('medical_record') || (host.context().categories() & CTX.medical_record) !== 0) findLatin(d, text, from, to, terms);
-  for (let k = 0; k + 1 < icd.length; k += 2) terms.push({ start: icd[k] as number, end: icd[k + 1] as number, kind: ICD });
+  for (let k = 0; k + 1 < icd.length; k += 2) {
+    const s0 = icd[k] as number;
+    // 透析机A01, 3号床B12: a machine's or a place's number glued after its noun, not a code.
+    if (s0 > from && DEVICE_BEFORE_CODE.includes(text.charAt(s0 - 1))) continue;
+    terms.push({ start: s0, end: icd[k + 1] as number, kind: ICD });
+  }
   if (terms.length === 0) return;
   if (!host.hinted('medical_record') && notPersonal(text, from, to)) return;
   const n = resolve(text, terms);
+  // 种植失败、神经损伤等风险: the risks a consent form lists, not what the patient has (the list goes with them).
+  for (let k = n - 1; k >= 0; k--) {
+    const t = terms[k] as Term;
+    if (!RISK_AFTER.test(text.slice(t.end, Math.min(to, t.end + 4)))) continue;
+    t.support = true;
+    for (let j = k - 1; j >= 0 && (terms[j] as Term).end + 1 === (terms[j + 1] as Term).start && LIST_JOINERS.includes(text.charAt((terms[j] as Term).end)); j--) (terms[j] as Term).support = true;
+  }
   // 过敏性鼻炎、哮喘人群: a group of people named by their diseases, not one person's (the list goes with it).
   for (let k = n - 1; k >= 0; k--) {
     const t = terms[k] as Term;

@@ -35,6 +35,7 @@
 import surnameData from '../data/dict-surnames.json' with { type: 'json' };
 import { isCjk, isDigit, isNameDot, norm, normSlice, startsWithNorm } from './chars.ts';
 import { contextKeywords, CTX, nameRoles, nameTitles, surnameTables } from './dictionaries.ts';
+import type { ContextIndex } from './context.ts';
 import type { ScanHost } from './host.ts';
 import { KeywordTrie } from './keyword-trie.ts';
 import { isCommonBigram, lexFreq, lexiconEntry, lexiconEntryAt, lexIsName, tag, type TaggedWord } from './jieba.ts';
@@ -52,7 +53,7 @@ const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或�
 /** Of NON_NAME_CHARS, those an older generation's given names hold (郑有福, 王有才): allowed in a run right after a role or keyword. */
 const GIVEN_AFTER_ROLE = 0x6709; /* 有 */
 /** Characters that may end a token the HMM glued to a name (李华去 → 李华). */
-const TRAILING_FUNCTION = '去来说在是的了和与等将也都就又还被把对向到给跟同为已曾于及并作任主负称系表受持因';
+const TRAILING_FUNCTION = '去来说在是的了和与等将也都就又还被把对向到给跟同为已曾于及并作任主负称系表受持因户报';
 /** Characters that, in a given name, point to an ordinary phrase unless a keyword or title says otherwise (于本周). */
 const NON_GIVEN_WITHOUT_CONTEXT = '本周前后个些次几第每该此其';
 /** One-character forms of address after a surname (梁伯, 陈姨, 王婶, 李总, 张工): a way of speaking to a person. */
@@ -197,6 +198,21 @@ function endsGlued(text: string, k: number, e: number, to: number, trailing: Uin
   const c = norm(text.charCodeAt(k));
   if (trailing[c] === 1) return true;
   return e < to && isCjk(text.charCodeAt(e)) && isCommonBigram(c, norm(text.charCodeAt(e)));
+}
+
+/** Kinship words that end a parent's or grandparent's nickname in a chat (乐乐妈妈). Normalised. */
+const KINSHIP_WORDS = ['妈妈', '爸爸', '奶奶', '爷爷', '外婆', '外公', '姥姥', '姥爷', '姐姐', '哥哥', '阿姨', '叔叔'];
+
+/** Keyword categories of a contact or identity field's label (手機, 电话, 身份证号, 邮箱). */
+const FIELD_LABELS = CTX.phone | CTX.id | CTX.email | CTX.tw_national_id | CTX.cn_passport | CTX.tw_travel_permit | CTX.hkmo_home_return_permit;
+
+/**
+ * True when a contact or identity field's label (FIELD_LABELS) starts at `e`, right after a run [p, e) that is a
+ * whole name (里長戴翊安手機0919…): the label ends the name as punctuation would.
+ */
+function fieldLabelAt(ctx: ContextIndex, text: string, p: number, e: number, sLen: number): boolean {
+  // Not a certificate or card named before its number (榮民證號碼, 社保卡号).
+  return e - p >= sLen + 1 && e - p <= 3 && !'证證卡号號单單'.includes(text.charAt(e - 1)) && (ctx.startsAt(e) & FIELD_LABELS) !== 0 && isNameCell(text, p, e);
 }
 
 /** True when a title of two or three characters (校长, 主任, 护士长; `nameTitles`) ends right before `p`. */
@@ -463,6 +479,8 @@ const ORG_FOLLOWERS = [
   '纪念馆', '纪念堂', '故居', '翰墨馆', '文学馆', '祠', '陵园', '铜像', '塑像',
   // Offices named after a place (白青司法所, 城关派出所).
   '司法所', '派出所', '卫生院', '卫生所', '居委会', '村委会', '街道办', '管委会', '办公处',
+  // Firms named after their founder (于力动健身（福州）有限公司) and highways after their ends (沈海高速).
+  '健身', '传媒', '文化', '餐饮', '物流', '置业', '装饰', '高速',
   // Roads and chat groups named after a place or a family (杨桥路, 杨桥西路, 陳家群組).
   '路', '西路', '东路', '南路', '北路', '中路', '大道', '群组', '群聊',
 ];
@@ -589,8 +607,9 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     }
     // The CJK run from the surname; closed when a non-CJK character (punctuation, space, digit) ends it.
     let runEnd = p + sLen;
-    while (runEnd < to && runEnd - p <= 4 && isCjk(text.charCodeAt(runEnd))) runEnd++;
-    const runClosed = runEnd >= to || !isCjk(text.charCodeAt(runEnd));
+    // …or where a keyword of another field starts (里長戴翊安手機0919…: the phone's label ends the name).
+    while (runEnd < to && runEnd - p <= 4 && isCjk(text.charCodeAt(runEnd)) && !fieldLabelAt(ctx, text, p, runEnd, sLen)) runEnd++;
+    const runClosed = runEnd >= to || !isCjk(text.charCodeAt(runEnd)) || fieldLabelAt(ctx, text, p, runEnd, sLen);
     const closedRun = runClosed && runEnd - p >= sLen + 1 && runEnd - p <= sLen + 2;
     // 從廈門, 那天, 於文到: a surname that is far likelier a preposition or pronoun needs a name keyword.
     // Even after a keyword, only as a whole run (姓名：那拉英，), not before more words (患者應規律服藥).
@@ -796,7 +815,8 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     const givenWhole = given && end === p + sLen + 2;
     let bad = false;
     for (let k = p + sLen; k < end; k++) if (nonName[norm(text.charCodeAt(k))] === 1 && !(roleRun && norm(text.charCodeAt(k)) === GIVEN_AFTER_ROLE) && !givenWhole) bad = true;
-    if (bad || isKeyword(text, p, end) || orgFollows(text, end, to) || numberedAfter(text, end, to)) continue;
+    // 华为手机 is a product, but 里長戴翊安手機0919…: after a role word, a field's keyword (手機) follows a person.
+    if (bad || isKeyword(text, p, end) || (orgFollows(text, end, to) && !(roleRun && fieldLabelAt(ctx, text, p, end, sLen))) || numberedAfter(text, end, to)) continue;
     if (!adjacent && titleAt < 0 && !hinted && !givenWhole) {
       for (let k = p + sLen; k < end; k++) if (nonGiven[norm(text.charCodeAt(k))] === 1) bad = true;
       if (bad) continue;
@@ -868,6 +888,9 @@ function findLabelledNames(host: ScanHost): void {
     if (titled && !isNameCell(text, k, r)) return;
     if (ctx.covers(k) || NOT_A_NAME_VALUE.has(normSlice(text, k, r)) || isWord(text, k, r) || startsNameRole(text, k, r)) return; // 您好, 器械, 甲方郑立新
     if (placeFinal[norm(text.charCodeAt(r - 1))] === 1 && !marriedNameAt(text, k, to)) return;
+    // 小万, 老翁, 阿强: a nickname (a surname after 小, 老 or 阿), not the name; 镇应急办老翁: an office's worker.
+    if (r - k === 2 && '小老阿'.includes(text.charAt(k))) return;
+    for (let j = k; j < r; j++) if ('办辦局委站队隊'.includes(text.charAt(j))) return;
     // 人事部孙丽, 社工部王, 校医普丽华: a department or role before the name; findNames reads those.
     for (let j = k + 1; j < r; j++) if (isDepartmentFinal(norm(text.charCodeAt(j))) || endsWithNameRole(text, j, k, false)) return;
     // 您好, 需要, 澳门, 器械: one ordinary word, not a name (a name reads as a name or an unknown word: 仉晓晨 x, 格桑梅朵 nr);
@@ -1046,6 +1069,8 @@ export function isNameCell(text: string, s: number, e: number, afterRole = false
   if (nonFinal[norm(text.charCodeAt(e - 1))] === 1) return false;
   // 梁伯, 陈姨: a surname and a kinship address is how one speaks to a person, not the person's name.
   if (L - sLen === 1 && kinship[norm(text.charCodeAt(e - 1))] === 1) return false;
+  // 乐乐妈妈, 豆豆爸爸: a child's nickname and a parent's word.
+  if (L >= 3 && KINSHIP_WORDS.includes(normSlice(text, e - 2, e))) return false;
   for (let k = s + sLen; k < e; k++) {
     const c = norm(text.charCodeAt(k));
     if (nonName[c] === 1 && c !== 0x67d0 /* 某 */ && !(afterRole && c === GIVEN_AFTER_ROLE)) return false;

@@ -334,16 +334,19 @@ export class ColumnProfiler {
 
   /**
    * True when the few distinct names of a column are a staff list (售票员, a crane log's operators): at least
-   * STAFF_MIN_NAMES values, each a three-character name that is no word of the dictionary (福州市, 高血压 are).
+   * STAFF_MIN_NAMES values, each a name of two or three characters that is no word of the dictionary (福州市,
+   * 高血压 are), most of them of three.
    */
   private staffNames(): boolean {
     if (this.nameValues.size < STAFF_MIN_NAMES) return false;
+    let three = 0;
     for (const v of this.nameValues) {
-      if (v.length !== 3) return false;
-      const lx = lexiconEntry(normSlice(v, 0, 3));
-      if (lx >= 0 && !lexIsName(lx)) return false;
+      if (v.length !== 3 && v.length !== 2) return false;
+      const lx = lexiconEntry(normSlice(v, 0, v.length));
+      if (lx >= 0 && (v.length === 2 || !lexIsName(lx))) return false;
+      if (v.length === 3) three++;
     }
-    return true;
+    return three * 2 > this.nameValues.size;
   }
 
   /** Records a masked example of type index `t` (up to EXAMPLES_PER_TYPE distinct ones). */

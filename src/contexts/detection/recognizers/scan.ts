@@ -191,7 +191,7 @@ function shortGroup(value: string): boolean {
 }
 
 /** Words before a dotted number that make it a version (Release 3.10.2.15, firmware 2.4.0.17), not an IPv4 address. */
-const VERSION_WORDS = new Set(['release', 'version', 'ver', 'build', 'firmware', 'fw', 'v', 'rev', 'revision', 'patch', 'update', 'upgrade']);
+const VERSION_WORDS = new Set(['release', 'version', 'ver', 'build', 'firmware', 'fw', 'v', 'rev', 'revision', 'patch', 'update', 'upgrade', 'sdk', 'api', 'os', 'ios', 'android', 'chrome', 'node', 'python', 'java', 'kernel']);
 
 function cnIdBase(r: ValidationResult, length: number): number {
   if (length === 15) return r.strength === 'medium' ? 0.6 : 0.35;
@@ -419,6 +419,15 @@ export class TextScanner implements ScanHost {
     }
     if (!this.cellMode && this.to - this.from >= UNANCHORED_MIN_LENGTH) this.dropUnanchoredHealth();
     if (this.cellMode && this.hints !== null) this.columnFallbacks();
+    if (this.cellMode && this.found.length > 0 && FIRM_CELL.test(this.text.slice(Math.max(this.from, this.to - 6), this.to))) this.dropNames();
+  }
+
+  /** Drops the person names found: a cell that is a firm's name (福清宏图电子商务有限公司) names no person in it. */
+  private dropNames(): void {
+    const found = this.found;
+    let n = 0;
+    for (let k = 0; k < found.length; k++) if ((found[k] as Finding).type !== 'person_name') found[n++] = found[k] as Finding;
+    found.length = n;
   }
 
   /**
@@ -895,6 +904,13 @@ export class TextScanner implements ScanHost {
       else break;
     }
     const value = text.slice(ls, e);
+    // deploy@125.212.32.144: a login at a host's address, not a mailbox; the address is one.
+    if (at + 8 <= e && IPV4_HOST.test(text.slice(at + 1, e))) {
+      this.attempt('ip_address', at + 1, e);
+      const ip = validateIpAddress(text.slice(at + 1, e));
+      if (ip.valid) this.emit('ip_address', at + 1, e, this.score('ip_address', at + 1, e, ip.strength === 'medium' ? 0.7 : 0.3, 0), ip.normalized, ip.strength);
+      return;
+    }
     this.attempt('email', ls, e);
     const r = validateEmail(value);
     if (r.valid) this.emit('email', ls, e, this.score('email', ls, e, 0.97, 0), r.normalized, r.strength);
@@ -1487,6 +1503,12 @@ function dropPhones(found: Finding[], from: number): void {
   }
   found.length = n;
 }
+
+/** A dotted IPv4 address after the '@' of a login (ssh deploy@125.212.32.144). */
+const IPV4_HOST = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/** The end of a cell that is a firm's or an organisation's name. */
+const FIRM_CELL = /(?:公司|集团|集團|商行|合作社|事务所|事務所|工作室|有限合伙|股份有限|厂|廠|商店|超市|药房|藥房|医院|醫院|银行|銀行|学校|學校|中心)\s*$/;
 
 /** How far after a name (or a health term kept for it) a notice's health term still belongs to that person. */
 const NOTICE_HEALTH_REACH = 25;

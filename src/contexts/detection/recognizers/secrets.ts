@@ -6,8 +6,11 @@ import { isCjk } from './chars.ts';
 import { CTX } from './dictionaries.ts';
 import type { ScanHost } from './host.ts';
 
-/** Simplified first characters of the Chinese credential keywords (密码 口令 密钥 私钥 令牌 凭证 访问密钥 登录密码 初始密码). */
-export const SECRET_CJK_STARTS = '密口秘私令凭访登初';
+/**
+ * First characters of the Chinese credential keywords (密码 口令 密钥 私钥 令牌 凭证 访问密钥 登录密码 初始密码 金鑰 验证码
+ * 短信验证码 推流码 串流金鑰): the pass looks for credential values only in a text holding one.
+ */
+export const SECRET_CJK_STARTS = '密口秘私令凭憑访訪登初金验驗推串短簡';
 
 /** Minimum Shannon entropy (bits per character) of a long token taken as a generated secret. */
 export const SECRET_MIN_ENTROPY = 3.5;
