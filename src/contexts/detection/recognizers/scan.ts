@@ -419,7 +419,7 @@ export class TextScanner implements ScanHost {
     }
     if (!this.cellMode && this.to - this.from >= UNANCHORED_MIN_LENGTH) this.dropUnanchoredHealth();
     if (this.cellMode && this.hints !== null) this.columnFallbacks();
-    if (this.cellMode && this.found.length > 0 && FIRM_CELL.test(this.text.slice(Math.max(this.from, this.to - 6), this.to))) this.dropNames();
+    if (this.cellMode && this.found.length > 0 && FIRM_FINALS.includes(this.text.charAt(this.to - 1)) && FIRM_CELL.test(this.text.slice(Math.max(this.from, this.to - 6), this.to))) this.dropNames();
   }
 
   /** Drops the person names found: a cell that is a firm's name (福清宏图电子商务有限公司) names no person in it. */
@@ -1506,6 +1506,9 @@ function dropPhones(found: Finding[], from: number): void {
 
 /** A dotted IPv4 address after the '@' of a login (ssh deploy@125.212.32.144). */
 const IPV4_HOST = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/** Last characters of FIRM_CELL's words: the cheap test before it. */
+const FIRM_FINALS = '司团團行社所伙限厂廠店市房院校心';
 
 /** The end of a cell that is a firm's or an organisation's name. */
 const FIRM_CELL = /(?:公司|集团|集團|商行|合作社|事务所|事務所|工作室|有限合伙|股份有限|厂|廠|商店|超市|药房|藥房|医院|醫院|银行|銀行|学校|學校|中心)\s*$/;
