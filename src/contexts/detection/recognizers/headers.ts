@@ -170,7 +170,7 @@ export function classifyHeader(header: string | null | undefined): HeaderHint {
   return result;
 }
 
-/** Pinyin initials of a header naming a person: …lxr (联系人), …xm (姓名), 4–8 letters. */
+/** Pinyin initials of a header naming a person: …lxr (联系人), …xm (姓名), 4–9 letters. */
 const PINYIN_PERSON = /^[a-z]{2,6}(?:lxr|xm)$/;
 
 function pinyinPerson(): HeaderHint {
