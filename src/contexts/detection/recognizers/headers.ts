@@ -77,8 +77,11 @@ function build(): AhoCorasick<Entry> {
 const cache = new Map<string, HeaderHint>();
 
 /** What a column header says about the column's values. */
-/** Headers of a table about animals: a pet's name, breed or species, its vet, its microchip. */
-const ANIMAL_HEADER = /宠物|寵物|兽医|獸醫|犬种|犬種|猫种|貓種|畜禽|动物|動物|品种|品種|芯片号|晶片號|(?:^|[^a-z])(?:pets?|breed|species|veterinar(?:y|ian)|canine|feline)(?:[^a-z]|$)|petname|petid|pet_/i;
+/**
+ * Headers of a table about pets: a pet's name, its vet. Not 动物 or 犬种 alone, which a rabies clinic's records of
+ * people bitten hold too (致伤动物).
+ */
+const ANIMAL_HEADER = /宠物|寵物|兽医|獸醫|(?:^|[^a-z])(?:pets?|veterinar(?:y|ian))(?:[^a-z]|$)|petname|petid|pet_/i;
 
 /** True when a column header says the table is about animals (宠物名称, 品种, 主治兽医, pet_name). */
 export function namesAnimals(header: string | null | undefined): boolean {

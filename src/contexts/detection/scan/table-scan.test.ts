@@ -104,7 +104,7 @@ describe('observing rows a batch at a time', () => {
   });
 });
 
-describe('a table about animals', () => {
+describe('a table about pets', () => {
   it('reports its owners but not the diagnoses, drugs and gene tests of the animals', () => {
     const header = ['宠物名', '品种', '主人姓名', '主人身份证号', '诊断', '处方', 'MDR1基因检测'];
     const r = rng(5);
@@ -116,5 +116,12 @@ describe('a table about animals', () => {
     const people = new TableScan(['姓名', '身份证号', '诊断']);
     people.observeRows(0, data.map((row) => [row[2] as string, row[3] as string, row[4] as string]));
     expect(people.finish().flatMap((c) => c.detections.map((d) => d.type))).toContain('medical_record');
+  });
+
+  it('still reports the health data of people bitten by animals (a rabies clinic)', () => {
+    const r = rng(9);
+    const clinic = new TableScan(['姓名', '身份证号', '致伤动物', '诊断']);
+    clinic.observeRows(0, Array.from({ length: 300 }, (_, i) => [NAMES[i % NAMES.length] as string, idNumber(r), ['犬', '猫'][i % 2] as string, ['狂犬病暴露', '手部咬伤', '小腿软组织挫伤'][i % 3] as string]));
+    expect(clinic.finish().flatMap((c) => c.detections.map((d) => d.type))).toContain('medical_record');
   });
 });
