@@ -6,24 +6,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/helpers/db.ts';
 import { loadConfig } from '../../../config.ts';
 import { buildHttp, type HttpApp } from '../../../http/server.ts';
-import { AppError } from '../../../kernel/errors.ts';
 import { registerIdentityRoutes } from '../../identity/index.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import type { CaseDto } from './cases.service.ts';
-import { caseWorld, type CaseWorld } from './test-fixture.ts';
+import { caseWorld, failure, type CaseWorld } from './test-fixture.ts';
 
 const form = { name: '李志明', phone: '13905910000', employer: '平潭岚岛科技有限公司' };
 const PDF = Buffer.from('%PDF-1.7\n%%EOF\n');
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describeEachDialect('cases scopes', (db) => {
   let w: CaseWorld;

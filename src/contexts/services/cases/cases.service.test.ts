@@ -8,22 +8,12 @@ import { loadCalendar } from '../../../kernel/calendar/calendar.ts';
 import { DEFINITIONS_DIR } from '../workflow/definition.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import type { CaseEvent } from './events.ts';
-import { caseWorld, type CaseWorld } from './test-fixture.ts';
+import { caseWorld, failure, type CaseWorld } from './test-fixture.ts';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]);
 const form = { name: '李志明', phone: '13905910000', employer: '平潭岚岛科技有限公司' };
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describeEachDialect('cases', (db) => {
   let w: CaseWorld;

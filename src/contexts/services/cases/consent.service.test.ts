@@ -5,26 +5,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/helpers/db.ts';
 import { loadConfig } from '../../../config.ts';
 import { buildHttp, type HttpApp } from '../../../http/server.ts';
-import { AppError } from '../../../kernel/errors.ts';
 import { registerIdentityRoutes } from '../../identity/index.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import type { ConsentDto } from './consent.service.ts';
-import { caseWorld, type CaseWorld } from './test-fixture.ts';
+import { caseWorld, failure, type CaseWorld } from './test-fixture.ts';
 
 const ITEM = 'TW-TEST-001';
 const DAY_MS = 86_400_000;
 const GRANTED = '2026-03-02T02:00:00.000Z';
 const plusDays = (iso: string, days: number, ms = 0) => new Date(Date.parse(iso) + days * DAY_MS + ms).toISOString();
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describeEachDialect('prefill consent validity', (db) => {
   let w: CaseWorld;

@@ -12,6 +12,7 @@ import { LocalBlobStore } from '../../../kernel/blob/local-blob-store.ts';
 import { loadCalendar } from '../../../kernel/calendar/calendar.ts';
 import { LocalKeySigner } from '../../../kernel/crypto/signer.ts';
 import type { Principal } from '../../../kernel/principal.ts';
+import { AppError } from '../../../kernel/errors.ts';
 import { AuditService, SYSTEM_ACTOR } from '../../audit/index.ts';
 import { IdentityService, scopesOf } from '../../identity/index.ts';
 import { JobQueue } from '../../jobs/index.ts';
@@ -214,4 +215,15 @@ export async function caseWorld(database: Database, opts: { now: string; seed?: 
       if (!opts.blobDir) fs.rmSync(blobDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The AppError a call fails with (any other error, or none, fails the test). */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected an AppError');
 }
