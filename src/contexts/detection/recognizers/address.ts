@@ -407,10 +407,10 @@ function acceptChain(host: ScanHost, chain: Chain, roadLed: boolean, hinted: boo
     conf += Math.min(0.2, Math.max(0, comps - 3) * PER_EXTRA_COMPONENT);
   } else {
     // No number: only right after an address keyword (or in an address column), ending in a
-    // low-level component (village, community, road); in an address column any chain of two
-    // components or more (福建省福州市).
+    // low-level component (village, community, road). A bare city or district (福建省福州市, 臺南市東區),
+    // even in an address column (户籍地), is no address: it locates no one.
     if (!hasContext || chain.kinds.length < 2) return -1;
-    if (!hinted && chain.lastKind !== K_LOW && chain.lastKind !== K_ROAD) return -1;
+    if (chain.lastKind !== K_LOW && chain.lastKind !== K_ROAD) return -1;
     end = chain.end;
     conf = 0.3;
   }

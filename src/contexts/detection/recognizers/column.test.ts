@@ -386,3 +386,20 @@ describe('ColumnProfiler on what columns-i taught: firms under a name header, pi
     expect(profile('col_19', many(300, () => staff[rnd(staff.length)] as string)).detections.map((d) => d.type)).toEqual(['person_name']);
   });
 });
+
+describe('ColumnProfiler on what columns-j taught: certificate numbers on an ID, camel-case permit headers, person fields, bare districts', () => {
+  it('reads a special-operation certificate column (T and the ID number) as resident IDs', () => {
+    expect(profile('special_op_cert', many(200, () => `T${validId()}`)).detections.map((d) => d.type)).toEqual(['cn_resident_id']);
+  });
+
+  it('reads a twCompatriotPermit column of eight-digit numbers as Taiwan travel permits', () => {
+    expect(profile('runner.twCompatriotPermit', many(200, () => pad(rnd(1e8), 8))).detections.map((d) => d.type)).toContain('tw_travel_permit');
+  });
+
+  it('reads no person in a field of an applicant\'s record that says nothing of itself, nor an address in bare districts', () => {
+    const districts = ['福州市罗源县', '厦门市湖里区', '福州市闽侯县', '泉州市晋江市', '臺南市東區', '高雄市苓雅區'];
+    expect(profile('applicant.hukou', many(300, () => districts[rnd(districts.length)] as string)).detections).toEqual([]);
+    expect(profile('台灣戶籍地', many(300, () => districts[rnd(districts.length)] as string)).detections).toEqual([]);
+    expect(profile('户籍地', many(300, () => `福州市鼓楼区五四路${1 + rnd(300)}号`)).detections.map((d) => d.type)).toEqual(['address']);
+  });
+});

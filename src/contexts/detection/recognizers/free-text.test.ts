@@ -1022,3 +1022,39 @@ describe('findInText on what s23 taught: logins at an address, stream keys, cons
     expect(spans('承包地确权公示（白青乡）\n蔡文彬户　白青乡白青村9组85号')).toContainEqual(['person_name', '蔡文彬']);
   });
 });
+
+describe('findInText on what s24 taught: listed names, married names after kin, certificate labels, version keys', () => {
+  it('reads every item of an enumeration next to a name as a name, even one that is a word, but no title or noun', () => {
+    expect(names('C类：令狐平、文明、向前进\n公示期：7天')).toEqual(['令狐平', '文明', '向前进']);
+    expect(names('人员：戴志勇（负责人）、游建华、池明等9人。')).toEqual(['戴志勇', '游建华', '池明']);
+    expect(names('授课教师：陈教授、林副教授。')).not.toContain('陈教授');
+    expect(names('主材（瓷砖、地板、橱柜、卫浴）：48,000元')).toEqual([]);
+  });
+
+  it('reads a married name after a kinship word, and stops a name before a verb, a couple or a role', () => {
+    expect(names('為母親鄭林阿嬌祈求：今年三月確診乳癌')).toEqual(['鄭林阿嬌']);
+    expect(names('家中婆婆賴張秀琴有慢性阻塞性肺病')).toEqual(['賴張秀琴']);
+    expect(names('12345工单：市民刘桂英反映夜间施工噪音')).toEqual(['刘桂英']);
+    expect(names('处理：收银员周燕辞退。')).toEqual(['周燕']);
+    expect(names('寄养家庭：佘德明、林惠夫妇，住南京市')).toEqual(['佘德明', '林惠']);
+    expect(names('受托人：农志强（车管专员）')).toEqual(['农志强']);
+  });
+
+  it('reads a name after a room number and a monastic name after its label, but no district or service word', () => {
+    expect(names('特殊需求：8224冉冬梅青霉素过敏')).toEqual(['冉冬梅']);
+    expect(names('法名：释妙音　俗名：蔺晓峰')).toEqual(['释妙音', '蔺晓峰']);
+    expect(names('派工：武侯供电中心抢修二班')).toEqual([]);
+    expect(names('会员充值100送20')).toEqual([]);
+  });
+
+  it('reads no travel permit in a Taiwan business number, no IP address in a version key, and a password after 改成了', () => {
+    expect(spans('主旨：詢問台胞證辦理\n本公司（台灣統一編號：24567813）擬於平潭設立子公司')).toEqual([]);
+    expect(spans('client_ver=5.2.0.33 build=20240719')).toEqual([]);
+    expect(spans('管理员账号 admin，密码改成了 Jskj#2024@0418，别再贴在显示器上。')).toEqual([['secret', 'Jskj#2024@0418']]);
+  });
+
+  it('reads IVF procedures whole, a drug with its salt, and colour weakness', () => {
+    const text = '患者王小明10月12日行经阴道超声引导下取卵术，用药：低分子肝素钙，色觉检查提示红绿色弱。';
+    expect(found(text, 'medical_record')).toEqual(['经阴道超声引导下取卵术', '低分子肝素钙', '色觉检查', '红绿色弱']);
+  });
+});

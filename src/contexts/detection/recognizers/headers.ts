@@ -121,7 +121,9 @@ export function classifyHeader(header: string | null | undefined): HeaderHint {
     const whole = classifyHeader(header.replace(/[.[\]]/g, '_'));
     // …except that an organisation around a generic name (employer.name) is still no person.
     const genericName = own.group === 'person_name' && whole.group === 'notPerson' && GENERIC_NAME_TERMS.has(own.term ?? '');
-    const result = own.group !== null && !genericName ? own : whole;
+    // …and a field of a person's record that says nothing of itself (applicant.hukou, owner.grade) is not the person's name.
+    const personField = own.group === null && whole.group === 'person_name';
+    const result = personField ? NONE : own.group !== null && !genericName ? own : whole;
     cache.set(header, result);
     return result;
   }

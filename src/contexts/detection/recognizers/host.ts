@@ -14,6 +14,8 @@ export interface ScanHost {
   context(): ContextIndex;
   /** True when the column header names `type`. */
   hinted(type: DetectorTypeId): boolean;
+  /** The candidates recorded so far. */
+  readonly found: readonly { readonly type: DetectorTypeId; readonly start: number; readonly end: number; readonly confidence: number }[];
   /** Records a candidate (overlaps are resolved later). */
   emit(type: DetectorTypeId, start: number, end: number, confidence: number, normalized?: string, strength?: Strength): void;
   /** ICD-10 code candidates found by the ASCII pass, as (start, end) pairs. */

@@ -33,7 +33,7 @@
  * dot-separated transliteration. No segmenter call per cell.
  */
 import surnameData from '../data/dict-surnames.json' with { type: 'json' };
-import { isCjk, isDigit, isNameDot, norm, normSlice, startsWithNorm } from './chars.ts';
+import { isCjk, isDigit, isNameDot, isSpace, norm, normSlice, startsWithNorm } from './chars.ts';
 import { contextKeywords, CTX, nameRoles, nameTitles, surnameTables } from './dictionaries.ts';
 import type { ContextIndex } from './context.ts';
 import type { ScanHost } from './host.ts';
@@ -46,10 +46,10 @@ const BOUNDARY = '和与及同跟被由向给把让请叫是为经据称令或�
 const FUNCTION_BOUNDARY = '和与及同跟被由向给把让请叫是为经据称令或对找将派等即系';
 /** Characters that end places and organisations rather than names (in cells). */
 const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处科院校所站队店司厂场馆行社委办组团园苑湾岛港口州业品类型级期届年日份元记班';
-/** Endings of places, organisations, shops, teams and document numbers that no given name ends with (周宁县, 李锦记, 计量班, 管平字…号). */
-const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜港澳湾口祠班字组队';
+/** Endings of places, organisations, shops, teams and document numbers that no given name ends with (周宁县, 李锦记, 计量班, 管平字…号, 白云洞, 车联网, 宿营点). */
+const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜港澳湾口祠班字组队洞网点';
 /** Characters that rarely appear in a given name (function words). */
-const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎处仟佰很好称说要';
+const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎处仟佰很好称说要失';
 /** Of NON_NAME_CHARS, those an older generation's given names hold (郑有福, 王有才): allowed in a run right after a role or keyword. */
 const GIVEN_AFTER_ROLE = 0x6709; /* 有 */
 /** Characters that may end a token the HMM glued to a name (李华去 → 李华). */
@@ -303,11 +303,26 @@ function oneNameToken(text: string, s: number, e: number): boolean {
   return (w.tag === 'x' || w.tag.startsWith('nr')) && lexFreq(lexiconEntry(w.word)) < 20;
 }
 
+/** Words for two or more people (林惠夫妇, 王氏兄弟): after a name, not its given part. Normalised. */
+const GROUP_WORDS = ['夫妇', '夫妻', '母子', '母女', '父子', '父女', '兄弟', '姐妹', '兄妹', '姐弟', '一家', '全家', '两口', '等人'];
+
+/**
+ * True when the two characters at `g`, read as a four-character name's given part, are a word of their own: a group
+ * (林惠|夫妇), a verb (周燕|辞退) or a role (车管|专员, 白班|保姆).
+ */
+function givenPartIsWord(text: string, g: number, to: number): boolean {
+  const pair = normSlice(text, g, g + 2);
+  if (GROUP_WORDS.includes(pair) || startsNameRole(text, g, to)) return true;
+  const words = tag(pair);
+  return words.length === 1 && ((words[0] as TaggedWord).tag === 'v' || (words[0] as TaggedWord).tag === 'vn' || (words[0] as TaggedWord).tag === 'vd');
+}
+
 /**
  * True when text[p, p + 4) is a married woman's name as Taiwan writes it (蔡林秀琴, 黃陳阿玉): her husband's
- * surname, then her own surname and given name, and what follows does not continue it.
+ * surname, then her own surname and given name, and what follows does not continue it. After a role or kinship word
+ * (母亲吴陈秀英脑梗死…) any word may follow.
  */
-function marriedNameAt(text: string, p: number, to: number): boolean {
+function marriedNameAt(text: string, p: number, to: number, afterRole = false): boolean {
   if (p + 4 > to || !allCjk(text, p, p + 4)) return false;
   if (surnameTables().single[norm(text.charCodeAt(p + 1))] === 0) return false;
   const { trailing, boundary } = tables();
@@ -318,11 +333,15 @@ function marriedNameAt(text: string, p: number, to: number): boolean {
   if (frequentWord(text, p, p + 2)) return false;
   if (p + 4 < to && isCjk(text.charCodeAt(p + 4)) && (isCommonBigram(norm(text.charCodeAt(p + 3)), norm(text.charCodeAt(p + 4))) || nameTitles().longestAt(text, p + 3, to) !== null)) return false;
   if (!isNameCell(text, p + 1, p + 4) || !(oneNameToken(text, p + 1, p + 4) || segmentsAsName(text, p + 1, p + 4, 1))) return false;
+  if (givenPartIsWord(text, p + 2, to)) return false;
   if (p + 4 >= to) return true;
   const n = text.charCodeAt(p + 4);
   if (!isCjk(n)) return true;
+  // After a role, whatever word follows, as long as the name's last character does not start it (市民刘桂英|反映, 子女潘文辉|电话).
+  if (afterRole && (tag(normSlice(text, p + 3, Math.min(to, p + 6)))[0] as TaggedWord).word.length === 1) return true;
   const c = norm(n);
-  return boundary[c] === 1 || trailing[c] === 1 || nameTitles().longestAt(text, p + 4, to) !== null || startsNameRole(text, p + 4, to) || subjectVerbAt(text, p + 4, to);
+  // 許洪金鳳有心房顫動: 有 after the name opens what the person has.
+  return c === 0x6709 || boundary[c] === 1 || trailing[c] === 1 || nameTitles().longestAt(text, p + 4, to) !== null || startsNameRole(text, p + 4, to) || subjectVerbAt(text, p + 4, to);
 }
 
 /** True when a case-record verb follows a one- or two-character given name after the surname at `p`. */
@@ -481,6 +500,8 @@ const ORG_FOLLOWERS = [
   '司法所', '派出所', '卫生院', '卫生所', '居委会', '村委会', '街道办', '管委会', '办公处',
   // Firms named after their founder (于力动健身（福州）有限公司) and highways after their ends (沈海高速).
   '健身', '传媒', '文化', '餐饮', '物流', '置业', '装饰', '高速',
+  // Utility offices named after their district (武侯供电中心).
+  '供电', '供水', '燃气',
   // Roads and chat groups named after a place or a family (杨桥路, 杨桥西路, 陳家群組).
   '路', '西路', '东路', '南路', '北路', '中路', '大道', '群组', '群聊',
 ];
@@ -625,7 +646,8 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
       if (t < to && titles.longestAt(text, t, to) !== null && allCjk(text, p + sLen, t)) titleAt = t;
     }
     const prev = p > from ? text.charCodeAt(p - 1) : 0;
-    if (prev >= 48 && prev <= 57) continue; // 45.8万人
+    // 45.8万人; but 8224冉冬梅: a frequent given name after the number.
+    if (prev >= 48 && prev <= 57 && !givenNameFollows(text, p, sLen, from, to)) continue;
     const afterOffice = isCjk(prev) && officeBefore(text, p, from);
     const atBoundary = p === from || !isCjk(prev) || boundary[norm(prev)] === 1 || afterOffice;
     const common = sLen === 2 || single[norm(text.charCodeAt(p))] === 2;
@@ -665,7 +687,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     const married =
       sLen === 1 &&
       (adjacent || ((p === from || !isCjk(prev) || functionWord[norm(prev)] === 1 || boundary[norm(prev)] === 1) && traditionalNear(text, p, from, to)) || ((p === from || !isCjk(prev)) && runClosed && runEnd - p === 4)) &&
-      marriedNameAt(text, p, to);
+      marriedNameAt(text, p, to, adjacent);
     // A surname and a frequent given name (帶沈郁婷去, 邻桌谢美华因) need no boundary before them.
     const given = !married && !vietnamese && givenNameFollows(text, p, sLen, from, to);
     // A case-record verb right after the name (吴金水申请, 章晓峰来电, 黄土生在): the subject of the record.
@@ -718,7 +740,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     } else if (vietnamese) {
       len = 4;
       conf = 0.5;
-    } else if (adjacent && runClosed && runEnd - p === 4 && sLen === 1 && single[norm(text.charCodeAt(p + 1))] !== 0 && isNameCell(text, p + 1, runEnd) && !frequentWord(text, p, p + 2)) {
+    } else if (adjacent && runClosed && runEnd - p === 4 && sLen === 1 && single[norm(text.charCodeAt(p + 1))] !== 0 && isNameCell(text, p + 1, runEnd) && !frequentWord(text, p, p + 2) && !givenPartIsWord(text, p + 2, to)) {
       // 祖母蔡林秀琴: a married woman's name in Taiwan, her husband's surname before her own.
       len = 4;
       conf = 0.45;
@@ -836,6 +858,62 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
 
   if (dotHits.length > 0) findDotNames(host, dotHits);
   findLabelledNames(host);
+  findListedNames(host);
+}
+
+const ENUMERATION_COMMA = 0x3001; // 、
+/** Confidence of a name found by its place in a list, and the least a listed name needs to vouch for its neighbours. */
+const LISTED_NAME = 0.55;
+
+/** True for what closes an item of an enumeration: 、，。；,; a space or line break, a bracket, or 等 (池明等9人). */
+function closesListItem(c: number): boolean {
+  return c === ENUMERATION_COMMA || c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 44 || c === 59 || c === 0xff08 || c === 40 || c === 0x7b49 /* 等 */ || isSpace(c) || c === 0x3000;
+}
+
+/**
+ * Names listed with a found name (令狐平、文明、向前进; 游建华、池明等9人; 钱晓东、庹建军): an item of a 、 enumeration next
+ * to a name is a name too when the whole item looks like one (a surname, a given name of one or two characters, no place
+ * or organisation ending), even one that is also a word (文明). Nothing else may be found on the item.
+ */
+function findListedNames(host: ScanHost): void {
+  const text = host.text;
+  const from = host.from;
+  const to = host.to;
+  const queue: number[] = [];
+  /** Starts of the names queued (each is tried once). */
+  const queued = new Set<number>();
+  for (const f of host.found) {
+    if (f.type === 'person_name' && f.confidence >= LISTED_NAME && !queued.has(f.start) && (text.charCodeAt(f.end) === ENUMERATION_COMMA || text.charCodeAt(f.start - 1) === ENUMERATION_COMMA)) {
+      queue.push(f.start, f.end);
+      queued.add(f.start);
+    }
+  }
+  if (queue.length === 0) return;
+  const tryItem = (s: number, e: number): void => {
+    if (queued.has(s) || e - s < 2 || e - s > 4 || !isNameCell(text, s, e) || isKeyword(text, s, e) || notNameAt(text, s, e)) return;
+    // 陈教授、林副教授: a surname and a title.
+    for (let k = s + 1; k < e; k++) if (nameTitles().longestAt(text, k, e) !== null) return;
+    // A weaker reading of the same span (文明 read as a word) gives way; any other finding on the item keeps it.
+    for (const f of host.found) if (f.start < e && f.end > s && !(f.type === 'person_name' && f.start === s && f.end === e)) return;
+    host.emit('person_name', s, e, LISTED_NAME);
+    queue.push(s, e);
+    queued.add(s);
+  };
+  for (let i = 0; i < queue.length; i += 2) {
+    const s = queue[i] as number;
+    const e = queue[i + 1] as number;
+    if (e < to && text.charCodeAt(e) === ENUMERATION_COMMA) {
+      let r = e + 1;
+      while (r < to && r - e <= 5 && isCjk(text.charCodeAt(r)) && !(r - e > 2 && text.charCodeAt(r) === 0x7b49)) r++;
+      if (r >= to || closesListItem(text.charCodeAt(r))) tryItem(e + 1, r);
+    }
+    if (s - 1 > from && text.charCodeAt(s - 1) === ENUMERATION_COMMA) {
+      let l = s - 1;
+      while (l > from && s - 1 - l < 5 && isCjk(text.charCodeAt(l - 1))) l--;
+      const before = l > from ? text.charCodeAt(l - 1) : 32;
+      if (!isCjk(before) || before === ENUMERATION_COMMA) tryItem(l, s - 1);
+    }
+  }
 }
 
 /** Tags of a phrase's words (同意|离婚 v v): a field value made only of them is a statement, not a name. */

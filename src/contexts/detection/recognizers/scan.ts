@@ -944,8 +944,8 @@ export class TextScanner implements ScanHost {
       if (cat >= 49 && cat <= 55 && grade >= 49 && grade <= 52) this.embeddedId(s, s + 18);
       return;
     }
-    // 全国学籍号: G and the pupil's ID number.
-    if (L === 19 && c0 === 71 && (letters === 1 || (letters === 2 && (last === 88 || last === 120)))) {
+    // 全国学籍号: G and the pupil's ID number; 特种作业操作证: T and the holder's ID number.
+    if (L === 19 && (c0 === 71 || c0 === 84) && (letters === 1 || (letters === 2 && (last === 88 || last === 120)))) {
       this.embeddedId(s + 1, e);
       return;
     }
@@ -1209,11 +1209,11 @@ export class TextScanner implements ScanHost {
     return any;
   }
 
-  /** True when the word before `s` (v3.10…, Release 3.10…, 版本 3.10…) makes the dotted number at `s` a version. */
+  /** True when the word before `s` (v3.10…, Release 3.10…, client_ver=5.2…, 版本 3.10…) makes the dotted number at `s` a version. */
   private versionBefore(s: number): boolean {
     const text = this.text;
     let k = s;
-    if (k > this.from && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 58)) k--;
+    if (k > this.from && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 58 || text.charCodeAt(k - 1) === 61)) k--;
     let w = k;
     while (w > this.from && isAsciiLetter(text.charCodeAt(w - 1))) w--;
     if (w < k && k - w <= 10 && VERSION_WORDS.has(text.slice(w, k).toLowerCase())) return true;

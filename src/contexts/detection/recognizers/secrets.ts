@@ -166,10 +166,10 @@ function isValueChar(c: number): boolean {
 }
 
 function isKeyValueGap(c: number): boolean {
-  // space, : ： = " ' 是 为 為 设 設 (密码设为582946), 已 更 新 改 置 成 (密码已更新为 739184#, 改成), the time of the change
+  // space, : ： = " ' 是 为 為 设 設 (密码设为582946), 已 更 新 改 置 成 了 (密码已更新为 739184#, 改成了), the time of the change
   // (下週一改為; KEY_VALUE_WHEN) (and the ideographic space)
   return c === 32 || c === 58 || c === 0xff1a || c === 61 || c === 34 || c === 39 || c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x8bbe || c === 0x8a2d || c === 0x3000 || c === 9 ||
-    c === 0x5df2 || c === 0x66f4 || c === 0x65b0 || c === 0x6539 || c === 0x7f6e || c === 0x6210 || KEY_VALUE_WHEN.includes(String.fromCharCode(c));
+    c === 0x5df2 || c === 0x66f4 || c === 0x65b0 || c === 0x6539 || c === 0x7f6e || c === 0x6210 || c === 0x4e86 || KEY_VALUE_WHEN.includes(String.fromCharCode(c));
 }
 
 /** A key's change written between it and its new value (改為, 设为, 更新为, 改成). */
