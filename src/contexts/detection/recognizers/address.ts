@@ -329,6 +329,14 @@ function parseChain(text: string, start: number, to: number, leadEnd = -1): Chai
     }
     // …1702室一楼: after the room, a floor in words is where the flat is, not part of the address.
     if (end < 0 && chain.lastKind === K_NUM && isCjkNumeral(c) && pos > 0 && norm(text.charCodeAt(pos - 1)) === 0x5ba4 /* 室 */) break;
+    // 西康路42号增1号, 88号附3号: an added number after the house number is part of it.
+    if (end < 0 && chain.lastKind === K_NUM && (c === 0x589e /* 增 */ || c === 0x9644 /* 附 */) && pos + 1 < to && isDigit(text.charCodeAt(pos + 1)) && norm(text.charCodeAt(pos - 1)) === 0x53f7 /* 号 */) {
+      const n = numberAt(text, pos + 1, to, K_NUM);
+      if (n > 0 && norm(text.charCodeAt(n - 1)) === 0x53f7) {
+        kind = K_NUM;
+        end = n;
+      }
+    }
     if (end < 0 && chain.kinds.length > 0) {
       const n = numberAt(text, pos, to, chain.lastKind);
       if (n > 0 && chain.lastKind !== K_DIV && chain.lastKind !== K_HIGH) {

@@ -1053,6 +1053,11 @@ describe('findInText on what s24 taught: listed names, married names after kin, 
     expect(spans('管理员账号 admin，密码改成了 Jskj#2024@0418，别再贴在显示器上。')).toEqual([['secret', 'Jskj#2024@0418']]);
   });
 
+  it('reads an added house number (增1号, 附3号) as part of the address', () => {
+    expect(addresses('住址：天津市和平区南营门街道西康路42号增1号\n电话：13482775158')).toEqual(['天津市和平区南营门街道西康路42号增1号']);
+    expect(addresses('住址：福州市鼓楼区五四路88号附3号')).toEqual(['福州市鼓楼区五四路88号附3号']);
+  });
+
   it('reads IVF procedures whole, a drug with its salt, and colour weakness', () => {
     const text = '患者王小明10月12日行经阴道超声引导下取卵术，用药：低分子肝素钙，色觉检查提示红绿色弱。';
     expect(found(text, 'medical_record')).toEqual(['经阴道超声引导下取卵术', '低分子肝素钙', '色觉检查', '红绿色弱']);
