@@ -1053,6 +1053,12 @@ describe('findInText on what s24 taught: listed names, married names after kin, 
     expect(spans('管理员账号 admin，密码改成了 Jskj#2024@0418，别再贴在显示器上。')).toEqual([['secret', 'Jskj#2024@0418']]);
   });
 
+  it('reads the first item of a numbered roster line as a name when most first items are names, but not an agenda', () => {
+    const roster = '接送名单\n1. 尹依婷\u3000福州市台江区宁化路136号\u3000190-7144-5599\n2. 张斌\u3000上浦小区29号楼1单元102室\n3. 常青\u3000家属自行接送\n4. 林秀英\u300013155958995';
+    expect(names(roster)).toEqual(['尹依婷', '张斌', '常青', '林秀英']);
+    expect(names('会议议程\n1. 开幕\u30009:00\n2. 报告\u30009:30\n3. 讨论\u300010:00')).toEqual([]);
+  });
+
   it('reads an added house number (增1号, 附3号) as part of the address', () => {
     expect(addresses('住址：天津市和平区南营门街道西康路42号增1号\n电话：13482775158')).toEqual(['天津市和平区南营门街道西康路42号增1号']);
     expect(addresses('住址：福州市鼓楼区五四路88号附3号')).toEqual(['福州市鼓楼区五四路88号附3号']);

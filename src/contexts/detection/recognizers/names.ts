@@ -37,6 +37,7 @@ import { isCjk, isDigit, isNameDot, isSpace, norm, normSlice, startsWithNorm } f
 import { contextKeywords, CTX, nameRoles, nameTitles, surnameTables } from './dictionaries.ts';
 import type { ContextIndex } from './context.ts';
 import type { ScanHost } from './host.ts';
+import { FREE_TEXT_MIN_CONFIDENCE } from './types.ts';
 import { KeywordTrie } from './keyword-trie.ts';
 import { isCommonBigram, lexFreq, lexiconEntry, lexiconEntryAt, lexIsName, tag, type TaggedWord } from './jieba.ts';
 
@@ -859,6 +860,7 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
   if (dotHits.length > 0) findDotNames(host, dotHits);
   findLabelledNames(host);
   findListedNames(host);
+  findRosterNames(host);
 }
 
 const ENUMERATION_COMMA = 0x3001; // 、
@@ -868,6 +870,63 @@ const LISTED_NAME = 0.55;
 /** True for what closes an item of an enumeration: 、，。；,; a space or line break, a bracket, or 等 (池明等9人). */
 function closesListItem(c: number): boolean {
   return c === ENUMERATION_COMMA || c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 44 || c === 59 || c === 0xff08 || c === 40 || c === 0x7b49 /* 等 */ || isSpace(c) || c === 0x3000;
+}
+
+/**
+ * True when text[s, e), an item of a list whose other items are names, is a name too: it looks like one as a whole (a
+ * surname, a given name of one or two characters, no place or organisation ending), even if it is also a word (文明),
+ * holds no title (陈教授) and nothing else was found on it.
+ */
+function listedItemIsName(host: ScanHost, s: number, e: number): boolean {
+  const text = host.text;
+  if (e - s < 2 || e - s > 4 || !isNameCell(text, s, e) || isKeyword(text, s, e) || notNameAt(text, s, e)) return false;
+  for (let k = s + 1; k < e; k++) if (nameTitles().longestAt(text, k, e) !== null) return false;
+  // A weaker reading of the same span (文明 read as a word) gives way; any other finding on the item keeps it.
+  for (const f of host.found) if (f.start < e && f.end > s && !(f.type === 'person_name' && f.start === s && f.end === e)) return false;
+  return true;
+}
+
+/** Least number of numbered lines, and of names found first among them, for a roster's other first items to be names. */
+const ROSTER_MIN_LINES = 3;
+const ROSTER_MIN_NAMES = 2;
+
+/**
+ * Names that open the numbered lines of a roster written in text (1. 尹依婷 福州市…⏎2. 张斌 …⏎3. 常青 …): when most first
+ * items found are names, the others are names too if they look like one (see `listedItemIsName`).
+ */
+function findRosterNames(host: ScanHost): void {
+  const text = host.text;
+  const from = host.from;
+  const to = host.to;
+  const items: number[] = [];
+  for (let line = from; line < to; ) {
+    let k = line;
+    while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0x3000)) k++;
+    const d = k;
+    while (k < to && k - d < 3 && isDigit(text.charCodeAt(k))) k++;
+    const mark = k < to ? text.charCodeAt(k) : 0;
+    if (k > d && (mark === 46 || mark === 0x3001 || mark === 0xff0e || mark === 41 || mark === 0xff09)) {
+      k++;
+      while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0x3000)) k++;
+      let r = k;
+      while (r < to && r - k <= 4 && isCjk(text.charCodeAt(r))) r++;
+      const after = r < to ? text.charCodeAt(r) : 10;
+      if (r - k >= 2 && r - k <= 4 && (after === 10 || after === 13 || after === 9 || after === 32 || after === 0x3000 || after === 0xff0c || after === 44)) items.push(k, r);
+    }
+    const nl = text.indexOf('\n', line);
+    if (nl < 0 || nl >= to) break;
+    line = nl + 1;
+  }
+  if (items.length < ROSTER_MIN_LINES * 2) return;
+  const isFound = (s: number, e: number): boolean => host.found.some((f) => f.type === 'person_name' && f.confidence >= FREE_TEXT_MIN_CONFIDENCE && f.start === s && f.end === e);
+  let names = 0;
+  for (let i = 0; i < items.length; i += 2) if (isFound(items[i] as number, items[i + 1] as number)) names++;
+  if (names < ROSTER_MIN_NAMES || names * 2 < items.length / 2) return;
+  for (let i = 0; i < items.length; i += 2) {
+    const s = items[i] as number;
+    const e = items[i + 1] as number;
+    if (!isFound(s, e) && listedItemIsName(host, s, e)) host.emit('person_name', s, e, LISTED_NAME);
+  }
 }
 
 /**
@@ -890,11 +949,7 @@ function findListedNames(host: ScanHost): void {
   }
   if (queue.length === 0) return;
   const tryItem = (s: number, e: number): void => {
-    if (queued.has(s) || e - s < 2 || e - s > 4 || !isNameCell(text, s, e) || isKeyword(text, s, e) || notNameAt(text, s, e)) return;
-    // 陈教授、林副教授: a surname and a title.
-    for (let k = s + 1; k < e; k++) if (nameTitles().longestAt(text, k, e) !== null) return;
-    // A weaker reading of the same span (文明 read as a word) gives way; any other finding on the item keeps it.
-    for (const f of host.found) if (f.start < e && f.end > s && !(f.type === 'person_name' && f.start === s && f.end === e)) return;
+    if (queued.has(s) || !listedItemIsName(host, s, e)) return;
     host.emit('person_name', s, e, LISTED_NAME);
     queue.push(s, e);
     queued.add(s);
