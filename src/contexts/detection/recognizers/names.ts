@@ -34,7 +34,7 @@
  */
 import surnameData from '../data/dict-surnames.json' with { type: 'json' };
 import { isCjk, isDigit, isNameDot, isSpace, norm, normSlice, startsWithNorm } from './chars.ts';
-import { contextKeywords, CTX, nameRoles, nameTitles, surnameTables } from './dictionaries.ts';
+import { contextKeywords, CTX, divisionNames, nameRoles, nameTitles, surnameTables } from './dictionaries.ts';
 import type { ContextIndex } from './context.ts';
 import type { ScanHost } from './host.ts';
 import { FREE_TEXT_MIN_CONFIDENCE } from './types.ts';
@@ -721,6 +721,8 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     } else if (titleAt > 0) {
       len = titleAt - p;
       conf = 0.45;
+      // 龙岩市长汀县: a division's name runs into the title (龙岩市|长汀县 is no mayor 龙岩).
+      if (divisionNames().longestLengthAt(text, p, to) > len) continue;
       // 安装师傅, 公卫医生: an ordinary word before a title is no name.
       if (len === 2 && (isCommonBigram(norm(text.charCodeAt(p)), norm(text.charCodeAt(p + 1))) || isWord(text, p, p + 2) || ordinaryWord(text, p, p + 2))) continue; // 麻醉医师
       // 麻烦詹医生: a word, then a surname and its title: the name is the surname alone (not labelled).
