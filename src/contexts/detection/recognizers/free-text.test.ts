@@ -1035,6 +1035,8 @@ describe('findInText on what s24 taught: listed names, married names after kin, 
     expect(names('為母親鄭林阿嬌祈求：今年三月確診乳癌')).toEqual(['鄭林阿嬌']);
     expect(names('家中婆婆賴張秀琴有慢性阻塞性肺病')).toEqual(['賴張秀琴']);
     expect(names('12345工单：市民刘桂英反映夜间施工噪音')).toEqual(['刘桂英']);
+    expect(names('车主蒋国栋名下车辆均已年检。')).toEqual(['蒋国栋']);
+    expect(names('回向：母亲吴陈秀英脑梗死后遗症早日康复')).toEqual(['吴陈秀英']);
     expect(names('处理：收银员周燕辞退。')).toEqual(['周燕']);
     expect(names('寄养家庭：佘德明、林惠夫妇，住南京市')).toEqual(['佘德明', '林惠']);
     expect(names('受托人：农志强（车管专员）')).toEqual(['农志强']);

@@ -338,8 +338,13 @@ function marriedNameAt(text: string, p: number, to: number, afterRole = false): 
   if (p + 4 >= to) return true;
   const n = text.charCodeAt(p + 4);
   if (!isCjk(n)) return true;
-  // After a role, whatever word follows, as long as the name's last character does not start it (市民刘桂英|反映, 子女潘文辉|电话).
-  if (afterRole && (tag(normSlice(text, p + 3, Math.min(to, p + 6)))[0] as TaggedWord).word.length === 1) return true;
+  // After a role, whatever word follows, as long as the name's last character does not start it (市民刘桂英|反映, 子女潘文辉|电话,
+  // 车主蒋国栋|名下).
+  if (afterRole) {
+    // A pair the segmenter only guessed at (HMM, tag x: 英|脑, 嬌|祈) is no word.
+    const pair = tag(normSlice(text, p + 3, p + 5));
+    if (pair.length === 2 || (pair[0] as TaggedWord).tag === 'x') return true;
+  }
   const c = norm(n);
   // 許洪金鳳有心房顫動: 有 after the name opens what the person has.
   return c === 0x6709 || boundary[c] === 1 || trailing[c] === 1 || nameTitles().longestAt(text, p + 4, to) !== null || startsNameRole(text, p + 4, to) || subjectVerbAt(text, p + 4, to);
