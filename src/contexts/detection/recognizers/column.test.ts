@@ -403,3 +403,15 @@ describe('ColumnProfiler on what columns-j taught: certificate numbers on an ID,
     expect(profile('户籍地', many(300, () => `福州市鼓楼区五四路${1 + rnd(300)}号`)).detections.map((d) => d.type)).toEqual(['address']);
   });
 });
+
+describe('ColumnProfiler on what columns-k taught: a prescription\'s attributes, diets, scenic spots', () => {
+  it('reads no health data in a prescription\'s spec or usage, nor in a diet column with 鼻饲', () => {
+    expect(profile('prescriptions[].spec', many(300, () => ['0.2g*10片', '90mg*14片', '50/250μg*60吸', '0.5g*24粒/盒'][rnd(4)] as string)).detections).toEqual([]);
+    expect(profile('prescriptions[].usage', many(300, () => ['口服 bid', '吸入 bid', '口服 qd', '皮下注射 tid'][rnd(4)] as string)).detections).toEqual([]);
+    expect(profile('饮食要求', many(300, () => ['半流质', '软食', '低盐低脂', '鼻饲', '普食', '清真', '流质'][rnd(7)] as string)).detections).toEqual([]);
+  });
+
+  it('reads no person in the names of scenic spots', () => {
+    expect(profile('scenic.name', many(300, () => ['武夷山风景名胜区', '三坊七巷', '龙凤头海滨浴场', '鼓浪屿', '石牌洋景区', '林则徐纪念馆'][rnd(6)] as string)).detections).toEqual([]);
+  });
+});

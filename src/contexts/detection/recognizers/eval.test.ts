@@ -24,8 +24,8 @@ describe('free-text sets written blind to the recognisers (bench/eval)', () => {
   // last used (exact, session 13: s8 0.989, s8b 0.975, s8c 0.989, s9 0.937 — s9 puts values inside
   // health spans —, s10 0.982, s11 0.971, s12 0.978, s13 0.945 — s13 labels symptoms —, s14 0.982,
   // s15 0.980, s16 0.966, s17 0.961, s18 0.978, s19 0.963, s21 0.980; session 14: s20 0.986, its first
-  // run 0.956; s22 0.979, its first run 0.942; s23 0.982, its first run 0.948; session 15: s24 0.977, its first
-  // run 0.954). A set written blind
+  // run 0.956; s22 0.979, its first run 0.942; s23 0.982, its first run 0.948; session 15: s24 0.979, its first
+  // run 0.954; s25 0.966, its first run 0.940). A set written blind
   // later, or not yet used, gets no floor here until its first run is on record and its errors are
   // used, so that no failing test shows its errors before.
   for (const [file, floor] of [
@@ -48,6 +48,7 @@ describe('free-text sets written blind to the recognisers (bench/eval)', () => {
     ['freetext-blind-s22.jsonl', 0.95],
     ['freetext-blind-s23.jsonl', 0.95],
     ['freetext-blind-s24.jsonl', 0.95],
+    ['freetext-blind-s25.jsonl', 0.94],
   ] as const) {
     it(`keeps a micro-averaged F1 of at least ${floor} on ${file}`, () => {
       const set = parseJsonl(readFileSync(new URL(`../../../../bench/eval/${file}`, import.meta.url), 'utf8'));

@@ -14,8 +14,8 @@
  * role word itself (顾客, 家属), a word followed by a firm or product word (王老吉凉茶, 马应龙药业),
  * an ordinary word or place name after a role word, and the parts of a dot-separated name.
  * Titles are not part of the span (王小明先生 → 王小明); a surname alone (王先生) is not reported.
- * Pseudonymised names (赵某某, 叶某) and dot-separated transliterations (阿卜杜拉·买买提) are
- * recognised too. Never from digits or Latin-only words.
+ * Pseudonymised names (赵某某, 叶某) are recognised in table cells only, and dot-separated transliterations
+ * (阿卜杜拉·买买提) everywhere. Never from digits or Latin-only words.
  *
  * A surname followed by one of about 1,300 frequent two-character given names (欣怡, 其昌, 承翰; `givenNames` in
  * dict-surnames.json) is a name wherever it stands (我带黄欣怡去, 被告许远航买卖…), unless the surname ends a word
@@ -48,7 +48,9 @@ const FUNCTION_BOUNDARY = '和与及同跟被由向给把让请叫是为经据�
 /** Characters that end places and organisations rather than names (in cells). */
 const NON_NAME_FINAL = '市省区县镇乡村路街道巷号楼室部局厅处科院校所站队店司厂场馆行社委办组团园苑湾岛港口州业品类型级期届年日份元记班';
 /** Endings of places, organisations, shops, teams and document numbers that no given name ends with (周宁县, 李锦记, 计量班, 管平字…号, 白云洞, 车联网, 宿营点). */
-const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜港澳湾口祠班字组队洞网点';
+const PLACE_FINAL = '市省区县镇乡村路街巷号楼室部局厅处科院校所站店司厂场馆社委办州记柜港澳湾口祠班字组队洞网点费';
+/** Surname characters that after a number are its unit (1986年建成, 3万元, 5时许). */
+const UNIT_SURNAMES = '年万時时';
 /** Characters that rarely appear in a given name (function words). */
 const NON_NAME_CHARS = '的了是在不有个们这那吗呢吧啊和与及或等就也都而被把让给从向对于为所以之其此该某因已床煎处仟佰很好称说要失';
 /** Of NON_NAME_CHARS, those an older generation's given names hold (郑有福, 王有才): allowed in a run right after a role or keyword. */
@@ -347,7 +349,7 @@ function marriedNameAt(text: string, p: number, to: number, afterRole = false): 
   }
   const c = norm(n);
   // 許洪金鳳有心房顫動: 有 after the name opens what the person has.
-  return c === 0x6709 || boundary[c] === 1 || trailing[c] === 1 || nameTitles().longestAt(text, p + 4, to) !== null || startsNameRole(text, p + 4, to) || subjectVerbAt(text, p + 4, to);
+  return c === 0x6709 || c === 0x65e0 /* 无: 游林麗珠無特殊疾病 */ || boundary[c] === 1 || trailing[c] === 1 || nameTitles().longestAt(text, p + 4, to) !== null || startsNameRole(text, p + 4, to) || subjectVerbAt(text, p + 4, to);
 }
 
 /** True when a case-record verb follows a one- or two-character given name after the surname at `p`. */
@@ -653,14 +655,19 @@ export function findNames(host: ScanHost, surnameHits: readonly number[], dotHit
     }
     const prev = p > from ? text.charCodeAt(p - 1) : 0;
     // 45.8万人; but 8224冉冬梅: a frequent given name after the number.
-    if (prev >= 48 && prev <= 57 && !givenNameFollows(text, p, sLen, from, to)) continue;
+    if (prev >= 48 && prev <= 57 && (!givenNameFollows(text, p, sLen, from, to) || UNIT_SURNAMES.includes(text.charAt(p)))) continue;
     const afterOffice = isCjk(prev) && officeBefore(text, p, from);
     const atBoundary = p === from || !isCjk(prev) || boundary[norm(prev)] === 1 || afterOffice;
     const common = sLen === 2 || single[norm(text.charCodeAt(p))] === 2;
 
-    // Pseudonymised names: 赵某某, 叶某.
+    // Pseudonymised names: 赵某某, 叶某. In free text they identify no one (judgments and police reports write them
+    // so): passed over, as every set but the first labels them. A table cell holding one is still read as a name.
     if (norm(after) === 0x67d0 /* 某 */ && sLen === 1) {
       const e = p + 1 + (p + 2 < to && text.charCodeAt(p + 2) === after ? 2 : 1);
+      if (!host.cellMode) {
+        lastEnd = e;
+        continue;
+      }
       if (e < to && isCjk(text.charCodeAt(e)) && !atBoundary && !adjacent) continue;
       let c = 0.5 + (adjacent ? CTX_ADJACENT : nameCtx ? CTX_NEAR : 0) + (hinted ? 0.3 : 0);
       if (!atBoundary && !adjacent) c -= 0.2;
