@@ -3,7 +3,7 @@
  * of one text: the text, lazily computed context, the column hint, and a place to put candidates.
  */
 import type { ContextIndex } from './context.ts';
-import type { DetectorTypeId, Strength } from './types.ts';
+import type { DetectorTypeId, Finding, Strength } from './types.ts';
 
 export interface ScanHost {
   readonly text: string;
@@ -15,7 +15,7 @@ export interface ScanHost {
   /** True when the column header names `type`. */
   hinted(type: DetectorTypeId): boolean;
   /** The candidates recorded so far. */
-  readonly found: readonly { readonly type: DetectorTypeId; readonly start: number; readonly end: number; readonly confidence: number }[];
+  readonly found: readonly Finding[];
   /** Records a candidate (overlaps are resolved later). */
   emit(type: DetectorTypeId, start: number, end: number, confidence: number, normalized?: string, strength?: Strength): void;
   /** ICD-10 code candidates found by the ASCII pass, as (start, end) pairs. */

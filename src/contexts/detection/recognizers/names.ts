@@ -883,7 +883,7 @@ const LISTED_NAME = 0.55;
 
 /** True for what closes an item of an enumeration: 、，。；,; a space or line break, a bracket, or 等 (池明等9人). */
 function closesListItem(c: number): boolean {
-  return c === ENUMERATION_COMMA || c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 44 || c === 59 || c === 0xff08 || c === 40 || c === 0x7b49 /* 等 */ || isSpace(c) || c === 0x3000;
+  return c === ENUMERATION_COMMA || c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 44 || c === 59 || c === 0xff08 || c === 40 || c === 0x7b49 /* 等 */ || isSpace(c);
 }
 
 /**
@@ -924,8 +924,7 @@ function findRosterNames(host: ScanHost): void {
       while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0x3000)) k++;
       let r = k;
       while (r < to && r - k <= 4 && isCjk(text.charCodeAt(r))) r++;
-      const after = r < to ? text.charCodeAt(r) : 10;
-      if (r - k >= 2 && r - k <= 4 && (after === 10 || after === 13 || after === 9 || after === 32 || after === 0x3000 || after === 0xff0c || after === 44)) items.push(k, r);
+      if (r - k >= 2 && r - k <= 4 && (r >= to || closesListItem(text.charCodeAt(r)))) items.push(k, r);
     }
     const nl = text.indexOf('\n', line);
     if (nl < 0 || nl >= to) break;
